@@ -1,0 +1,24 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Release builds need a concrete CPU target for SIMD to become vector code.
+let cpuFlags: [SwiftSetting] = [
+  .unsafeFlags(["-target-cpu", "haswell"], .when(configuration: .release))
+]
+
+let package = Package(
+  name: "Tengen",
+  platforms: [.macOS(.v15)],
+  products: [
+    .executable(name: "tengen", targets: ["tengen"]),
+    .library(name: "GoCore", targets: ["GoCore"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+  ],
+  targets: [
+    // Rules core: no dependencies at all (not even Foundation).
+    .target(name: "GoCore", swiftSettings: cpuFlags),
+    .testTarget(name: "GoCoreTests", dependencies: ["GoCore"]),
+  ]
+)
