@@ -19,6 +19,14 @@ let package = Package(
   targets: [
     // Rules core: no dependencies at all (not even Foundation).
     .target(name: "GoCore", swiftSettings: cpuFlags),
+    .executableTarget(
+      name: "tengen",
+      dependencies: [
+        "GoCore",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: cpuFlags
+    ),
     .testTarget(name: "GoCoreTests", dependencies: ["GoCore"]),
   ]
 )

@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// The `tengen` command line: a Go engine speaking GTP, plus tools around it.
+@main
+struct TengenCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "tengen",
+    abstract: "Tengen, a Go engine.",
+    subcommands: [VersionCommand.self],
+    defaultSubcommand: VersionCommand.self
+  )
+}
