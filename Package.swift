@@ -12,6 +12,9 @@ let package = Package(
   products: [
     .executable(name: "tengen", targets: ["tengen"]),
     .library(name: "GoCore", targets: ["GoCore"]),
+    .library(name: "GoFeatures", targets: ["GoFeatures"]),
+    .library(name: "GoNeuralNet", targets: ["GoNeuralNet"]),
+    .library(name: "GoNeuralNetCPU", targets: ["GoNeuralNetCPU"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
@@ -22,11 +25,33 @@ let package = Package(
     .executableTarget(
       name: "tengen",
       dependencies: [
-        "GoCore",
+        "GoCore", "GoFeatures", "GoNeuralNet", "GoNeuralNetCPU",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: cpuFlags
     ),
     .testTarget(name: "GoCoreTests", dependencies: ["GoCore"]),
+    // zlib, for gzip-compressed model files.
+    .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+    // CBLAS from OpenBLAS (Linux); Apple platforms use Accelerate instead.
+    .systemLibrary(
+      name: "CBLAS", path: "Sources/CBLAS", pkgConfig: "openblas",
+      providers: [.apt(["libopenblas-dev"])]),
+    // Neural-network input features (KataGo V7) built from GoCore positions.
+    .target(name: "GoFeatures", dependencies: ["GoCore"], swiftSettings: cpuFlags),
+    // Model files, the backend protocol, the reference backend, post-processing and the evaluator.
+    .target(
+      name: "GoNeuralNet", dependencies: ["GoCore", "GoFeatures", "CZlib"], swiftSettings: cpuFlags),
+    // The fast CPU backend (NHWC, Winograd, sgemm).
+    .target(
+      name: "GoNeuralNetCPU",
+      dependencies: [
+        "GoNeuralNet", .target(name: "CBLAS", condition: .when(platforms: [.linux])),
+      ],
+      swiftSettings: cpuFlags + [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]),
+    .testTarget(name: "GoFeaturesTests", dependencies: ["GoFeatures", "GoCore"]),
+    .testTarget(name: "GoNeuralNetTests", dependencies: ["GoNeuralNet", "GoFeatures", "GoCore"]),
+    .testTarget(
+      name: "GoNeuralNetCPUTests", dependencies: ["GoNeuralNetCPU", "GoNeuralNet", "GoFeatures"]),
   ]
 )

@@ -1,0 +1,2 @@
+/// Namespace for the V7 input features.
+public enum FeaturesV7 {}

@@ -1,0 +1,9 @@
+/// Something that runs a network on a batch of inputs.
+public protocol NeuralNetBackend: AnyObject, Sendable {
+  /// The model this backend runs.
+  var model: ModelDescription { get }
+  /// A short name for logs ("reference", "cpu").
+  var backendName: String { get }
+  /// Runs the network on every sample of `batch`.
+  func evaluate(_ batch: NNInputBatch) throws -> NNRawOutputBatch
+}

@@ -1,0 +1,91 @@
+import Testing
+
+@testable import GoNeuralNet
+@testable import GoNeuralNetCPU
+
+/// A deterministic pseudo-random generator for test inputs.
+struct SplitMix: RandomNumberGenerator {
+  var state: UInt64
+  mutating func next() -> UInt64 {
+    state &+= 0x9e37_79b9_7f4a_7c15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
+    z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
+    return z ^ (z >> 31)
+  }
+}
+
+/// Random binary feature planes; sample i uses a board of `boards[i]` in the top-left corner.
+func randomBatch(_ model: ModelDescription, grid: Int, boards: [Int], seed: UInt64) -> NNInputBatch {
+  var rng = SplitMix(state: seed)
+  var b = NNInputBatch(
+    count: boards.count, nnXLen: grid, nnYLen: grid, numSpatial: model.numInputChannels,
+    numGlobal: model.numInputGlobalChannels)
+  let area = grid * grid
+  for (i, size) in boards.enumerated() {
+    for c in 0..<b.numSpatial {
+      for y in 0..<size {
+        for x in 0..<size {
+          let on: Bool = c == 0 ? true : Int.random(in: 0..<4, using: &rng) == 0
+          b.spatial[(i * b.numSpatial + c) * area + y * grid + x] = on ? 1 : 0
+        }
+      }
+    }
+    for g in 0..<b.numGlobal { b.global[i * b.numGlobal + g] = Float.random(in: -1...1, using: &rng) }
+  }
+  return b
+}
+
+func maxDiff(_ a: [Float], _ b: [Float]) -> Float {
+  zip(a, b).reduce(0) { max($0, abs($1.0 - $1.1)) }
+}
+
+@Suite("CPU backend vs reference")
+struct CPUBackendTests {
+  @Test("every tiny model matches the reference backend", arguments: Fixtures.models)
+  func matchesReference(_ file: String) throws {
+    let model = try ModelLoader.load(path: Fixtures.path(file))
+    let batch = randomBatch(model, grid: 9, boards: [9, 7, 9], seed: 42)
+    let ref = try ReferenceBackend(model: model).evaluate(batch)
+    for (threads, gemm) in [(1, nil), (2, nil), (2, SIMDMatrixMultiplier() as any MatrixMultiplier)] {
+      let cpu = try CPUBackend(model: model, threads: threads, gemm: gemm).evaluate(batch)
+      let tol: Float = 2e-4
+      #expect(maxDiff(cpu.policy, ref.policy) < tol, "policy \(file) threads \(threads)")
+      #expect(maxDiff(cpu.pass, ref.pass) < tol, "pass \(file)")
+      #expect(maxDiff(cpu.value, ref.value) < tol, "value \(file)")
+      #expect(maxDiff(cpu.score, ref.score) < tol, "score \(file)")
+      #expect(maxDiff(cpu.ownership, ref.ownership) < tol, "ownership \(file)")
+    }
+  }
+
+  @Test("a batch gives the same outputs as its samples one by one")
+  func batchEqualsSingles() throws {
+    let model = try ModelLoader.load(path: Fixtures.path("tiny-v15-transformer.bin.gz"))
+    let backend = CPUBackend(model: model, threads: 2)
+    let batch = randomBatch(model, grid: 9, boards: [9, 5, 8], seed: 7)
+    let all = try backend.evaluate(batch)
+    for i in 0..<3 {
+      var one = NNInputBatch(count: 1, nnXLen: 9, nnYLen: 9, numSpatial: 22, numGlobal: 19)
+      one.spatial = Array(batch.spatial[i * 22 * 81..<(i + 1) * 22 * 81])
+      one.global = Array(batch.global[i * 19..<(i + 1) * 19])
+      let r = try backend.evaluate(one)
+      #expect(maxDiff(r.value, Array(all.value[i * 3..<i * 3 + 3])) < 1e-5)
+      #expect(maxDiff(r.ownership, Array(all.ownership[i * 81..<(i + 1) * 81])) < 1e-5)
+    }
+  }
+
+  @Test("a small board inside a larger grid gives the same result as on its own grid")
+  func boardSizeMasking() throws {
+    let model = try ModelLoader.load(path: Fixtures.path("tiny-v16-mixed.bin.gz"))
+    let backend = CPUBackend(model: model, threads: 1)
+    let big = randomBatch(model, grid: 9, boards: [6], seed: 3)
+    var small = NNInputBatch(count: 1, nnXLen: 6, nnYLen: 6, numSpatial: 22, numGlobal: 19)
+    for c in 0..<22 { for y in 0..<6 { for x in 0..<6 { small.spatial[c * 36 + y * 6 + x] = big.spatial[c * 81 + y * 9 + x] } } }
+    small.global = big.global
+    let a = try backend.evaluate(big)
+    let b = try backend.evaluate(small)
+    #expect(maxDiff(a.value, b.value) < 1e-4)
+    #expect(maxDiff(a.score, b.score) < 1e-4)
+    for y in 0..<6 { for x in 0..<6 { #expect(abs(a.ownership[y * 9 + x] - b.ownership[y * 6 + x]) < 1e-4) } }
+  }
+}

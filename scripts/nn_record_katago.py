@@ -1,0 +1,107 @@
+#!/usr/bin/env python3
+"""Records real KataGo's `kata-raw-nn` outputs for a list of positions and one model.
+
+Usage: python3 scripts/nn_record_katago.py MODEL POSITIONS.json OUT.json [--home DIR]
+
+Each position is set up over GTP (boardsize, kata-set-rules, komi, fixed_handicap or
+set_position, play ...) and evaluated with `kata-raw-nn [colour] SYMMETRY`. The output JSON maps
+position ids to the parsed numbers (policy/ownership row-major from the top-left, null = illegal).
+For a model whose trunk shape has no OpenCL tuning file yet, copy an existing tuning file into
+HOME/opencltuning under the name KataGo asks for (see the log) to skip the slow autotuning.
+"""
+import json
+import subprocess
+import sys
+
+KATAGO = "/opt/peers/bin/katago"
+CONFIG = "/opt/peers/katago/gtp_cpu.cfg"
+
+
+class Engine:
+    def __init__(self, model, home):
+        args = [KATAGO, "gtp", "-config", CONFIG, "-model", model]
+        if home:
+            args += ["-override-config", "homeDataDir=%s" % home]
+        self.proc = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                     stderr=subprocess.DEVNULL, text=True)
+
+    def send(self, cmd):
+        self.proc.stdin.write(cmd + "\n")
+        self.proc.stdin.flush()
+        lines = []
+        while True:
+            line = self.proc.stdout.readline()
+            if line == "":
+                raise RuntimeError("KataGo exited during: " + cmd)
+            if line.strip() == "" and lines:
+                break
+            if line.strip() != "" or lines:
+                lines.append(line.rstrip("\n"))
+        if not lines[0].startswith("="):
+            raise RuntimeError("%s -> %s" % (cmd, lines[0]))
+        return lines
+
+    def close(self):
+        self.proc.stdin.write("quit\n")
+        self.proc.stdin.flush()
+        self.proc.wait()
+
+
+def parse_raw(lines, size):
+    lines = [l.strip() for l in lines]
+    lines[0] = lines[0][1:].strip()
+    out = {}
+    i = 0
+    while i < len(lines):
+        parts = lines[i].split()
+        if not parts:
+            i += 1
+            continue
+        key = parts[0]
+        if key == "policy":
+            rows = [r.split() for r in lines[i + 1:i + 1 + size]]
+            out["policy"] = [None if v == "NAN" else float(v) for r in rows for v in r]
+            i += 1 + size
+        elif key == "whiteOwnership":
+            rows = [r.split() for r in lines[i + 1:i + 1 + size]]
+            out["whiteOwnership"] = [float(v) for r in rows for v in r]
+            i += 1 + size
+        else:
+            out[key] = float(parts[1]) if key != "symmetry" else int(parts[1])
+            i += 1
+    return out
+
+
+def setup_position(eng, p):
+    size = p["size"]
+    eng.send("boardsize %d" % size)
+    eng.send("clear_board")
+    eng.send("kata-set-rules %s" % p["rules"])
+    eng.send("komi %s" % p["komi"])
+    setup = p.get("setup", [])
+    if p.get("handicap"):
+        eng.send("fixed_handicap %d" % p["handicap"])
+    elif setup:
+        eng.send("set_position " + " ".join("%s %s" % (c, v) for c, v in setup))
+    for c, v in p["moves"]:
+        eng.send("play %s %s" % (c, v))
+
+
+def main():
+    model, positions_path, out_path = sys.argv[1:4]
+    home = sys.argv[sys.argv.index("--home") + 1] if "--home" in sys.argv else None
+    positions = json.load(open(positions_path))
+    eng = Engine(model, home)
+    results = {}
+    for p in positions:
+        setup_position(eng, p)
+        colour = (p["player"] + " ") if p.get("player") else ""
+        lines = eng.send("kata-raw-nn %s%d" % (colour, p["symmetry"]))
+        results[p["id"]] = parse_raw(lines, p["size"])
+        print(p["id"], results[p["id"]]["whiteWin"], flush=True)
+    eng.close()
+    json.dump(results, open(out_path, "w"), indent=0, sort_keys=True)
+
+
+if __name__ == "__main__":
+    main()
