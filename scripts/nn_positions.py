@@ -54,7 +54,7 @@ def selfplay(size, max_moves, seed, handicap=0):
     return setup, moves
 
 
-RULES = ["tromp-taylor", "chinese", "japanese", "aga", "new-zealand", "stone-scoring"]
+RULES = ["tromp-taylor", "chinese", "japanese", "aga", "new-zealand", "chinese-ogs"]
 
 # Hand-made positions (19x19 unless stated): ladders, ko, seki, captures.
 HANDMADE = [

@@ -68,7 +68,7 @@ public final class CPUBackend: NeuralNetBackend {
       if st.ropeTables[ropeKey] == nil {
         st.ropeTables[ropeKey] = RopeTables(blocks: model.trunk.blocks, w: batch.nnXLen, h: batch.nnYLen)
       }
-      var pass = CPUPass(
+      let pass = CPUPass(
         backend: self, ws: st.workspace, rope: st.ropeTables[ropeKey]!, batch: batch)
       return pass.run(batch)
     }

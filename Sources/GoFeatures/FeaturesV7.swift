@@ -1,2 +1,0 @@
-/// Namespace for the V7 input features.
-public enum FeaturesV7 {}

@@ -1,0 +1,25 @@
+import GoFeatures
+
+extension NNInputBatch {
+  /// A batch holding the V7 features of `games[i]` under `symmetries[i]` on an nnX × nnY grid.
+  public init(
+    games: [NNGame], symmetries: [NNSymmetry], nnXLen: Int, nnYLen: Int,
+    options: InputFeaturesV7.Options = InputFeaturesV7.Options()
+  ) {
+    precondition(games.count == symmetries.count, "one symmetry per game")
+    self.init(
+      count: games.count, nnXLen: nnXLen, nnYLen: nnYLen,
+      numSpatial: InputFeaturesV7.spatialCount, numGlobal: InputFeaturesV7.globalCount)
+    let planeSize = numSpatial * nnXLen * nnYLen
+    let ng = numGlobal
+    spatial.withUnsafeMutableBufferPointer { sp in
+      global.withUnsafeMutableBufferPointer { gl in
+        for (i, game) in games.enumerated() {
+          InputFeaturesV7.fill(
+            game, nnXLen: nnXLen, nnYLen: nnYLen, symmetry: symmetries[i], options: options,
+            spatial: sp.baseAddress! + i * planeSize, global: gl.baseAddress! + i * ng)
+        }
+      }
+    }
+  }
+}

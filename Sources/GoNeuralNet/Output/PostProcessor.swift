@@ -1,0 +1,127 @@
+import GoFeatures
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Turns raw network outputs into `NNEvaluation`s exactly as KataGo post-processes them.
+public struct PostProcessor: Sendable {
+  /// The model whose outputs are processed.
+  public let model: ModelDescription
+  /// Mixing weight of the optimistic policy channel (KataGo's rootPolicyOptimism; 0.2 in kata-raw-nn).
+  public var policyOptimism: Float
+  /// Policy softmax temperature.
+  public var policyTemperature: Float
+
+  /// A post-processor with KataGo's `kata-raw-nn` defaults.
+  public init(model: ModelDescription, policyOptimism: Float = 0.2, policyTemperature: Float = 1) {
+    self.model = model
+    self.policyOptimism = policyOptimism
+    self.policyTemperature = policyTemperature
+  }
+
+  static func softplus(_ x: Double) -> Double { x > 40 ? x : log1p(exp(x)) }
+
+  /// Post-processes sample `index` of `raw`, which was evaluated for `game` under `symmetry`.
+  public func process(
+    _ raw: NNRawOutputBatch, index: Int, game: NNGame, symmetry: NNSymmetry
+  ) -> NNEvaluation {
+    let board = game.board
+    let w = raw.nnXLen
+    let h = raw.nnYLen
+    let area = w * h
+    let pc = raw.policyChannels
+    let pla = game.nextPlayer
+    let banned = game.superkoBanned(for: pla)
+    let optimism = pc >= 2 ? Double(policyOptimism) : 0
+    func mixed(_ base: Int, stride: Int) -> Double {
+      let c0 = Double(raw.policy[base])
+      guard pc >= 2 else { return c0 }
+      return c0 + (Double(raw.policy[base + stride]) - c0) * optimism
+    }
+    // Policy logits on the board, mapped back through the symmetry.
+    var logits = [Double](repeating: -.infinity, count: board.xSize * board.ySize)
+    let scale = 1 / Double(policyTemperature)
+    for y in 0..<board.ySize {
+      for x in 0..<board.xSize {
+        let p = board.index(x, y)
+        guard game.isLegal(p, for: pla, banned: banned) else { continue }
+        let t = symmetry.apply(x: x, y: y, w: w, h: h)
+        logits[y * board.xSize + x] = mixed(index * pc * area + t.y * w + t.x, stride: area) * scale
+      }
+    }
+    let p0 = Double(raw.pass[index * pc])
+    let passLogit = (pc >= 2 ? p0 + (Double(raw.pass[index * pc + 1]) - p0) * optimism : p0) * scale
+    let maxLogit = max(logits.max() ?? -.infinity, passLogit)
+    var total = exp(passLogit - maxLogit)
+    for l in logits where l > -.infinity { total += exp(l - maxLogit) }
+    let policy = logits.map { $0 == -.infinity ? Float(-1) : Float(exp($0 - maxLogit) / total) }
+    let passProb = Float(exp(passLogit - maxLogit) / total)
+    // Value head.
+    let v = (0..<3).map { Double(raw.value[index * 3 + $0]) }
+    let noResultPossible = game.rules.koRule == .simple || game.rules.scoring == .territory
+    let vm = noResultPossible ? max(v[0], v[1], v[2]) : max(v[0], v[1])
+    let ew = exp(v[0] - vm)
+    let el = exp(v[1] - vm)
+    let en = noResultPossible ? exp(v[2] - vm) : 0
+    let vt = ew + el + en
+    var win = ew / vt
+    var loss = el / vt
+    let noResult = en / vt
+    let pp = model.postProcess
+    let sc = raw.scoreCount
+    let s = (0..<sc).map { Double(raw.score[index * sc + $0]) }
+    var scoreMean = 0.0
+    var scoreMeanSq = 0.0
+    var lead = 0.0
+    var varTime = -1.0
+    var stWL = -1.0
+    var stScore = -1.0
+    if model.version >= 4 {
+      scoreMean = s[0] * Double(pp.scoreMeanMultiplier)
+      let stdev = Self.softplus(s[1]) * Double(pp.scoreStdevMultiplier)
+      scoreMeanSq = scoreMean * scoreMean + stdev * stdev
+      lead = model.version >= 8 ? s[2] * Double(pp.leadMultiplier) : scoreMean
+      if model.version >= 9 { varTime = Self.softplus(s[3]) * Double(pp.varianceTimeMultiplier) }
+      if model.version >= 14 {
+        stWL = Self.softplus(0.5 * s[4]) * Double(pp.shorttermValueErrorMultiplier).squareRoot()
+        stScore = Self.softplus(0.5 * s[5]) * Double(pp.shorttermScoreErrorMultiplier).squareRoot()
+      } else if model.version >= 10 {
+        stWL = (Self.softplus(s[4]) * Double(pp.shorttermValueErrorMultiplier)).squareRoot()
+        stScore = (Self.softplus(s[5]) * Double(pp.shorttermScoreErrorMultiplier)).squareRoot()
+      } else if model.version == 9 {
+        stWL = Self.softplus(s[4])
+        stScore = 10 * Self.softplus(s[5])
+      }
+    } else {
+      scoreMean = s[0]
+      scoreMeanSq = s[0] * s[0]
+      lead = s[0]
+    }
+    scoreMean *= 1 - noResult
+    scoreMeanSq *= 1 - noResult
+    lead *= 1 - noResult
+    // Ownership, mapped back through the symmetry.
+    var own = [Float](repeating: 0, count: board.xSize * board.ySize)
+    for y in 0..<board.ySize {
+      for x in 0..<board.xSize {
+        let t = symmetry.apply(x: x, y: y, w: w, h: h)
+        own[y * board.xSize + x] = Float(tanh(Double(raw.ownership[index * area + t.y * w + t.x])))
+      }
+    }
+    if pla == 1 {
+      swap(&win, &loss)
+      scoreMean = -scoreMean
+      lead = -lead
+      own = own.map { -$0 }
+    }
+    return NNEvaluation(
+      xSize: board.xSize, ySize: board.ySize, nextPlayer: pla, policy: policy,
+      passProbability: passProb, whiteWin: Float(win), whiteLoss: Float(loss),
+      noResult: Float(noResult), whiteLead: Float(lead), whiteScoreMean: Float(scoreMean),
+      whiteScoreMeanSq: Float(scoreMeanSq), varTimeLeft: Float(varTime),
+      shorttermWinlossError: Float(stWL), shorttermScoreError: Float(stScore), whiteOwnership: own)
+  }
+}
