@@ -42,11 +42,14 @@ let package = Package(
     // Model files, the backend protocol, the reference backend, post-processing and the evaluator.
     .target(
       name: "GoNeuralNet", dependencies: ["GoCore", "GoFeatures", "CZlib"], swiftSettings: cpuFlags),
+    // Floating-point control (flush denormals) for the CPU backend's threads.
+    .target(name: "CTengenCPU"),
     // The fast CPU backend (NHWC, Winograd, sgemm).
     .target(
       name: "GoNeuralNetCPU",
       dependencies: [
-        "GoNeuralNet", .target(name: "CBLAS", condition: .when(platforms: [.linux])),
+        "GoNeuralNet", "CTengenCPU",
+        .target(name: "CBLAS", condition: .when(platforms: [.linux])),
       ],
       swiftSettings: cpuFlags + [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]),
     .testTarget(name: "GoFeaturesTests", dependencies: ["GoFeatures", "GoCore"]),

@@ -11,8 +11,12 @@ public enum InputFeaturesV7 {
     public var preferPassAliveUnderSuicide = false
     /// Playout doubling advantage from the side to move's view.
     public var playoutDoublingAdvantage: Float = 0
-    /// Hide all move history (KataGo's conservative-pass root case).
+    /// Hide all move history.
     public var hideHistory = false
+    /// KataGo's `conservativePass` at the search root (on in GTP, `kata-raw-nn` and analysis):
+    /// when the opponent just passed, so that a pass would end the game, history is hidden and
+    /// global 14 is 0.
+    public var conservativePassAtRoot = true
 
     /// Default options.
     public init() {}
@@ -50,8 +54,10 @@ public enum InputFeaturesV7 {
     if board.koPoint >= 0 { set(6, board.koPoint) }
     for p in game.superkoBanned(for: pla) where p != board.koPoint { set(6, p) }
     // History planes 9-13 and pass globals 0-4.
-    // A finished game shows only its last turn (KataGo 1.18); hidden history shows none.
-    let hide = options.hideHistory
+    // A finished game shows only its last turn (as KataGo 1.18 does); hidden history shows none.
+    let lastWasOppPass = game.moves.last.map { $0.point == nil && $0.color == opp } ?? false
+    let hide =
+      options.hideHistory || (options.conservativePassAtRoot && !game.isFinished && lastWasOppPass)
     let finished = game.isFinished
     var included = 0
     if !hide {

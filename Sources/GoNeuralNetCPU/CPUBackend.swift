@@ -1,3 +1,4 @@
+import CTengenCPU
 import GoNeuralNet
 import Synchronization
 
@@ -25,6 +26,12 @@ public final class CPUBackend: NeuralNetBackend {
   struct State: @unchecked Sendable {
     var workspace = Workspace()
     var ropeTables: [Int: RopeTables] = [:]
+    var profile: LayerProfile?
+  }
+
+  /// Starts (or stops, with nil) accumulating per-layer-kind timings into `profile`.
+  public func setProfile(_ profile: LayerProfile?) {
+    state.withLock { $0.profile = profile }
   }
 
   /// Compiles `model` for `threads` threads using `gemm` (OpenBLAS/Accelerate by default).
@@ -63,6 +70,10 @@ public final class CPUBackend: NeuralNetBackend {
   public func evaluate(_ batch: NNInputBatch) throws -> NNRawOutputBatch {
     precondition(batch.numSpatial == model.numInputChannels, "spatial input count mismatch")
     precondition(batch.numGlobal == model.numInputGlobalChannels, "global input count mismatch")
+    // Flush denormals on the calling thread for the pass (workers always do), then restore.
+    let savedFP = tengen_fp_state()
+    tengen_flush_denormals()
+    defer { tengen_set_fp_state(savedFP) }
     return state.withLock { st in
       let ropeKey = batch.nnXLen * 1000 + batch.nnYLen
       if st.ropeTables[ropeKey] == nil {
@@ -70,6 +81,7 @@ public final class CPUBackend: NeuralNetBackend {
       }
       let pass = CPUPass(
         backend: self, ws: st.workspace, rope: st.ropeTables[ropeKey]!, batch: batch)
+      pass.profile = st.profile
       return pass.run(batch)
     }
   }

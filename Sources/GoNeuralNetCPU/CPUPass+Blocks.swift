@@ -112,6 +112,8 @@ extension CPUPass {
     for t in 0..<pool.threadCount { scratch.append(ws.get(Slot.logits(t), s * s)) }
     let g = gemm
     let outWidth = heads * dv
+    let coreFlops = 2 * Double(n * heads) * Double(s) * Double(s) * Double(dq + dv)
+    timed("attention core (QK, softmax, AV)", flops: coreFlops) {
     pool.run(n * heads) { task, thread in
       let sample = task / heads
       let hd = task % heads
@@ -125,17 +127,30 @@ extension CPUPass {
       let m = self.mask + sample * s
       for q in 0..<s {
         let lr = logits + q * s
-        var mx = -Float.infinity
-        for k in 0..<s where m[k] != 0 { mx = max(mx, lr[k]) }
-        var total: Float = 0
+        // Masked softmax over the keys; off-board keys get weight 0.
+        var mx8 = SIMD8<Float>(repeating: -.infinity)
         var k = 0
         while k + 8 <= s {
+          let v = SIMD8<Float>.load(lr + k)
           let mk = SIMD8<Float>.load(m + k)
-          let e = VectorMath.exp(SIMD8.load(lr + k) - SIMD8(repeating: mx)) * mk
-          e.store(lr + k)
-          total += e.sum()
+          mx8 = pointwiseMax(mx8, v.replacing(with: -.infinity, where: mk .== 0))
           k += 8
         }
+        var mx = mx8.max()
+        while k < s {
+          if m[k] != 0 { mx = max(mx, lr[k]) }
+          k += 1
+        }
+        var total8 = SIMD8<Float>.zero
+        let mxv = SIMD8<Float>(repeating: mx)
+        k = 0
+        while k + 8 <= s {
+          let e = VectorMath.exp(SIMD8.load(lr + k) - mxv) * SIMD8<Float>.load(m + k)
+          e.store(lr + k)
+          total8 += e
+          k += 8
+        }
+        var total = total8.sum()
         while k < s {
           let e = m[k] != 0 ? VectorMath.exp(lr[k] - mx) : 0
           lr[k] = e
@@ -143,12 +158,22 @@ extension CPUPass {
           k += 1
         }
         let inv = m[q] != 0 ? 1 / total : 0
-        for k in 0..<s { lr[k] *= inv }
+        let invv = SIMD8<Float>(repeating: inv)
+        k = 0
+        while k + 8 <= s {
+          (SIMD8<Float>.load(lr + k) * invv).store(lr + k)
+          k += 8
+        }
+        while k < s {
+          lr[k] *= inv
+          k += 1
+        }
       }
       g.gemm(
         transA: false, transB: false, m: s, n: dv, k: s, alpha: 1, a: logits, lda: s,
         b: rowBase + vOffset + kvh * dv, ldb: width, beta: 0,
         c: out + sample * s * outWidth + hd * dv, ldc: outWidth)
+    }
     }
     matmul(out, lda: outWidth, att.outProj.weights.pointer, inC: outWidth, outC: c, x, ldc: c, beta: 1)
   }

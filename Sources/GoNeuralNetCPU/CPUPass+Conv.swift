@@ -10,9 +10,24 @@ extension CPUPass {
     case .pointwise:
       matmul(input, lda: c.inC, c.weights.pointer, inC: c.inC, outC: c.outC, out, ldc: c.outC, beta: beta)
     case .winograd:
-      winograd(c, input, out, accumulate: beta != 0)
+      let f = 2 * Double(rows) * 9 * Double(c.inC) * Double(c.outC)
+      timed("3x3 conv (Winograd)", flops: f) { winograd(c, input, out, accumulate: beta != 0) }
     case .im2col:
-      im2col(c, input, out, beta: beta)
+      let f = 2 * Double(rows) * Double(c.kernel * c.kernel) * Double(c.inC) * Double(c.outC)
+      timed("\(c.kernel)x\(c.kernel) conv (im2col)", flops: f) { im2col(c, input, out, beta: beta) }
+    }
+  }
+
+  /// Row-split gemm without profiling (used inside already-timed layers).
+  func gemmRows(
+    _ a: UnsafePointer<Float>, lda: Int, _ wt: UnsafePointer<Float>, inC: Int, outC: Int,
+    _ c: UnsafeMutablePointer<Float>, ldc: Int, beta: Float
+  ) {
+    parallelRows { r in
+      self.gemm.gemm(
+        transA: false, transB: false, m: r.count, n: outC, k: inC, alpha: 1,
+        a: a + r.lowerBound * lda, lda: lda, b: wt, ldb: outC, beta: beta,
+        c: c + r.lowerBound * ldc, ldc: ldc)
     }
   }
 
@@ -46,7 +61,7 @@ extension CPUPass {
         }
       }
     }
-    matmul(buf, lda: cols, c.weights.pointer, inC: cols, outC: c.outC, out, ldc: c.outC, beta: beta)
+    gemmRows(buf, lda: cols, c.weights.pointer, inC: cols, outC: c.outC, out, ldc: c.outC, beta: beta)
   }
 
   /// A 3×3 convolution with Winograd F(4×4,3×3): input transform, 36 gemms, output transform.

@@ -9,6 +9,7 @@ extension CPUPass {
     let s = na.scale.pointer
     let b = na.bias.pointer
     let act = na.activation
+    timed("norm + activation") {
     parallelRows { r in
       for row in r {
         let out = dst + row * c
@@ -29,12 +30,14 @@ extension CPUPass {
         }
       }
     }
+    }
   }
 
   /// dst = mask · x / sqrt(mean_c(x²) + eps) · weight, per point (transformer RMSNorm).
   func rmsNorm(_ norm: CompiledRMSNorm, _ src: UnsafePointer<Float>, _ dst: UnsafeMutablePointer<Float>) {
     let c = norm.channels
     let g = norm.weight.pointer
+    timed("RMSNorm") {
     parallelRows { r in
       for row in r {
         let out = dst + row * c
@@ -48,6 +51,7 @@ extension CPUPass {
         let scale = 1 / (sum / Float(c) + norm.epsilon).squareRoot()
         for ch in 0..<c { out[ch] = inp[ch] * scale * g[ch] }
       }
+    }
     }
   }
 

@@ -18,6 +18,20 @@ final class CPUPass {
   let mask: UnsafeMutablePointer<Float>
   /// On-board point count per sample.
   var maskSum: [Float]
+  /// Where to accumulate per-layer timings (nil: not profiling).
+  var profile: LayerProfile?
+
+  /// Runs `body`, charging its time and `flops` to `kind` when profiling.
+  @inline(__always)
+  func timed(_ kind: String, flops: Double = 0, _ body: () -> Void) {
+    guard let profile else {
+      body()
+      return
+    }
+    let t0 = LayerProfile.now()
+    body()
+    profile.add(kind, seconds: LayerProfile.now() - t0, flops: flops)
+  }
 
   init(backend: CPUBackend, ws: Workspace, rope: RopeTables, batch: NNInputBatch) {
     self.backend = backend
@@ -105,13 +119,17 @@ final class CPUPass {
   /// C[rows×outC] = A[rows×inC]·W (+ beta·C), split by rows across threads.
   func matmul(
     _ a: UnsafePointer<Float>, lda: Int, _ wt: UnsafePointer<Float>, inC: Int, outC: Int,
-    _ c: UnsafeMutablePointer<Float>, ldc: Int, beta: Float, rows total: Int? = nil
+    _ c: UnsafeMutablePointer<Float>, ldc: Int, beta: Float, rows total: Int? = nil,
+    kind: String = "matmul / 1x1 conv"
   ) {
-    parallelRows(total) { r in
-      self.gemm.gemm(
-        transA: false, transB: false, m: r.count, n: outC, k: inC, alpha: 1,
-        a: a + r.lowerBound * lda, lda: lda, b: wt, ldb: outC, beta: beta,
-        c: c + r.lowerBound * ldc, ldc: ldc)
+    let m = total ?? rows
+    timed(kind, flops: 2 * Double(m) * Double(inC) * Double(outC)) {
+      parallelRows(total) { r in
+        self.gemm.gemm(
+          transA: false, transB: false, m: r.count, n: outC, k: inC, alpha: 1,
+          a: a + r.lowerBound * lda, lda: lda, b: wt, ldb: outC, beta: beta,
+          c: c + r.lowerBound * ldc, ldc: ldc)
+      }
     }
   }
 

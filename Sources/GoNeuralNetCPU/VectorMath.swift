@@ -1,10 +1,14 @@
 /// Vectorised transcendental functions for the activation and softmax kernels.
 enum VectorMath {
-  /// exp(x) for 8 lanes (Cephes-style range reduction and polynomial; ~2 ulp).
+  /// exp(x) for 8 lanes (Cephes-style range reduction and polynomial; ~2 ulp). Rounding and
+  /// the exponent use the float "magic number" trick so that every step stays in vector
+  /// registers.
   @inline(__always)
   static func exp(_ x0: SIMD8<Float>) -> SIMD8<Float> {
     let x = x0.clamped(lowerBound: SIMD8(repeating: -87.3), upperBound: SIMD8(repeating: 88.3))
-    let n = (x * 1.442_695_04).rounded(.toNearestOrEven)
+    let magic = SIMD8<Float>(repeating: 12_582_912)  // 1.5 · 2^23
+    let t = x * 1.442_695_04 + magic
+    let n = t - magic
     var r = x - n * 0.693_359_375
     r = r - n * -2.121_944_4e-4
     var p = SIMD8<Float>(repeating: 1.987_569_15e-4)
@@ -14,8 +18,10 @@ enum VectorMath {
     p = p * r + 1.666_666_55e-1
     p = p * r + 5.000_000_12e-1
     let e = p * r * r + r + 1
-    let bits = (SIMD8<Int32>(n) &+ 127) &<< 23
-    return e * unsafeBitCast(bits, to: SIMD8<Float>.self)
+    // The low mantissa bits of t hold n; shift n + 127 into the exponent field.
+    let ni = unsafeBitCast(t, to: SIMD8<Int32>.self) &- unsafeBitCast(magic, to: SIMD8<Int32>.self)
+    let scale = unsafeBitCast((ni &+ 127) &<< 23, to: SIMD8<Float>.self)
+    return e * scale
   }
 
   /// exp(x) for one value, via the vector path (same rounding as the lanes).

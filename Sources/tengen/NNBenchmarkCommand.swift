@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import GoFeatures
+import GoNeuralNet
+import GoNeuralNetCPU
+
+/// `tengen benchmark --model`: neural-network evaluations per second of the CPU backend.
+struct NNBenchmarkCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "benchmark", abstract: "Measure neural-network evaluations per second.")
+
+  @Option(help: "Model file.") var model: String
+  @Option(help: "Board size (the grid is sized to the board).") var size = 19
+  @Option(help: "Comma-separated batch sizes.") var batch = "1,8,16,32"
+  @Option(help: "Comma-separated thread counts.") var threads = "1,2"
+  @Option(help: "Seconds to run each configuration.") var seconds = 3.0
+  @Flag(help: "Print time and GFLOP/s per layer kind.") var profile = false
+  @Option(help: "Matrix multiplier: blas or simd.") var gemm = "blas"
+
+  func run() throws {
+    let description = try ModelLoader.load(path: model)
+    let flops = description.nominalFlops(nnXLen: size, nnYLen: size)
+    print("model \(description.name): \(String(format: "%.2f", flops / 1e9)) GFLOP per \(size)x\(size) evaluation")
+    let batches = batch.split(separator: ",").compactMap { Int($0) }
+    let threadCounts = threads.split(separator: ",").compactMap { Int($0) }
+    let games = samplePositions()
+    print("threads batch   evals/s   ms/batch   GFLOP/s")
+    for t in threadCounts {
+      let multiplier: (any MatrixMultiplier)? = gemm == "simd" ? SIMDMatrixMultiplier() : nil
+      let backend = CPUBackend(model: description, threads: t, gemm: multiplier)
+      for b in batches {
+        let batchGames = (0..<b).map { games[$0 % games.count] }
+        let input = NNInputBatch(
+          games: batchGames, symmetries: (0..<b).map { NNSymmetry($0 % 8) }, nnXLen: size, nnYLen: size)
+        _ = try backend.evaluate(input)
+        let layerProfile = LayerProfile()
+        if profile { backend.setProfile(layerProfile) }
+        var runs = 0
+        let start = Date()
+        while Date().timeIntervalSince(start) < seconds || runs < 2 {
+          _ = try backend.evaluate(input)
+          runs += 1
+        }
+        backend.setProfile(nil)
+        let elapsed = Date().timeIntervalSince(start)
+        let evals = Double(runs * b) / elapsed
+        print(String(format: "%7d %5d %9.2f %10.1f %9.1f", t, b, evals, 1000 * elapsed / Double(runs), evals * flops / 1e9))
+        if profile { print(layerProfile.report) }
+      }
+    }
+  }
+
+  /// A few opening and middle-game positions on the benchmark board.
+  func samplePositions() -> [NNGame] {
+    let rules = NNRules.trompTaylor
+    var out: [NNGame] = []
+    var rng = SystemRandomNumberGenerator()
+    for n in [0, 10, 40, 90] {
+      var game = NNGame(
+        initialBoard: FeatureBoard(xSize: size, ySize: size), initialPlayer: 1, rules: rules, komi: 7.5)
+      var color: UInt8 = 1
+      for _ in 0..<n {
+        let empty = game.board.points.filter { game.board.isLegal($0, color, suicideLegal: false) }
+        guard let p = empty.randomElement(using: &rng) else { break }
+        game.play(p, color: color)
+        color = 3 - color
+      }
+      out.append(game)
+    }
+    return out
+  }
+}
