@@ -124,8 +124,9 @@ extension CPUPass {
     _: V.Type, _ input: UnsafePointer<Float>, _ v: UnsafeMutablePointer<Float>, s: Int, y0: Int,
     x0: Int, ch: Int, inC: Int, t: Int, tiles: Int
   ) {
-    // d[a][b] = input at (y0 + a, x0 + b), zero outside the grid.
-    var d = [V](repeating: V.zeroLane, count: 36)
+    // d[a][b] = input at (y0 + a, x0 + b), zero outside the grid (stack scratch, no heap).
+    withUnsafeTemporaryAllocation(of: V.self, capacity: 36) { d in
+    d.initialize(repeating: V.zeroLane)
     for a in 0..<6 {
       let y = y0 + a
       if y < 0 || y >= h { continue }
@@ -151,6 +152,7 @@ extension CPUPass {
       r.4.store(base + (a * 6 + 4) * stride)
       r.5.store(base + (a * 6 + 5) * stride)
     }
+    }
   }
 
   @inline(__always)
@@ -160,7 +162,7 @@ extension CPUPass {
   ) {
     let stride = tiles * outC
     let base = m + ch + t * outC
-    var tmp = [V](repeating: V.zeroLane, count: 24)
+    withUnsafeTemporaryAllocation(of: V.self, capacity: 24) { tmp in
     for b in 0..<6 {
       let r = Winograd.outputTransform((
         V.load(base + b * stride), V.load(base + (6 + b) * stride), V.load(base + (12 + b) * stride),
@@ -172,13 +174,12 @@ extension CPUPass {
       let y = y0 + i
       if y >= h { break }
       let r = Winograd.outputTransform((tmp[i * 6], tmp[i * 6 + 1], tmp[i * 6 + 2], tmp[i * 6 + 3], tmp[i * 6 + 4], tmp[i * 6 + 5]))
-      let vals = [r.0, r.1, r.2, r.3]
-      for j in 0..<4 {
-        let x = x0 + j
-        if x >= w { break }
-        let dst = out + ((s * area) + y * w + x) * outC + ch
-        if accumulate { (V.load(dst) + vals[j]).store(dst) } else { vals[j].store(dst) }
+      for j in 0..<min(4, w - x0) {
+        let v = j == 0 ? r.0 : j == 1 ? r.1 : j == 2 ? r.2 : r.3
+        let dst = out + ((s * area) + y * w + x0 + j) * outC + ch
+        if accumulate { (V.load(dst) + v).store(dst) } else { v.store(dst) }
       }
+    }
     }
   }
 }

@@ -18,6 +18,7 @@ struct NNBenchmarkCommand: ParsableCommand {
   @Option(help: "Matrix multiplier: blas or simd.") var gemm = "blas"
 
   func run() throws {
+    OpenBLASCoreType.ensure()
     let description = try ModelLoader.load(path: model)
     let flops = description.nominalFlops(nnXLen: size, nnYLen: size)
     print("model \(description.name): \(String(format: "%.2f", flops / 1e9)) GFLOP per \(size)x\(size) evaluation")

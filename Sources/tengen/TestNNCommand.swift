@@ -24,6 +24,7 @@ struct TestNNCommand: ParsableCommand {
   @Option(help: "Only compare positions whose id contains this text.") var only: String?
 
   func run() throws {
+    OpenBLASCoreType.ensure()
     let t0 = Date()
     let description = try ModelLoader.load(path: model)
     let loadSeconds = Date().timeIntervalSince(t0)

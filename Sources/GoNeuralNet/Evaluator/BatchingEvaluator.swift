@@ -1,0 +1,215 @@
+import Foundation
+import GoFeatures
+
+/// The one object search talks to: evaluates positions on a backend, gathering concurrent
+/// requests into batches, caching results by the exact network input, and selecting or
+/// averaging symmetries.
+public final class BatchingEvaluator: @unchecked Sendable {
+  /// The backend.
+  public let backend: any NeuralNetBackend
+  /// Largest batch sent to the backend.
+  public let maxBatchSize: Int
+  /// Symmetry handling.
+  public let symmetryMode: SymmetryMode
+  /// Post-processing settings.
+  public let postProcessor: PostProcessor
+  /// Feature options (history hiding, PDA, ...).
+  public let featureOptions: InputFeaturesV7.Options
+  /// Counters since creation.
+  public struct Stats: Sendable, Equatable {
+    /// Evaluations requested.
+    public var requests = 0
+    /// Requests answered from the cache.
+    public var cacheHits = 0
+    /// Backend calls.
+    public var batches = 0
+    /// Positions sent to the backend.
+    public var positionsEvaluated = 0
+  }
+
+  private final class Request {
+    let game: NNGame
+    let key: UInt64
+    let symmetries: [NNSymmetry]
+    var result: Result<NNEvaluation, Error>?
+    init(game: NNGame, key: UInt64, symmetries: [NNSymmetry]) {
+      self.game = game
+      self.key = key
+      self.symmetries = symmetries
+    }
+  }
+
+  private let condition = NSCondition()
+  private var pending: [Request] = []
+  private var running = false
+  private var cache: NNCache
+  private var statsValue = Stats()
+  private var rng = SystemRandomNumberGenerator()
+
+  /// Creates an evaluator over `backend`.
+  public init(
+    backend: any NeuralNetBackend, maxBatchSize: Int = 16, cacheCapacity: Int = 1 << 16,
+    symmetryMode: SymmetryMode = .fixed(0), policyOptimism: Float = 0.2,
+    featureOptions: InputFeaturesV7.Options = InputFeaturesV7.Options()
+  ) {
+    self.backend = backend
+    self.maxBatchSize = max(1, maxBatchSize)
+    self.symmetryMode = symmetryMode
+    postProcessor = PostProcessor(model: backend.model, policyOptimism: policyOptimism)
+    var options = featureOptions
+    options.preferPassAliveUnderSuicide =
+      options.preferPassAliveUnderSuicide || backend.model.preferPassAliveUnderSuicideRules
+    self.featureOptions = options
+    cache = NNCache(capacity: cacheCapacity)
+  }
+
+  /// Counters since creation.
+  public var stats: Stats {
+    condition.lock()
+    defer { condition.unlock() }
+    return statsValue
+  }
+
+  /// Evaluates `game` for its side to move; blocks until done. Concurrent callers are batched.
+  public func evaluate(_ game: NNGame) throws -> NNEvaluation {
+    let key = Self.inputHash(game, options: featureOptions)
+    condition.lock()
+    statsValue.requests += 1
+    if let hit = cache.get(key) {
+      statsValue.cacheHits += 1
+      condition.unlock()
+      return hit
+    }
+    let request = Request(game: game, key: key, symmetries: chooseSymmetries())
+    pending.append(request)
+    while request.result == nil {
+      if running {
+        condition.wait()
+        continue
+      }
+      running = true
+      let batch = Array(pending.prefix(maxBatchSize))
+      pending.removeFirst(batch.count)
+      condition.unlock()
+      let results = run(batch)
+      condition.lock()
+      for (r, res) in zip(batch, results) {
+        r.result = res
+        if case .success(let e) = res { cache.put(r.key, e) }
+      }
+      statsValue.batches += 1
+      statsValue.positionsEvaluated += batch.count
+      running = false
+      condition.broadcast()
+    }
+    condition.unlock()
+    return try request.result!.get()
+  }
+
+  /// Evaluates several games in one call (lc0-style minibatches from a single search thread).
+  public func evaluate(batch games: [NNGame]) throws -> [NNEvaluation] {
+    if games.count <= 1 { return try games.map(evaluate) }
+    return try evaluateConcurrently(games)
+  }
+
+  private func evaluateConcurrently(_ games: [NNGame]) throws -> [NNEvaluation] {
+    let results = UnsafeMutableBufferPointer<Result<NNEvaluation, Error>?>.allocate(capacity: games.count)
+    results.initialize(repeating: nil)
+    defer { results.deallocate() }
+    let box = UnsafeSendableBox(results)
+    DispatchQueue.concurrentPerform(iterations: games.count) { i in
+      box.value[i] = Result { try self.evaluate(games[i]) }
+    }
+    return try results.map { try $0!.get() }
+  }
+
+  private func chooseSymmetries() -> [NNSymmetry] {
+    switch symmetryMode {
+    case .fixed(let s): return [NNSymmetry(s)]
+    case .random: return [NNSymmetry(Int.random(in: 0..<8, using: &rng))]
+    case .average(let list): return list.map(NNSymmetry.init)
+    }
+  }
+
+  /// Runs one batch (all symmetries of all requests) on the backend.
+  private func run(_ batch: [Request]) -> [Result<NNEvaluation, Error>] {
+    var groups: [Int: [(Int, Int)]] = [:]  // grid key -> (request, symmetry index)
+    for (i, r) in batch.enumerated() {
+      let key = r.game.board.xSize * 1000 + r.game.board.ySize
+      for j in r.symmetries.indices { groups[key, default: []].append((i, j)) }
+    }
+    var evals = batch.map { [NNEvaluation?](repeating: nil, count: $0.symmetries.count) }
+    var failure: Error?
+    for (_, members) in groups {
+      let b = batch[members[0].0].game.board
+      let input = NNInputBatch(
+        games: members.map { batch[$0.0].game }, symmetries: members.map { batch[$0.0].symmetries[$0.1] },
+        nnXLen: b.xSize, nnYLen: b.ySize, options: featureOptions)
+      do {
+        let raw = try backend.evaluate(input)
+        for (k, m) in members.enumerated() {
+          evals[m.0][m.1] = postProcessor.process(
+            raw, index: k, game: batch[m.0].game, symmetry: batch[m.0].symmetries[m.1])
+        }
+      } catch {
+        failure = error
+      }
+    }
+    return evals.map { list in
+      if let failure { return .failure(failure) }
+      return .success(Self.average(list.compactMap { $0 }))
+    }
+  }
+
+  /// The mean of several symmetries' post-processed outputs.
+  static func average(_ list: [NNEvaluation]) -> NNEvaluation {
+    guard list.count > 1 else { return list[0] }
+    var out = list[0]
+    let n = Float(list.count)
+    func mean(_ f: (NNEvaluation) -> Float) -> Float { list.reduce(0) { $0 + f($1) } / n }
+    out.passProbability = mean { $0.passProbability }
+    out.whiteWin = mean { $0.whiteWin }
+    out.whiteLoss = mean { $0.whiteLoss }
+    out.noResult = mean { $0.noResult }
+    out.whiteLead = mean { $0.whiteLead }
+    out.whiteScoreMean = mean { $0.whiteScoreMean }
+    out.whiteScoreMeanSq = mean { $0.whiteScoreMeanSq }
+    out.varTimeLeft = mean { $0.varTimeLeft }
+    out.shorttermWinlossError = mean { $0.shorttermWinlossError }
+    out.shorttermScoreError = mean { $0.shorttermScoreError }
+    for i in out.policy.indices where out.policy[i] >= 0 { out.policy[i] = mean { $0.policy[i] } }
+    for i in out.whiteOwnership.indices { out.whiteOwnership[i] = mean { $0.whiteOwnership[i] } }
+    return out
+  }
+
+  /// A 64-bit hash of the exact V7 network input of `game` (symmetry 0).
+  public static func inputHash(_ game: NNGame, options: InputFeaturesV7.Options) -> UInt64 {
+    let b = game.board
+    let area = b.xSize * b.ySize
+    var spatial = [Float](repeating: 0, count: InputFeaturesV7.spatialCount * area)
+    var global = [Float](repeating: 0, count: InputFeaturesV7.globalCount)
+    spatial.withUnsafeMutableBufferPointer { sp in
+      global.withUnsafeMutableBufferPointer { gl in
+        InputFeaturesV7.fill(
+          game, nnXLen: b.xSize, nnYLen: b.ySize, symmetry: NNSymmetry(0), options: options,
+          spatial: sp.baseAddress!, global: gl.baseAddress!)
+      }
+    }
+    // FNV-1a over the bit patterns, plus the board shape.
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    func mix(_ v: UInt32) {
+      h = (h ^ UInt64(v)) &* 0x0000_0100_0000_01b3
+    }
+    mix(UInt32(b.xSize))
+    mix(UInt32(b.ySize))
+    for v in spatial { mix(v.bitPattern) }
+    for v in global { mix(v.bitPattern) }
+    return h
+  }
+}
+
+/// Carries a non-Sendable value into a concurrent closure whose accesses are disjoint.
+struct UnsafeSendableBox<T>: @unchecked Sendable {
+  let value: T
+  init(_ value: T) { self.value = value }
+}

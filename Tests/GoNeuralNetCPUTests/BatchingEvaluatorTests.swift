@@ -1,0 +1,68 @@
+import Foundation
+import GoFeatures
+import Testing
+
+@testable import GoNeuralNet
+@testable import GoNeuralNetCPU
+
+@Suite("Batching evaluator")
+struct BatchingEvaluatorTests {
+  static func game(_ moves: String, size: Int = 9) throws -> NNGame {
+    let t = moves.split(separator: " ").map(String.init)
+    let pairs = stride(from: 0, to: t.count - 1, by: 2).map { (t[$0], t[$0 + 1]) }
+    return try NNGame(
+      xSize: size, ySize: size, rules: .trompTaylor, komi: 7.5, setup: [], moves: pairs)
+  }
+
+  static let model: ModelDescription = try! ModelLoader.load(
+    path: Fixtures.path("tiny-v15-transformer.bin.gz"))
+
+  @Test("matches kata-raw-nn evaluation and answers repeats from the cache")
+  func cache() throws {
+    let backend = CPUBackend(model: Self.model, threads: 1)
+    let evaluator = BatchingEvaluator(backend: backend, symmetryMode: .fixed(3))
+    let g = try Self.game("B E5 W C3 B G7")
+    let a = try evaluator.evaluate(g)
+    let b = try evaluator.evaluate(g)
+    let direct = try RawNNEvaluator(backend: backend).evaluate(g, symmetries: [NNSymmetry(3)])[0]
+    #expect(a == direct)
+    #expect(a == b)
+    #expect(evaluator.stats.cacheHits == 1 && evaluator.stats.positionsEvaluated == 1)
+    // A different komi is a different input: no cache hit.
+    var h = g
+    h.komi = 6.5
+    let c = try evaluator.evaluate(h)
+    #expect(c.whiteWin != a.whiteWin)
+    #expect(evaluator.stats.cacheHits == 1)
+  }
+
+  @Test("averaging all symmetries is the mean of the single-symmetry results")
+  func averaging() throws {
+    let backend = CPUBackend(model: Self.model, threads: 1)
+    let g = try Self.game("B C3 W G6 B E4")
+    let avg = try BatchingEvaluator(backend: backend, symmetryMode: .average(Array(0..<8))).evaluate(g)
+    let singles = try RawNNEvaluator(backend: backend).evaluate(g, symmetries: NNSymmetry.all)
+    let meanWin = singles.reduce(Float(0)) { $0 + $1.whiteWin } / 8
+    #expect(abs(avg.whiteWin - meanWin) < 1e-6)
+    let i = 3 * 9 + 5
+    #expect(abs(avg.whiteOwnership[i] - singles.reduce(Float(0)) { $0 + $1.whiteOwnership[i] } / 8) < 1e-6)
+    // Symmetries differ from each other on a non-symmetric position.
+    #expect(Set(singles.map(\.whiteWin)).count > 1)
+  }
+
+  @Test("concurrent requests are batched and each gets its own result")
+  func concurrent() throws {
+    let backend = CPUBackend(model: Self.model, threads: 1)
+    let evaluator = BatchingEvaluator(backend: backend, maxBatchSize: 8, cacheCapacity: 0)
+    let openings = ["B E5", "B C3", "B G7", "B D4 W F6", "B E5 W E3", "B C7 W G3", "B F5", "B D5"]
+    let games = try openings.map { try Self.game($0) }
+    let batched = try evaluator.evaluate(batch: games)
+    for (g, e) in zip(games, batched) {
+      let single = try RawNNEvaluator(backend: backend).evaluate(g, symmetries: [NNSymmetry(0)])[0]
+      #expect(abs(single.whiteWin - e.whiteWin) < 1e-5)
+    }
+    let s = evaluator.stats
+    #expect(s.positionsEvaluated == 8)
+    #expect(s.batches <= 8)
+  }
+}
