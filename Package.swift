@@ -6,6 +6,11 @@ let cpuFlags: [SwiftSetting] = [
   .unsafeFlags(["-target-cpu", "haswell"], .when(configuration: .release))
 ]
 
+/// Every `import` is internal unless marked `public import`, so API leaks are deliberate.
+let strictFlags: [SwiftSetting] = [
+  .enableUpcomingFeature("InternalImportsByDefault")
+]
+
 let package = Package(
   name: "Tengen",
   platforms: [.macOS(.v15)],
@@ -19,10 +24,12 @@ let package = Package(
   targets: [
     // Rules core: no dependencies at all (not even Foundation).
     .target(name: "GoCore", swiftSettings: cpuFlags),
+    // Search: rollout MCTS now, PUCT with a network later.
+    .target(name: "GoSearch", dependencies: ["GoCore"], swiftSettings: cpuFlags + strictFlags),
     .executableTarget(
       name: "tengen",
       dependencies: [
-        "GoCore",
+        "GoCore", "GoSearch",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: cpuFlags
