@@ -40,5 +40,6 @@ let package = Package(
       swiftSettings: cpuFlags
     ),
     .testTarget(name: "GoCoreTests", dependencies: ["GoCore"]),
+    .testTarget(name: "GoSearchTests", dependencies: ["GoCore", "GoSearch"]),
   ]
 )
