@@ -31,15 +31,19 @@ let package = Package(
     .target(name: "GoCore", swiftSettings: cpuFlags),
     // Search: rollout MCTS now, PUCT with a network later.
     .target(name: "GoSearch", dependencies: ["GoCore"], swiftSettings: cpuFlags + strictFlags),
+    // Matches between engines: GTP client, match runner, statistics.
+    .target(
+      name: "GoMatch", dependencies: ["GoCore", "GoSearch"], swiftSettings: cpuFlags + strictFlags),
     .executableTarget(
       name: "tengen",
       dependencies: [
-        "GoCore", "GoSearch",
+        "GoCore", "GoSearch", "GoMatch",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: cpuFlags
     ),
     .testTarget(name: "GoCoreTests", dependencies: ["GoCore"]),
     .testTarget(name: "GoSearchTests", dependencies: ["GoCore", "GoSearch"]),
+    .testTarget(name: "GoMatchTests", dependencies: ["GoCore", "GoSearch", "GoMatch"]),
   ]
 )
