@@ -2,6 +2,8 @@ public import GoCore
 public import GoSearch
 
 /// A match player running a `GoEngine` in this process.
+///
+/// Like a GTP engine answering `genmove`, it plays the moves it generates on its own board.
 public final class EngineMatchPlayer: MatchPlayer {
   public let name: String
   let engine: any GoEngine
@@ -29,7 +31,10 @@ public final class EngineMatchPlayer: MatchPlayer {
     state.setToMove(player)
     let request = MoveRequest(
       timeControl: timeControl, clock: clock.mainTime.isFinite ? clock : nil)
-    return engine.generateMove(for: state, request: request)
+    // Like GTP genmove, the chosen move is played on the player's own board.
+    let decision = engine.generateMove(for: state, request: request)
+    if case .move(let m) = decision { try state.play(m, by: player) }
+    return decision
   }
 
   public func finalScore() throws -> String? {
