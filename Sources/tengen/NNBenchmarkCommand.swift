@@ -4,10 +4,10 @@ import GoFeatures
 import GoNeuralNet
 import GoNeuralNetCPU
 
-/// `tengen benchmark --model`: neural-network evaluations per second of the CPU backend.
+/// `tengen benchmark-nn --model`: neural-network evaluations per second of the CPU backend.
 struct NNBenchmarkCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "benchmark", abstract: "Measure neural-network evaluations per second.")
+    commandName: "benchmark-nn", abstract: "Measure neural-network evaluations per second.")
 
   @Option(help: "Model file.") var model: String
   @Option(help: "Board size (the grid is sized to the board).") var size = 19

@@ -6,7 +6,10 @@ struct TengenCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "tengen",
     abstract: "Tengen, a Go engine.",
-    subcommands: [VersionCommand.self, TestNNCommand.self, NNBenchmarkCommand.self],
+    subcommands: [
+      VersionCommand.self, BenchmarkCommand.self, MatchCommand.self, TestNNCommand.self,
+      NNBenchmarkCommand.self,
+    ],
     defaultSubcommand: VersionCommand.self
   )
 }

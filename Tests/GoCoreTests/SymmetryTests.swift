@@ -1,0 +1,56 @@
+import GoCore
+import Testing
+
+@Suite struct SymmetryTests {
+  @Test func symmetriesArePermutationsWithInverses() {
+    for s in Symmetry.allCases {
+      var images: Set<Point> = []
+      for y in 0..<7 {
+        for x in 0..<7 {
+          let p = s.apply(Point(x: x, y: y), width: 7, height: 7)
+          images.insert(p)
+          #expect(s.inverse.apply(p, width: 7, height: 7) == Point(x: x, y: y))
+        }
+      }
+      #expect(images.count == 49)
+    }
+  }
+
+  @Test func numberingFollowsKataGo() {
+    // bit 0 flips y, bit 1 flips x, bit 2 transposes after the flips.
+    #expect(Symmetry(1).apply(x: 1, y: 0, width: 5, height: 5) == (1, 4))
+    #expect(Symmetry(2).apply(x: 1, y: 0, width: 5, height: 5) == (3, 0))
+    #expect(Symmetry(4).apply(x: 1, y: 0, width: 5, height: 5) == (0, 1))
+    #expect(Symmetry(5).apply(x: 1, y: 0, width: 5, height: 5) == (4, 1))
+    #expect(Symmetry(5).inverse == Symmetry(6))
+    #expect(Symmetry(3).inverse == Symmetry(3))
+  }
+}
+
+@Suite struct ClockTests {
+  @Test func canadianPeriodsRefill() {
+    let tc = TimeControl.canadian(main: 10, period: 30, stones: 3)
+    var c = ClockState(start: tc)
+    c = c.after(move: 4, under: tc)
+    #expect(c.mainTime == 6 && !c.inOvertime)
+    c = c.after(move: 8, under: tc)  // 6 s of main, 2 s of the first period
+    #expect(c.inOvertime && c.periodTime == 28 && c.count == 2)
+    c = c.after(move: 5, under: tc)
+    c = c.after(move: 5, under: tc)  // third stone: the period refills
+    #expect(c.periodTime == 30 && c.count == 3)
+  }
+
+  @Test func byoyomiUsesPeriodsOnlyWhenOverrun() {
+    let tc = TimeControl.byoyomi(main: 5, period: 10, periods: 3)
+    var c = ClockState(start: tc)
+    c = c.after(move: 7, under: tc)  // 5 main + 2 of a period: no period lost
+    #expect(c.inOvertime && c.count == 3)
+    c = c.after(move: 25, under: tc)  // overruns two periods
+    #expect(c.count == 1)
+  }
+
+  @Test func fischerAddsTheIncrement() {
+    let tc = TimeControl.fischer(main: 60, increment: 5)
+    #expect(ClockState(start: tc).after(move: 3, under: tc).mainTime == 62)
+  }
+}
