@@ -24,3 +24,26 @@ struct KataGoTinyModelTests {
     print("worst differences \(file): \(worst.sorted { $0.key < $1.key })")
   }
 }
+
+@Suite("kata-raw-nn reply")
+struct RawNNReplyTests {
+  @Test("the reply has KataGo's layout and rounds like KataGo's printf")
+  func layout() throws {
+    let model = try ModelLoader.load(path: Fixtures.path("tiny-v15-transformer.bin.gz"))
+    let game = try NNGame(
+      xSize: 9, ySize: 9, rules: .trompTaylor, komi: 7.5, setup: [], moves: [("B", "E5")])
+    let reply = try RawNNEvaluator(backend: CPUBackend(model: model)).kataRawNNReply(game, symmetry: 0)
+    let lines = reply.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    #expect(lines[0] == "= symmetry 0")
+    #expect(lines[1].hasPrefix("whiteWin 0.") && lines[1].count == "whiteWin 0.123456".count)
+    #expect(lines[10] == "policy")
+    // E5 is occupied: NAN in row 4 (from the top), column 4.
+    let row4 = lines[11 + 4]
+    #expect(row4.split(separator: " ")[4] == "NAN")
+    #expect(lines[20].hasPrefix("policyPass "))
+    #expect(lines[21] == "whiteOwnership")
+    #expect(reply.hasSuffix("\n\n") && !reply.hasSuffix(" \n\n"))
+    let all = try RawNNEvaluator(backend: CPUBackend(model: model)).kataRawNNReply(game, symmetry: nil)
+    #expect(all.components(separatedBy: "symmetry ").count == 9)
+  }
+}
