@@ -57,8 +57,13 @@ let package = Package(
     // Model files, the backend protocol, the reference backend, post-processing and the evaluator.
     .target(
       name: "GoNeuralNet", dependencies: ["GoCore", "GoFeatures", "CZlib"], swiftSettings: cpuFlags),
-    // Floating-point control (flush denormals) for the CPU backend's threads.
-    .target(name: "CTengenCPU"),
+    // Floating-point control (flush denormals) and vectorised softmax/activation kernels for
+    // the CPU backend (C so that the compiler's loop vectoriser handles exp reliably).
+    .target(
+      name: "CTengenCPU",
+      cSettings: [
+        .unsafeFlags(["-O3", "-mavx2", "-mfma"], .when(platforms: [.linux], configuration: .release))
+      ]),
     // The fast CPU backend (NHWC, Winograd, sgemm).
     .target(
       name: "GoNeuralNetCPU",

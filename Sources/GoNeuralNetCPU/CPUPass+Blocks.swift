@@ -1,3 +1,4 @@
+import CTengenCPU
 import GoNeuralNet
 
 extension CPUPass {
@@ -52,16 +53,7 @@ extension CPUPass {
             ar.update(repeating: 0, count: f)
             continue
           }
-          let gr = g + row * f
-          var i = 0
-          while i + 8 <= f {
-            (VectorMath.activate(SIMD8.load(ar + i), .silu) * SIMD8.load(gr + i)).store(ar + i)
-            i += 8
-          }
-          while i < f {
-            ar[i] = VectorMath.activate(ar[i], .silu) * gr[i]
-            i += 1
-          }
+          tengen_silu_gate(ar, g + row * f, f)
         }
       }
       matmul(a, lda: f, l2.weights.pointer, inC: f, outC: c, x, ldc: c, beta: 1)
@@ -120,59 +112,25 @@ extension CPUPass {
       let kvh = att.source.kvHead(forQueryHead: hd)
       let logits = scratch[thread]
       let rowBase = qkv + sample * s * width
+      let tA = thread == 0 ? LayerProfile.now() : 0
       g.gemm(
         transA: false, transB: true, m: s, n: s, k: dq, alpha: scale,
         a: rowBase + hd * dq, lda: width, b: rowBase + kOffset + kvh * dq, ldb: width,
         beta: 0, c: logits, ldc: s)
+      let tB = thread == 0 ? LayerProfile.now() : 0
       let m = self.mask + sample * s
-      for q in 0..<s {
-        let lr = logits + q * s
-        // Masked softmax over the keys; off-board keys get weight 0.
-        var mx8 = SIMD8<Float>(repeating: -.infinity)
-        var k = 0
-        while k + 8 <= s {
-          let v = SIMD8<Float>.load(lr + k)
-          let mk = SIMD8<Float>.load(m + k)
-          mx8 = pointwiseMax(mx8, v.replacing(with: -.infinity, where: mk .== 0))
-          k += 8
-        }
-        var mx = mx8.max()
-        while k < s {
-          if m[k] != 0 { mx = max(mx, lr[k]) }
-          k += 1
-        }
-        var total8 = SIMD8<Float>.zero
-        let mxv = SIMD8<Float>(repeating: mx)
-        k = 0
-        while k + 8 <= s {
-          let e = VectorMath.exp(SIMD8.load(lr + k) - mxv) * SIMD8<Float>.load(m + k)
-          e.store(lr + k)
-          total8 += e
-          k += 8
-        }
-        var total = total8.sum()
-        while k < s {
-          let e = m[k] != 0 ? VectorMath.exp(lr[k] - mx) : 0
-          lr[k] = e
-          total += e
-          k += 1
-        }
-        let inv = m[q] != 0 ? 1 / total : 0
-        let invv = SIMD8<Float>(repeating: inv)
-        k = 0
-        while k + 8 <= s {
-          (SIMD8<Float>.load(lr + k) * invv).store(lr + k)
-          k += 8
-        }
-        while k < s {
-          lr[k] *= inv
-          k += 1
-        }
-      }
+      tengen_softmax_masked(logits, Int32(s), Int32(s), m, m)
+      let tC = thread == 0 ? LayerProfile.now() : 0
       g.gemm(
         transA: false, transB: false, m: s, n: dv, k: s, alpha: 1, a: logits, lda: s,
         b: rowBase + vOffset + kvh * dv, ldb: width, beta: 0,
         c: out + sample * s * outWidth + hd * dv, ldc: outWidth)
+      if thread == 0, let prof = self.profile {
+        let tD = LayerProfile.now()
+        prof.add("  (thread 0) QK gemm", seconds: tB - tA, flops: 2 * Double(s * s * dq))
+        prof.add("  (thread 0) softmax", seconds: tC - tB, flops: 0)
+        prof.add("  (thread 0) AV gemm", seconds: tD - tC, flops: 2 * Double(s * s * dv))
+      }
     }
     }
     matmul(out, lda: outWidth, att.outProj.weights.pointer, inC: outWidth, outC: c, x, ldc: c, beta: 1)

@@ -1,3 +1,4 @@
+import CTengenCPU
 import GoNeuralNet
 
 extension CPUPass {
@@ -10,26 +11,11 @@ extension CPUPass {
     let b = na.bias.pointer
     let act = na.activation
     timed("norm + activation") {
-    parallelRows { r in
-      for row in r {
-        let out = dst + row * c
-        if self.mask[row] == 0 {
-          out.update(repeating: 0, count: c)
-          continue
-        }
-        let inp = src + row * c
-        var ch = 0
-        while ch + 8 <= c {
-          let v = SIMD8<Float>.load(inp + ch) * SIMD8<Float>.load(s + ch) + SIMD8<Float>.load(b + ch)
-          VectorMath.activate(v, act).store(out + ch)
-          ch += 8
-        }
-        while ch < c {
-          out[ch] = VectorMath.activate(inp[ch] * s[ch] + b[ch], act)
-          ch += 1
-        }
+      parallelRows { r in
+        tengen_norm_act(
+          src + r.lowerBound * c, dst + r.lowerBound * c, r.count, Int32(c), s, b,
+          self.mask + r.lowerBound, act.code)
       }
-    }
     }
   }
 

@@ -35,7 +35,8 @@ public final class LayerProfile: @unchecked Sendable {
 
   /// One line per kind: seconds, share of the total and GFLOP/s.
   public var report: String {
-    let total = seconds.values.reduce(0, +)
+    // Indented kinds ("  (thread 0) ...") break down another kind and are not in the total.
+    let total = seconds.filter { !$0.key.hasPrefix(" ") }.values.reduce(0, +)
     return seconds.sorted { $0.value > $1.value }.map { kind, s in
       let f = flops[kind] ?? 0
       let g = f > 0 ? String(format: "%7.1f GFLOP/s", f / s / 1e9) : "        -      "

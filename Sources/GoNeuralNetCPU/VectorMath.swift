@@ -53,4 +53,14 @@ enum VectorMath {
 /// Activation kinds as the CPU kernels see them.
 enum ActivationCode: Sendable {
   case identity, relu, mish, silu
+
+  /// The kind number of the C kernels.
+  var code: Int32 {
+    switch self {
+    case .identity: return 0
+    case .relu: return 1
+    case .mish: return 2
+    case .silu: return 3
+    }
+  }
 }

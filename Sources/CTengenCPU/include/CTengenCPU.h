@@ -11,3 +11,18 @@ void tengen_set_fp_state(unsigned int state);
 void tengen_flush_denormals(void);
 
 #endif
+
+/// Masked softmax of `rows` rows of `cols` logits in place: keys with keyMask 0 get weight 0;
+/// rows with rowMask 0 become all zero.
+void tengen_softmax_masked(float *logits, int rows, int cols, const float *keyMask,
+                           const float *rowMask);
+
+/// Applies an activation in place to n values: 0 identity, 1 ReLU, 2 Mish, 3 SiLU.
+void tengen_activate(float *x, long n, int kind);
+
+/// dst[r][c] = mask[r] * act(src[r][c] * scale[c] + bias[c]) for rows × channels (src may be dst).
+void tengen_norm_act(const float *src, float *dst, long rows, int channels, const float *scale,
+                     const float *bias, const float *mask, int kind);
+
+/// a[i] = silu(a[i]) * g[i] for n values.
+void tengen_silu_gate(float *a, const float *g, long n);
