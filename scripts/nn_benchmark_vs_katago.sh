@@ -16,7 +16,7 @@ for model in "${MODELS[@]}"; do
   echo "################ $model"
   for size in 19 9; do
     echo "=== Tengen, ${size}x${size}"
-    "$BIN" benchmark --model "$model" --size "$size" --threads 1,2 --batch 1,8,16,32 --seconds 3
+    "$BIN" benchmark-nn --model "$model" --size "$size" --threads 1,2 --batch 1,8,16,32 --seconds 3
   done
   # Reuse the shipped OpenCL tuning under the name KataGo asks for (skips slow autotuning).
   name=$(printf 'quit\n' | timeout 120 "$KATAGO" gtp -config "$CFG" -model "$model" \
