@@ -95,15 +95,15 @@ public struct Playout: Sendable {
     let own = player.stone
     // 1. The last move's own chain (or a neighbour chain of ours) left in atari: capture it.
     if policy.captureLastMove && rng.unit() < prob {
-      if board[last] == opp, board.liberties(last) == 1 {
-        let l = board.anyLiberty(last)
+      if board[last] == opp, board.isInAtari(last) {
+        let l = board.atariLiberty(last)
         if board.isLegal(l, for: player, multiStoneSuicide: multiStoneSuicide) { return l }
       }
     }
     // 2. Our chains next to the last move in atari: capture an attacker or extend.
     if policy.escapeAtari && rng.unit() < prob {
       for q in last.adjacent where board[q] == own {
-        guard board.liberties(q) == 1 else { continue }
+        guard board.isInAtari(q) else { continue }
         let save = escapeMove(&board, chainAt: q, player)
         if !save.isNone { return save }
       }
@@ -156,13 +156,13 @@ public struct Playout: Sendable {
     var s = q
     repeat {
       for r in s.adjacent where board[r] == opp {
-        guard board.liberties(r) == 1 else { continue }
-        let l = board.anyLiberty(r)
+        guard board.isInAtari(r) else { continue }
+        let l = board.atariLiberty(r)
         if board.isLegal(l, for: player, multiStoneSuicide: multiStoneSuicide) { return l }
       }
       s = board.nextInChain(s)
     } while s != q
-    let lib = board.anyLiberty(q)
+    let lib = board.atariLiberty(q)
     guard !lib.isNone, board.isLegal(lib, for: player, multiStoneSuicide: multiStoneSuicide)
     else { return .none }
     return libertiesAfter(&board, lib, player) >= 2 ? lib : .none
@@ -211,7 +211,14 @@ public struct Playout: Sendable {
       if s == .empty {
         add(q)
       } else if s == own {
-        if board.liberties(q) >= 4 { return 3 }
+        if !board.isInAtari(q) && board.chainSize(q) == 1 {
+          // A lone stone's liberties are its empty neighbours: no walk needed.
+          for l in q.adjacent where board[l] == .empty {
+            add(l)
+            if count >= 3 { return 3 }
+          }
+          continue
+        }
         for l in board.libertyPoints(q) {
           add(l)
           if count >= 3 { return 3 }

@@ -15,8 +15,10 @@ public enum PlayoutBenchmark {
   }
 
   /// Runs playouts from the empty `size`×`size` board on `threads` threads for about `seconds`.
+  /// With `count`, each thread stops after that many playouts instead (for instruction counts).
   public static func run(
-    size: Int, policy: PlayoutPolicy, threads: Int, seconds: Double, seed: UInt64 = 1
+    size: Int, policy: PlayoutPolicy, threads: Int, seconds: Double, seed: UInt64 = 1,
+    count: Int? = nil
   ) -> Result {
     let playout = Playout(policy: policy)
     let empty = Board(size: size)
@@ -40,7 +42,8 @@ public enum PlayoutBenchmark {
           moves += m
         }
         done += 64
-        if DispatchTime.now().uptimeNanoseconds >= deadline { break }
+        if let count, done >= count { break }
+        if count == nil && DispatchTime.now().uptimeNanoseconds >= deadline { break }
       }
       base[t * 16] = done
       base[t * 16 + 1] = moves

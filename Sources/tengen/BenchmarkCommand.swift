@@ -16,14 +16,22 @@ struct BenchmarkCommand: ParsableCommand {
   @Option(parsing: .upToNextOption, help: "Thread counts to measure (default: 1 and all cores).")
   var threads: [Int] = []
 
+  @Option(help: "Fixed playouts per thread instead of a time (for instruction counting).")
+  var count: Int?
+
+  @Option(help: "Policies to measure: light, standard.")
+  var policies: [String] = ["light", "standard"]
+
   func run() {
     let cores = ProcessInfo.processInfo.activeProcessorCount
     let threadCounts = threads.isEmpty ? Array(Set([1, cores])).sorted() : threads
     print("policy     size threads  playouts/s  per-thread  moves/playout")
-    for (name, policy) in [("light", PlayoutPolicy.light), ("standard", PlayoutPolicy.standard)] {
+    let all = [("light", PlayoutPolicy.light), ("standard", PlayoutPolicy.standard)]
+    for (name, policy) in all where policies.contains(name) {
       for size in sizes {
         for t in threadCounts {
-          let r = PlayoutBenchmark.run(size: size, policy: policy, threads: t, seconds: seconds)
+          let r = PlayoutBenchmark.run(
+            size: size, policy: policy, threads: t, seconds: seconds, count: count)
           let line =
             name.padding(toLength: 10, withPad: " ", startingAt: 0)
             + " \(size)x\(size)".padding(toLength: 6, withPad: " ", startingAt: 0)
