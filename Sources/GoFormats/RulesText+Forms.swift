@@ -15,9 +15,9 @@ extension RulesText {
   /// Parses the legacy compact form, e.g. `koSIMPLEscoreTERRITORYtaxSEKIsui0komi6.5`.
   static func parseCompact(_ text: String, allowKomi: Bool) throws(ParseError) -> Rules {
     let keys: [(prefix: String, key: String)] = [
-      ("ko", "ko"), ("scoring", "scoring"), ("score", "scoring"), ("tax", "tax"),
+      ("komi", "komi"), ("ko", "ko"), ("scoring", "scoring"), ("score", "scoring"), ("tax", "tax"),
       ("sui", "suicide"), ("button", "hasButton"), ("whb", "whiteHandicapBonus"),
-      ("fpok", "friendlyPassOk"), ("komi", "komi"),
+      ("fpok", "friendlyPassOk"),
     ]
     var rest = Substring(text)
     var pairs: [(String, String)] = []

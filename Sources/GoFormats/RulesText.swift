@@ -21,7 +21,7 @@ public enum RulesText {
     if let preset = Rules(preset: t) { return preset }
     if t.hasPrefix("{") { return try parseJSON(t, allowKomi: allowKomi) }
     if t.hasPrefix("ko") || t.hasPrefix("score") { return try parseCompact(t, allowKomi: allowKomi) }
-    throw ParseError("unknown rules '\(t)'")
+    throw ParseError("'\(t)' is not a preset, JSON object or compact rules string")
   }
 
   /// KataGo's JSON form: keys in alphabetical order, no komi.

@@ -25,13 +25,16 @@ public struct SGFWriter {
     }
     var out = ""
     var lineLength = 0
+    var afterOpen = false
     func emit(_ text: String, breakBefore: Bool) {
-      if breakBefore && lineLength > 0 && lineLength + text.count > lineWidth {
+      // Never break between "(" and the node it opens.
+      if breakBefore && !afterOpen && lineLength > 0 && lineLength + text.count > lineWidth {
         out += "\n"
         lineLength = 0
       }
       out += text
       lineLength += text.count
+      afterOpen = text == "("
     }
     var stack: [Step] = [.open(tree)]
     while let step = stack.popLast() {
