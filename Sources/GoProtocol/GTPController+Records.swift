@@ -8,6 +8,10 @@ extension GTPController {
   /// Board size, komi and (when Tengen knows them) rules come from the file. A file that
   /// cannot be read or replayed changes nothing; the reply names the line and column.
   func loadSGF(path: String, moveNumber: Int?) throws(GTPError) -> String {
+    let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+    guard attributes?[.type] as? FileAttributeType == .typeRegular,
+      let size = attributes?[.size] as? Int, size <= SGFParser.Limits().maxBytes
+    else { throw GTPError("cannot load file", detail: "'\(path)' is not a readable SGF file") }
     guard let data = FileManager.default.contents(atPath: path) else {
       throw GTPError("cannot load file", detail: "cannot read '\(path)'")
     }
