@@ -55,7 +55,9 @@ extension GTPCommand {
       let main = try a.seconds("main time")
       let byo = try a.seconds("byo-yomi time")
       let stones = try a.int("byo-yomi stones")
-      guard stones >= 0 else { throw GTPError.syntax("negative byo-yomi stones") }
+      guard stones >= 0, stones <= 100_000 else {
+        throw GTPError.syntax("byo-yomi stones out of range")
+      }
       if stones == 0 { return .timeSettings(byo > 0 ? .none : .absolute(main: main)) }
       return .timeSettings(.canadian(main: main, period: byo, stones: stones))
     }),
@@ -70,7 +72,10 @@ extension GTPCommand {
       let color = try a.color()
       let t = try a.double("time")
       let stones = try a.int("stones")
-      guard stones >= 0, t <= 1e9 else { throw GTPError.syntax("time_left out of range") }
+      // Bounded so clock arithmetic that walks periods one by one stays cheap.
+      guard stones >= 0, stones <= 100_000, t <= 1e9 else {
+        throw GTPError.syntax("time_left out of range")
+      }
       return .timeLeft(color, seconds: t, stones: stones)
     }),
     ("loadsgf", { a throws(GTPError) in
@@ -145,13 +150,17 @@ extension GTPCommand {
       let main = try a.seconds("main time")
       let period = try a.seconds("period time")
       let stones = try a.int("stones per period")
-      guard stones >= 1 else { throw GTPError.syntax("stones per period must be positive") }
+      guard stones >= 1, stones <= 100_000 else {
+        throw GTPError.syntax("stones per period must be between 1 and 100000")
+      }
       return .canadian(main: main, period: period, stones: stones)
     case "byoyomi", "byo-yomi":
       let main = try a.seconds("main time")
       let period = try a.seconds("period time")
       let periods = try a.int("periods")
-      guard periods >= 0 else { throw GTPError.syntax("periods must not be negative") }
+      guard periods >= 0, periods <= 100_000 else {
+        throw GTPError.syntax("periods must be between 0 and 100000")
+      }
       return .byoyomi(main: main, period: period, periods: periods)
     case "fischer" where allowFischer:
       return .fischer(main: try a.seconds("main time"), increment: try a.seconds("increment"))

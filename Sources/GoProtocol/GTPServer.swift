@@ -9,13 +9,13 @@ import Synchronization
 /// until the next input line arrives, then ends with the blank line before that line is
 /// handled.
 public final class GTPServer {
-  /// The controller that answers commands.
-  public let controller: GTPController
+  /// What answers commands (normally a `GTPController`).
+  public let controller: any GTPResponder
   private var reader: GTPLineReader
   private let sink: Sink
 
   /// A server over `controller`, reading `input` and writing `output`.
-  public init(controller: GTPController, input: FileHandle, output: FileHandle) {
+  public init(controller: any GTPResponder, input: FileHandle, output: FileHandle) {
     self.controller = controller
     self.reader = GTPLineReader(input)
     self.sink = Sink(output)

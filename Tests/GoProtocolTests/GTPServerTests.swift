@@ -29,3 +29,41 @@ import Testing
     #expect(serve("") == "")
   }
 }
+
+/// A responder whose `analyze` command streams, to check the server's streaming frame.
+final class StreamingResponder: GTPResponder {
+  final class Ticker: GTPStream {
+    func start(emit: @escaping @Sendable (String) -> Void) {
+      emit("info move D4 visits 1")
+      emit("info move Q16 visits 2")
+    }
+    func stop() {}
+  }
+
+  let inner: GTPController
+  init(_ inner: GTPController) { self.inner = inner }
+  var isQuitting: Bool { inner.isQuitting }
+
+  func reply(to line: String) -> (id: Int?, reply: GTPReply)? {
+    if let r = GTPRequest(line: line), r.name == "analyze" { return (r.id, .stream(Ticker())) }
+    return inner.reply(to: line)
+  }
+}
+
+@Suite struct GTPStreamingServerTests {
+  @Test func aStreamRunsUntilTheNextLineThenEndsWithABlankLine() {
+    let (controller, _, _) = makeController()
+    let stdin = Pipe()
+    let stdout = Pipe()
+    stdin.fileHandleForWriting.write(Data("5 analyze b 10\n\nname\n9 analyze\nname\n".utf8))
+    try? stdin.fileHandleForWriting.close()
+    GTPServer(
+      controller: StreamingResponder(controller), input: stdin.fileHandleForReading,
+      output: stdout.fileHandleForWriting
+    ).run()
+    try? stdout.fileHandleForWriting.close()
+    let out = String(decoding: stdout.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    let ticks = "info move D4 visits 1\ninfo move Q16 visits 2\n"
+    #expect(out == "=5\n" + ticks + "\n= Tengen\n\n=9\n" + ticks + "\n= Tengen\n\n")
+  }
+}
