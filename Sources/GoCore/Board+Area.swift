@@ -22,8 +22,7 @@ extension Board {
       var touchesWhite = false
       var k = 0
       while k < members.count {
-        let n = Point(index: members[k]).neighbors
-        for r in [n.0.i, n.1.i, n.2.i, n.3.i] {
+        for r in (Point(index: members[k])).adjacentIndices {
           switch cells[r] {
           case .empty where !seen[r]:
             seen[r] = true
@@ -85,8 +84,7 @@ extension Board {
     var result: Set<Point> = [p]
     var stack = [p]
     while let q = stack.popLast() {
-      let n = q.neighbors
-      for r in [n.0, n.1, n.2, n.3] where self[r] == .empty && !result.contains(r) {
+      for r in q.adjacent where self[r] == .empty && !result.contains(r) {
         result.insert(r)
         stack.append(r)
       }
@@ -104,8 +102,7 @@ extension Board {
       var stack = [p.i]
       seen[p.i] = true
       while let q = stack.popLast() {
-        let n = Point(index: q).neighbors
-        for r in [n.0.i, n.1.i, n.2.i, n.3.i] where !seen[r] {
+        for r in (Point(index: q)).adjacentIndices where !seen[r] {
           let joins = _stones[r] == s || (_stones[r] != .wall && _stones[r] != s && owner[r] == s)
           if joins {
             seen[r] = true

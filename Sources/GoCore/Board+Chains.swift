@@ -1,6 +1,7 @@
 extension Board {
   /// The stones of the chain at `point`. O(size).
   /// - Precondition: `point` holds a stone.
+  @_addressableSelf
   public func chainStones(_ point: Point) -> [Point] {
     var result: [Point] = []
     let h = Int(_head[point.i])
@@ -14,13 +15,13 @@ extension Board {
 
   /// The liberties of the chain at `point`, in ascending index order. O(size).
   /// - Precondition: `point` holds a stone.
+  @_addressableSelf
   public func libertyPoints(_ point: Point) -> [Point] {
     var result: [Point] = []
     let h = Int(_head[point.i])
     var q = h
     repeat {
-      let n = Point(index: q).neighbors
-      for r in [n.0, n.1, n.2, n.3] where _stones[r.i] == .empty && !result.contains(r) {
+      for r in (Point(index: q)).adjacent where _stones[r.i] == .empty && !result.contains(r) {
         result.append(r)
       }
       q = Int(_next[q])
@@ -30,6 +31,7 @@ extension Board {
 
   /// Some liberty of the chain at `point`, or `Point.none` if it has none. O(size).
   @inlinable
+  @_addressableSelf
   public func anyLiberty(_ point: Point) -> Point {
     let h = Int(_head[point.i])
     var q = h
@@ -48,19 +50,18 @@ extension Board {
   /// diagonals do not make it a false eye (at most one opposing diagonal inside, none on an edge).
   /// - Complexity: O(1).
   @inlinable
+  @_addressableSelf
   public func isEye(_ point: Point, of player: Player) -> Bool {
     guard _stones[point.i] == .empty else { return false }
     let own = player.stone
-    let n = point.neighbors
-    for q in [n.0, n.1, n.2, n.3] {
+    for q in point.adjacent {
       let s = _stones[q.i]
       if s != own && s != .wall { return false }
     }
     let opp = player.opponent.stone
-    let d = point.diagonals
     var bad = 0
     var edge = 0
-    for q in [d.0, d.1, d.2, d.3] {
+    for q in point.diagonalNeighbors {
       let s = _stones[q.i]
       if s == .wall { edge = 1 } else if s == opp { bad += 1 }
     }
@@ -68,10 +69,10 @@ extension Board {
   }
 
   /// The distinct chain heads of colour `stone` next to `point`.
+  @_addressableSelf
   public func adjacentChains(_ point: Point, of stone: Stone) -> [Point] {
     var heads: [Point] = []
-    let n = point.neighbors
-    for q in [n.0, n.1, n.2, n.3] where _stones[q.i] == stone {
+    for q in point.adjacent where _stones[q.i] == stone {
       let h = chainHead(q)
       if !heads.contains(h) { heads.append(h) }
     }

@@ -32,8 +32,7 @@ extension Board {
       var stack = [p]
       var libs: Set<Int16> = []
       while let q = stack.popLast() {
-        let n = q.neighbors
-        for r in [n.0, n.1, n.2, n.3] {
+        for r in q.adjacent {
           if self[r] == s && !chain.contains(r.index) {
             chain.insert(r.index)
             stack.append(r)

@@ -5,6 +5,7 @@ extension Board {
 
   /// The hash of the whole situation: stones, player to move and simple-ko ban.
   @inlinable
+  @_addressableSelf
   public func situationHash(toMove player: Player) -> UInt64 {
     var h = hash
     if player == .white { h ^= Zobrist.whiteToMove }

@@ -20,8 +20,7 @@ extension Board {
       regionOf[p.i] = id
       var k = 0
       while k < members.count {
-        let n = Point(index: members[k]).neighbors
-        for r in [n.0.i, n.1.i, n.2.i, n.3.i]
+        for r in Point(index: members[k]).adjacentIndices
         where _stones[r] != own && _stones[r] != .wall && regionOf[r] < 0 {
           regionOf[r] = id
           members.append(r)
@@ -36,8 +35,7 @@ extension Board {
     for (id, members) in regions.enumerated() {
       var heads: [Int] = []
       for q in members {
-        let n = Point(index: q).neighbors
-        for r in [n.0.i, n.1.i, n.2.i, n.3.i] where _stones[r] == own {
+        for r in Point(index: q).adjacentIndices where _stones[r] == own {
           let h = Int(_head[r])
           if !heads.contains(h) { heads.append(h) }
         }
@@ -82,8 +80,7 @@ extension Board {
   /// True if point index `q` has an orthogonal neighbour in the chain with head `h`.
   @usableFromInline
   func isAdjacent(_ q: Int, toChain h: Int) -> Bool {
-    let n = Point(index: q).neighbors
-    for r in [n.0.i, n.1.i, n.2.i, n.3.i]
+    for r in Point(index: q).adjacentIndices
     where (_stones[r] == .black || _stones[r] == .white) && Int(_head[r]) == h {
       return true
     }

@@ -4,18 +4,22 @@ extension Board {
   /// Single-stone suicide is never legal; multi-stone suicide only when `multiStoneSuicide`.
   /// - Complexity: O(1).
   @inlinable
+  @_addressableSelf
   public func isLegal(_ point: Point, for player: Player, multiStoneSuicide: Bool = false) -> Bool {
     guard _stones[point.i] == .empty, point != koPoint else { return false }
-    return !isSuicide(point, for: player) || (multiStoneSuicide && hasOwnNeighbor(point, player))
+    // (No storage reads on the right of && or ||: their autoclosures copy the inline storage.)
+    if !isSuicide(point, for: player) { return true }
+    if !multiStoneSuicide { return false }
+    return hasOwnNeighbor(point, player)
   }
 
   /// True if a stone of `player` on empty `point` would have no liberties after its captures.
   /// - Complexity: O(1).
   @inlinable
+  @_addressableSelf
   public func isSuicide(_ point: Point, for player: Player) -> Bool {
     let own = player.stone
-    let n = point.neighbors
-    for q in [n.0, n.1, n.2, n.3] {
+    for q in point.adjacent {
       let s = _stones[q.i]
       if s == .empty { return false }
       if s == .wall { continue }
@@ -27,20 +31,20 @@ extension Board {
 
   /// True if any orthogonal neighbour of `point` holds a stone of `player`.
   @inlinable
+  @_addressableSelf
   func hasOwnNeighbor(_ point: Point, _ player: Player) -> Bool {
     let own = player.stone
-    let n = point.neighbors
-    return _stones[n.0.i] == own || _stones[n.1.i] == own || _stones[n.2.i] == own
-      || _stones[n.3.i] == own
+    for q in point.adjacentIndices where _stones[q] == own { return true }
+    return false
   }
 
   /// True if playing `point` captures at least one opposing chain.
   @inlinable
+  @_addressableSelf
   public func wouldCapture(_ point: Point, for player: Player) -> Bool {
     let opp = player.opponent.stone
-    let n = point.neighbors
-    for q in [n.0, n.1, n.2, n.3] where _stones[q.i] == opp && _libs[Int(_head[q.i])] == 1 {
-      return true
+    for q in point.adjacentIndices where _stones[q] == opp {
+      if _libs[Int(_head[q])] == 1 { return true }
     }
     return false
   }
@@ -65,46 +69,19 @@ extension Board {
     _size[p] = 1
     _libs[p] = 0
 
-    let nb = point.neighbors
-    let ns = [nb.0.i, nb.1.i, nb.2.i, nb.3.i]
     // Distinct adjacent chains of each colour.
-    var oppHeads: (Int, Int, Int, Int) = (0, 0, 0, 0)
-    var ownHeads: (Int, Int, Int, Int) = (0, 0, 0, 0)
-    var oppCount = 0
-    var ownCount = 0
-    for q in ns {
+    var oppHeads = ChainSet()
+    var ownHeads = ChainSet()
+    for q in point.adjacentIndices {
       let s = _stones[q]
-      if s == opp {
-        let h = Int(_head[q])
-        if oppHeads.0 != h && oppHeads.1 != h && oppHeads.2 != h {
-          switch oppCount {
-          case 0: oppHeads.0 = h
-          case 1: oppHeads.1 = h
-          case 2: oppHeads.2 = h
-          default: oppHeads.3 = h
-          }
-          oppCount += 1
-        }
-      } else if s == own {
-        let h = Int(_head[q])
-        if ownHeads.0 != h && ownHeads.1 != h && ownHeads.2 != h {
-          switch ownCount {
-          case 0: ownHeads.0 = h
-          case 1: ownHeads.1 = h
-          case 2: ownHeads.2 = h
-          default: ownHeads.3 = h
-          }
-          ownCount += 1
-        }
-      }
+      if s == opp { oppHeads.insert(Int(_head[q])) } else if s == own { ownHeads.insert(Int(_head[q])) }
     }
 
     // Opposing chains lose the liberty at p; those left with none are captured.
     var captured = 0
     var lastCaptured = 0
-    let oppList = [oppHeads.0, oppHeads.1, oppHeads.2, oppHeads.3]
-    for k in 0..<oppCount {
-      let h = oppList[k]
+    for k in 0..<oppHeads.count {
+      let h = oppHeads[k]
       _libs[h] -= 1
       if _libs[h] == 0 {
         captured += Int(_size[h])
@@ -113,28 +90,29 @@ extension Board {
       }
     }
     // Own chains lose the liberty at p too.
-    let ownList = [ownHeads.0, ownHeads.1, ownHeads.2, ownHeads.3]
-    for k in 0..<ownCount { _libs[ownList[k]] -= 1 }
+    for k in 0..<ownHeads.count { _libs[ownHeads[k]] -= 1 }
 
     // Liberties of the lone new stone, counted after captures.
     var newLibs: Int16 = 0
-    for q in ns where _stones[q] == .empty { newLibs += 1 }
+    for q in point.adjacentIndices where _stones[q] == .empty { newLibs += 1 }
     _libs[p] = newLibs
 
     var head = p
-    if ownCount == 1 {
-      let h = ownList[0]
+    if ownHeads.count == 1 {
+      let h = ownHeads[0]
       // Empty neighbours of p that chain h already touches are not new liberties.
       var gained: Int16 = 0
-      for q in ns where _stones[q] == .empty && !touchesChain(q, head: h, except: p) { gained += 1 }
+      for q in point.adjacentIndices where _stones[q] == .empty {
+        if !touchesChain(q, head: h, except: p) { gained += 1 }
+      }
       spliceStone(p, into: h)
       _libs[h] += gained
       head = h
-    } else if ownCount > 1 {
-      var big = ownList[0]
-      for k in 1..<ownCount where _size[ownList[k]] > _size[big] { big = ownList[k] }
+    } else if ownHeads.count > 1 {
+      var big = ownHeads[0]
+      for k in 1..<ownHeads.count where _size[ownHeads[k]] > _size[big] { big = ownHeads[k] }
       spliceStone(p, into: big)
-      for k in 0..<ownCount where ownList[k] != big { mergeChain(ownList[k], into: big) }
+      for k in 0..<ownHeads.count where ownHeads[k] != big { mergeChain(ownHeads[k], into: big) }
       _libs[big] = Int16(countLiberties(head: big))
       head = big
     }
@@ -142,7 +120,9 @@ extension Board {
     if player == .black { capturedByBlack += captured } else { capturedByWhite += captured }
 
     // Simple ko: one stone captured by a lone stone that now has exactly one liberty.
-    if captured == 1 && _size[head] == 1 && _libs[head] == 1 {
+    let headSize = _size[head]
+    let headLibs = _libs[head]
+    if captured == 1 && headSize == 1 && headLibs == 1 {
       _ko = Point(index: lastCaptured)
     } else {
       _ko = .none
@@ -160,11 +140,13 @@ extension Board {
 
   /// True if empty point `q` is adjacent to chain `head` through a stone other than `except`.
   @inlinable
+  @_addressableSelf
   func touchesChain(_ q: Int, head: Int, except: Int) -> Bool {
-    let n = Point(index: q).neighbors
-    for r in [n.0.i, n.1.i, n.2.i, n.3.i]
-    where r != except && _stones[r] != .empty && _stones[r] != .wall && Int(_head[r]) == head {
-      return true
+    for r in Point(index: q).adjacentIndices where r != except {
+      let s = _stones[r]
+      if s == .black || s == .white {
+        if Int(_head[r]) == head { return true }
+      }
     }
     return false
   }
@@ -194,31 +176,24 @@ extension Board {
 
   /// Exact liberty count of the chain with head `h`, by walking it. O(size).
   @usableFromInline
+  @_addressableSelf
   func countLiberties(head h: Int) -> Int {
-    // Each liberty is counted once: an empty point is credited to the first chain stone, in list
-    // order, that touches it.
+    // A 704-bit set of the liberties seen so far, on the stack.
+    var seen = InlineArray<11, UInt64>(repeating: 0)
     var count = 0
     var q = h
     repeat {
-      let n = Point(index: q).neighbors
-      for r in [n.0.i, n.1.i, n.2.i, n.3.i] where _stones[r] == .empty {
-        if firstToucher(r, head: h) == q { count += 1 }
+      for r in Point(index: q).adjacentIndices where _stones[r] == .empty {
+        let bit: UInt64 = 1 &<< UInt64(r & 63)
+        let word = seen[r >> 6]
+        if word & bit == 0 {
+          seen[r >> 6] = word | bit
+          count += 1
+        }
       }
       q = Int(_next[q])
     } while q != h
     return count
-  }
-
-  /// Of the stones of chain `h` next to empty `r`, the one met first walking the chain from `h`.
-  @usableFromInline
-  func firstToucher(_ r: Int, head h: Int) -> Int {
-    var q = h
-    repeat {
-      let d = abs(q - r)
-      if d == 1 || d == Point.stride { return q }
-      q = Int(_next[q])
-    } while q != h
-    return -1
   }
 
   /// Removes every stone of chain `h`, crediting liberties to the chains around it.
@@ -236,20 +211,12 @@ extension Board {
     // Second pass: each removed point is a new liberty of each distinct neighbouring chain.
     q = h
     repeat {
-      let n = Point(index: q).neighbors
-      var seen: (Int16, Int16, Int16) = (-1, -1, -1)
-      for (k, r) in [n.0.i, n.1.i, n.2.i, n.3.i].enumerated() {
+      var around = ChainSet()
+      for r in Point(index: q).adjacentIndices {
         let s = _stones[r]
-        guard s == .black || s == .white else { continue }
-        let hr = _head[r]
-        if hr == seen.0 || hr == seen.1 || hr == seen.2 { continue }
-        switch k {
-        case 0: seen.0 = hr
-        case 1: seen.1 = hr
-        default: seen.2 = hr
-        }
-        _libs[Int(hr)] += 1
+        if s == .black || s == .white { around.insert(Int(_head[r])) }
       }
+      for k in 0..<around.count { _libs[around[k]] += 1 }
       q = Int(_next[q])
     } while q != h
   }
@@ -273,7 +240,8 @@ extension Board {
 
   /// Removes a stone chain-wise as a setup edit (not a capture: no prisoners are counted).
   public mutating func removeStones(at point: Point) {
-    guard _stones[point.i] == .black || _stones[point.i] == .white else { return }
+    let s = _stones[point.i]
+    guard s == .black || s == .white else { return }
     removeChain(Int(_head[point.i]))
     _ko = .none
   }
@@ -320,8 +288,7 @@ extension Board {
       _next[p.i] = Int16(p.i)
       _size[p.i] = 1
       while let q = stack.popLast() {
-        let n = Point(index: q).neighbors
-        for r in [n.0.i, n.1.i, n.2.i, n.3.i] where _stones[r] == color && _head[r] == 0 {
+        for r in (Point(index: q)).adjacentIndices where _stones[r] == color && _head[r] == 0 {
           spliceStone(r, into: p.i)
           stack.append(r)
         }

@@ -74,20 +74,25 @@ public struct Board: Sendable {
 
   /// The content of `point` (`.wall` off the board).
   @inlinable
+  @_addressableSelf
   public subscript(point: Point) -> Stone { _stones[point.i] }
 
   /// The content of column `x`, row `y` (from the top).
   @inlinable
+  @_addressableSelf
   public subscript(x: Int, y: Int) -> Stone { _stones[Point(x: x, y: y).i] }
 
   /// True if `point` lies on the board.
   @inlinable
+  @_addressableSelf
   public func contains(_ point: Point) -> Bool {
-    point.index > 0 && point.i < Point.capacity && _stones[point.i] != .wall
+    guard point.index > 0, point.i < Point.capacity else { return false }
+    return _stones[point.i] != .wall
   }
 
   /// True if column `x`, row `y` lies on the board.
   @inlinable
+  @_addressableSelf
   public func contains(x: Int, y: Int) -> Bool { x >= 0 && y >= 0 && x < width && y < height }
 
   /// Every on-board point, row by row from the top-left.
@@ -105,28 +110,34 @@ public struct Board: Sendable {
   /// The `k`-th empty point, in no particular order.
   /// - Precondition: `0 <= k < emptyCount`.
   @inlinable
+  @_addressableSelf
   public func emptyPoint(_ k: Int) -> Point { Point(index: _empties[k]) }
 
   /// The representative stone of the chain at `point`.
   /// - Precondition: `point` holds a stone.
   @inlinable
+  @_addressableSelf
   public func chainHead(_ point: Point) -> Point { Point(index: _head[point.i]) }
 
   /// Exact number of liberties of the chain at `point`. O(1).
   /// - Precondition: `point` holds a stone.
   @inlinable
+  @_addressableSelf
   public func liberties(_ point: Point) -> Int { Int(_libs[Int(_head[point.i])]) }
 
   /// Number of stones in the chain at `point`. O(1).
   /// - Precondition: `point` holds a stone.
   @inlinable
+  @_addressableSelf
   public func chainSize(_ point: Point) -> Int { Int(_size[Int(_head[point.i])]) }
 
   /// The next stone in the chain's circular list.
   @inlinable
+  @_addressableSelf
   public func nextInChain(_ point: Point) -> Point { Point(index: _next[point.i]) }
 
   /// Number of stones of `player` on the board.
+  @_addressableSelf
   public func stoneCount(_ player: Player) -> Int {
     var n = 0
     let s = player.stone

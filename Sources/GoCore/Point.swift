@@ -48,6 +48,36 @@ public struct Point: Hashable, Sendable, BitwiseCopyable, Comparable, CustomStri
   @inlinable
   public var isNone: Bool { index == 0 }
 
+  /// The padded index of orthogonal neighbour `k` (0 up, 1 left, 2 right, 3 down) of index `p`.
+  @inlinable @inline(__always)
+  public static func neighbor(_ p: Int, _ k: Int) -> Int {
+    switch k {
+    case 0: return p &- stride
+    case 1: return p &- 1
+    case 2: return p &+ 1
+    default: return p &+ stride
+    }
+  }
+
+  /// The padded index of diagonal neighbour `k` (0...3) of index `p`.
+  @inlinable @inline(__always)
+  public static func diagonal(_ p: Int, _ k: Int) -> Int {
+    switch k {
+    case 0: return p &- stride &- 1
+    case 1: return p &- stride &+ 1
+    case 2: return p &+ stride &- 1
+    default: return p &+ stride &+ 1
+    }
+  }
+
+  /// Orthogonal neighbour `k` (0 up, 1 left, 2 right, 3 down).
+  @inlinable @inline(__always)
+  public func neighbor(_ k: Int) -> Point { Point(index: Point.neighbor(Int(index), k)) }
+
+  /// Diagonal neighbour `k` (0...3).
+  @inlinable @inline(__always)
+  public func diagonal(_ k: Int) -> Point { Point(index: Point.diagonal(Int(index), k)) }
+
   /// The four orthogonal neighbours (they may be wall cells).
   @inlinable
   public var neighbors: (Point, Point, Point, Point) {

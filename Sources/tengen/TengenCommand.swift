@@ -6,7 +6,7 @@ struct TengenCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "tengen",
     abstract: "Tengen, a Go engine.",
-    subcommands: [VersionCommand.self],
+    subcommands: [VersionCommand.self, BenchmarkCommand.self],
     defaultSubcommand: VersionCommand.self
   )
 }

@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+import GoSearch
+
+/// `tengen benchmark`: playouts per second on 9×9 and 19×19, one thread and all threads.
+struct BenchmarkCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "benchmark", abstract: "Measure playout speed (playouts per second).")
+
+  @Option(help: "Seconds per measurement.")
+  var seconds: Double = 3
+
+  @Option(help: "Board sizes to measure.")
+  var sizes: [Int] = [9, 19]
+
+  @Option(help: "Thread counts to measure (default: 1 and all cores).")
+  var threads: [Int] = []
+
+  func run() {
+    let cores = ProcessInfo.processInfo.activeProcessorCount
+    let threadCounts = threads.isEmpty ? Array(Set([1, cores])).sorted() : threads
+    print("policy     size threads  playouts/s  per-thread  moves/playout")
+    for (name, policy) in [("light", PlayoutPolicy.light), ("standard", PlayoutPolicy.standard)] {
+      for size in sizes {
+        for t in threadCounts {
+          let r = PlayoutBenchmark.run(size: size, policy: policy, threads: t, seconds: seconds)
+          let line =
+            name.padding(toLength: 10, withPad: " ", startingAt: 0)
+            + " \(size)x\(size)".padding(toLength: 6, withPad: " ", startingAt: 0)
+            + String(format: " %6d  %10.0f  %10.0f  %8.1f", t, r.rate, r.rate / Double(t),
+              r.movesPerPlayout)
+          print(line)
+        }
+      }
+    }
+  }
+}
