@@ -22,17 +22,3 @@ public struct SGFError: Error, Equatable, Sendable, CustomStringConvertible {
     line > 0 ? "line \(line), column \(column): \(message)" : message
   }
 }
-
-/// A place in an SGF text: 1-based line and column.
-public struct SGFPosition: Hashable, Sendable {
-  public var line: Int
-  public var column: Int
-
-  public init(line: Int, column: Int) {
-    self.line = line
-    self.column = column
-  }
-
-  /// No known position (for trees built in memory).
-  public static let unknown = SGFPosition(line: 0, column: 0)
-}

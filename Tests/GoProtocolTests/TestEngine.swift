@@ -41,9 +41,3 @@ final class TestEngine: GoEngine {
 
   func clear() { clears += 1 }
 }
-
-/// A clock that only moves when told to.
-final class FakeClock {
-  var seconds = 1000.0
-  func advance(_ s: Double) { seconds += s }
-}
