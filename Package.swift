@@ -54,5 +54,6 @@ let package = Package(
     .testTarget(
       name: "GoProtocolTests", dependencies: ["GoCore", "GoFormats", "GoSearch", "GoProtocol"],
       swiftSettings: strictFlags),
+    .testTarget(name: "GoSearchTests", dependencies: ["GoCore", "GoSearch"]),
   ]
 )

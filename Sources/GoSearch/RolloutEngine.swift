@@ -1,0 +1,343 @@
+import Dispatch
+import Foundation
+public import GoCore
+import Synchronization
+
+/// Tengen's network-free player: multi-threaded UCT with RAVE over fast playouts.
+///
+/// Threads share one tree behind a mutex; each simulation descends the tree with virtual loss,
+/// plays a playout without the lock, then backs the result up. The tree is kept between moves
+/// when the game continues along it. With one thread and a playout limit the search is
+/// deterministic for a given seed.
+public final class RolloutEngine: GoEngine, @unchecked Sendable {
+  /// Settings; change them between searches only.
+  public var params: RolloutParameters
+  /// What the last search found (for logs and analysis).
+  public private(set) var lastSummary: SearchSummary?
+
+  let tree: Mutex<RolloutTree>
+  /// The game line the kept tree's root stands for.
+  var treeLine: (initial: UInt64, moves: [Move], komi: Double)?
+  let stopFlag = Atomic<Bool>(false)
+
+  public init(params: RolloutParameters = RolloutParameters()) {
+    self.params = params
+    tree = Mutex(RolloutTree(lastPlayer: .white))
+  }
+
+  public var name: String { "Tengen" }
+
+  /// Asks a running search to stop after its current simulations. Safe from any thread.
+  public func stop() { stopFlag.store(true, ordering: .relaxed) }
+
+  public func clear() {
+    tree.withLock { $0 = RolloutTree(lastPlayer: .white) }
+    treeLine = nil
+  }
+
+  /// The playout settings for the rules of `state`.
+  func playout(for state: GameState) -> Playout {
+    Playout(policy: params.policy, multiStoneSuicide: state.rules.multiStoneSuicideLegal)
+  }
+
+  /// White's total compensation under the rules: komi plus handicap bonus.
+  func whiteCompensation(_ state: GameState) -> Double {
+    state.rules.komi + state.whiteHandicapBonus
+  }
+
+  public func generateMove(for state: GameState, request: MoveRequest) -> MoveDecision {
+    let me = state.toMove
+    let legal = state.legalMoves().filter { m in
+      if case .play(let p) = m { return !state.board.isEye(p, of: me) }
+      return false
+    }
+    // Nothing useful left to play: pass.
+    if legal.isEmpty { return .move(.pass) }
+    // The opponent passed: pass too if that wins now.
+    if !request.cleanup, let last = state.moves.last, last.move == .pass,
+      passingWins(state)
+    {
+      return .move(.pass)
+    }
+    let budget: Double
+    if let t = params.maxTime {
+      budget = min(
+        t,
+        TimeManager.budget(
+          control: request.timeControl, clock: request.clock,
+          emptyPoints: state.board.emptyCount, area: state.board.area,
+          lagBuffer: params.lagBuffer, defaultTime: t))
+    } else {
+      budget = TimeManager.budget(
+        control: request.timeControl, clock: request.clock,
+        emptyPoints: state.board.emptyCount, area: state.board.area,
+        lagBuffer: params.lagBuffer, defaultTime: params.defaultMoveTime)
+    }
+    let summary = search(state, seconds: params.maxPlayouts == nil || params.maxTime != nil
+      || request.clock != nil ? budget : .infinity, allowPass: !request.cleanup)
+    lastSummary = summary
+    FileHandle.standardError.write(Data((summary.description + "\n").utf8))
+    guard let best = summary.best else { return .move(.pass) }
+    if request.allowResign && params.resignThreshold > 0
+      && summary.winRate < params.resignThreshold && summary.playouts >= 500
+      && state.moves.count >= state.board.area / 4
+    {
+      return .resign
+    }
+    return .move(best)
+  }
+
+  /// What every worker of one search shares.
+  final class SearchContext: @unchecked Sendable {
+    let rootBoard: Board
+    let toMove: Player
+    let rootLast: Point
+    let rootPasses: Int
+    let compensation: Double
+    let playout: Playout
+    let params: RolloutParameters
+    let deadline: UInt64
+    let limit: Int
+    let allowPass: Bool
+    let rootLegal: @Sendable (Point) -> Bool
+    let done = Atomic<Int>(0)
+    let ownership = Mutex<[Int32]>([Int32](repeating: 0, count: Point.capacity))
+    let samples = Atomic<Int>(0)
+
+    init(state: GameState, engine: RolloutEngine, seconds: Double, allowPass: Bool) {
+      let start = DispatchTime.now().uptimeNanoseconds
+      rootBoard = state.board
+      toMove = state.toMove
+      rootLast = state.moves.last?.move.point ?? .none
+      rootPasses = state.consecutivePasses
+      compensation = engine.whiteCompensation(state)
+      playout = engine.playout(for: state)
+      params = engine.params
+      deadline = seconds.isFinite ? start + UInt64(max(0, seconds) * 1e9) : UInt64.max
+      limit = engine.params.maxPlayouts ?? Int.max
+      self.allowPass = allowPass
+      rootLegal = { p in state.illegality(.play(p)) == nil }
+    }
+  }
+
+  /// Runs a search from `state` for at most `seconds` (and `params.maxPlayouts`).
+  public func search(_ state: GameState, seconds: Double, allowPass: Bool = true) -> SearchSummary {
+    let start = DispatchTime.now().uptimeNanoseconds
+    prepareTree(for: state)
+    stopFlag.store(false, ordering: .relaxed)
+    let context = SearchContext(state: state, engine: self, seconds: seconds, allowPass: allowPass)
+    let threads = max(1, params.threads)
+    DispatchQueue.concurrentPerform(iterations: threads) { t in
+      self.work(thread: t, context)
+    }
+    let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    let owned = context.ownership.withLock { $0 }
+    let sampleCount = context.samples.load(ordering: .relaxed)
+    return tree.withLock { tree in
+      tree.ownership = owned
+      tree.ownershipSamples = Int32(sampleCount)
+      return SearchSummary(
+        tree: tree, toMove: context.toMove, seconds: elapsed, board: context.rootBoard)
+    }
+  }
+
+  /// One search worker: simulations until a limit is reached or `stop()` is called.
+  func work(thread t: Int, _ c: SearchContext) {
+    let params = c.params
+    var rng = FastRandom(seed: params.seed &+ UInt64(t) &* 0x9E37_79B9)
+    let seqCapacity = c.rootBoard.area * 4 + 64
+    let sequence = UnsafeMutableBufferPointer<Int16>.allocate(capacity: seqCapacity)
+    let firstPlayer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: Point.capacity)
+    firstPlayer.initialize(repeating: 0)
+    let path = UnsafeMutableBufferPointer<Int32>.allocate(capacity: seqCapacity)
+    var owned = [Int32](repeating: 0, count: Point.capacity)
+    var mySamples = 0
+    defer {
+      sequence.deallocate()
+      firstPlayer.deallocate()
+      path.deallocate()
+    }
+    while true {
+      if stopFlag.load(ordering: .relaxed) { break }
+      let n = c.done.add(1, ordering: .relaxed).oldValue
+      if n >= c.limit { break }
+      if n & 15 == 0 && DispatchTime.now().uptimeNanoseconds >= c.deadline { break }
+      var board = c.rootBoard
+      var player = c.toMove
+      var last = c.rootLast
+      var depth = 0
+      let terminal = tree.withLock { tree in
+        descend(
+          &tree, board: &board, player: &player, last: &last, depth: &depth,
+          sequence: sequence, path: path, context: c)
+      }
+      var count = depth
+      let diff: Int
+      if terminal {
+        diff = Playout.areaDifference(&board)
+      } else {
+        diff = c.playout.run(
+          &board, toMove: player, lastMove: last, rng: &rng, moves: sequence.baseAddress,
+          moveCount: &count)
+      }
+      RolloutEngine.addOwnership(&board, into: &owned)
+      mySamples += 1
+      let score = Double(diff) - c.compensation
+      let result: Float = score > 0 ? 1 : (score < 0 ? 0 : 0.5)
+      tree.withLock { tree in
+        tree.backup(
+          path: UnsafeBufferPointer(rebasing: path[0...depth]),
+          sequence: UnsafeBufferPointer(rebasing: sequence[0..<count]),
+          rootToMove: c.toMove, blackResult: result, firstPlayer: firstPlayer)
+      }
+    }
+    let mine = owned
+    c.ownership.withLock { total in
+      for i in 0..<Point.capacity { total[i] += mine[i] }
+    }
+    c.samples.add(mySamples, ordering: .relaxed)
+  }
+
+  /// Walks from the root to a leaf, expanding on the way and playing the moves on `board`.
+  /// Returns true if the leaf ends the game (two passes).
+  func descend(
+    _ tree: inout RolloutTree, board: inout Board, player: inout Player, last: inout Point,
+    depth: inout Int, sequence: UnsafeMutableBufferPointer<Int16>,
+    path: UnsafeMutableBufferPointer<Int32>, context c: SearchContext
+  ) -> Bool {
+    var index = 0
+    var passes = c.rootPasses
+    path[0] = 0
+    while true {
+      if !tree.nodes[index].expanded {
+        let ripe = index == 0 || tree.nodes[index].visits >= c.params.expandThreshold
+        guard ripe, tree.nodes.count < c.params.maxNodes else { return false }
+        var legal: ((Point) -> Bool)? = nil
+        if index == 0 { legal = c.rootLegal }
+        let mayPass = c.allowPass || index != 0
+        tree.expand(
+          index, board: &board, toMove: player, lastMove: last, params: c.params,
+          playout: c.playout, allowPass: mayPass, legal: legal)
+      }
+      let child = tree.selectChild(index, params: c.params)
+      tree.nodes[child].virtualLoss += 1
+      let m = tree.nodes[child].move
+      if m == 0 {
+        board.clearKo()
+        passes += 1
+        last = .none
+      } else {
+        let p = Point(index: m)
+        board.play(p, for: player)
+        passes = 0
+        last = p
+      }
+      sequence[depth] = m
+      depth += 1
+      path[depth] = Int32(child)
+      player = player.opponent
+      index = child
+      if passes >= 2 { return true }
+      if depth >= sequence.count / 2 { return false }
+    }
+  }
+
+  /// Adds +1 for each Black-owned and −1 for each White-owned point of a finished playout.
+  static func addOwnership(_ board: inout Board, into owned: inout [Int32]) {
+    for y in 0..<board.height {
+      for x in 0..<board.width {
+        let p = Point(x: x, y: y)
+        switch board[p] {
+        case .black: owned[p.i] += 1
+        case .white: owned[p.i] -= 1
+        case .empty:
+          var b = false
+          var w = false
+          for q in p.adjacent {
+            let s = board[q]
+            if s == .black { b = true } else if s == .white { w = true }
+          }
+          if b != w { owned[p.i] += b ? 1 : -1 }
+        default: break
+        }
+      }
+    }
+  }
+
+  /// Reuses the kept tree if `state` continues its game line, else starts a new one.
+  func prepareTree(for state: GameState) {
+    let line = (initial: state.initialBoard.hash, moves: state.moves.map { $0.move },
+                komi: state.rules.komi)
+    defer { treeLine = line }
+    let lastPlayer = state.toMove.opponent
+    guard params.reuseTree, let old = treeLine, old.initial == line.initial,
+      old.komi == line.komi, line.moves.count >= old.moves.count,
+      Array(line.moves.prefix(old.moves.count)) == old.moves
+    else {
+      tree.withLock { $0 = RolloutTree(lastPlayer: lastPlayer) }
+      return
+    }
+    tree.withLock { t in
+      var index = 0
+      for m in line.moves.dropFirst(old.moves.count) {
+        guard let c = t.child(of: index, move: m) else {
+          t = RolloutTree(lastPlayer: lastPlayer)
+          return
+        }
+        index = c
+      }
+      t = index == 0 ? t.subtree(at: 0) : t.subtree(at: index)
+      if t.nodes[0].player != lastPlayer.rawValue { t = RolloutTree(lastPlayer: lastPlayer) }
+    }
+  }
+
+  /// True if the player to move wins by passing now, counting the stones playouts judge dead
+  /// (or, under rules where passing with dead stones on the board is not friendly, none).
+  func passingWins(_ state: GameState) -> Bool {
+    var after = state
+    guard (try? after.play(.pass)) != nil else { return false }
+    let dead = state.rules.friendlyPassOk || state.rules.scoring == .territory
+      ? deadStones(in: state) : []
+    let margin = after.score(dead: dead).margin
+    return state.toMove == .black ? margin > 0 : margin < 0
+  }
+
+  public func deadStones(in state: GameState) -> Set<Point> {
+    let ownership = estimateOwnership(state, playouts: params.ownershipPlayouts)
+    var dead: Set<Point> = []
+    var seen: Set<Point> = []
+    for p in state.board.points where state.board[p] != .empty && !seen.contains(p) {
+      let chain = state.board.chainStones(p)
+      seen.formUnion(chain)
+      let sign: Double = state.board[p] == .black ? 1 : -1
+      let mean = chain.reduce(0.0) { $0 + ownership[$1.i] * sign } / Double(chain.count)
+      if mean < -0.2 { dead.formUnion(chain) }
+    }
+    return dead
+  }
+
+  /// Mean final ownership of every point (+1 Black, −1 White) over fresh playouts.
+  public func estimateOwnership(_ state: GameState, playouts: Int) -> [Double] {
+    let playout = playout(for: state)
+    let threads = max(1, params.threads)
+    let total = Mutex<[Int32]>([Int32](repeating: 0, count: Point.capacity))
+    let seed = params.seed
+    DispatchQueue.concurrentPerform(iterations: threads) { t in
+      var rng = FastRandom(seed: seed &+ 0x51ED &+ UInt64(t))
+      var owned = [Int32](repeating: 0, count: Point.capacity)
+      let last = state.moves.last?.move.point ?? .none
+      var k = t
+      while k < playouts {
+        var board = state.board
+        var count = 0
+        _ = playout.run(&board, toMove: state.toMove, lastMove: last, rng: &rng, moveCount: &count)
+        RolloutEngine.addOwnership(&board, into: &owned)
+        k += threads
+      }
+      let mine = owned
+      total.withLock { sum in for i in 0..<Point.capacity { sum[i] += mine[i] } }
+    }
+    let sums = total.withLock { $0 }
+    return sums.map { Double($0) / Double(max(playouts, 1)) }
+  }
+}
