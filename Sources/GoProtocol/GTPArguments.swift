@@ -32,7 +32,7 @@ struct GTPArguments {
   /// The next argument as a finite number.
   mutating func double(_ what: String) throws(GTPError) -> Double {
     let w = try word(what)
-    guard let x = Double(w), x.isFinite, w.first != "+" || w.count > 1 else {
+    guard let x = Double(w), x.isFinite else {
       throw GTPError.syntax("\(what) must be a number, not '\(w)'")
     }
     return x
