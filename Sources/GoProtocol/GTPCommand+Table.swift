@@ -47,7 +47,7 @@ extension GTPCommand {
     ("final_status_list", { a throws(GTPError) in
       let w = try a.word("status")
       guard let s = StoneStatus(rawValue: w.lowercased()) else {
-        throw GTPError("invalid status", detail: "expected alive, dead or seki, not '\(w)'")
+        throw GTPError.syntax("expected alive, dead or seki, not '\(w)'")
       }
       return .finalStatusList(s)
     }),

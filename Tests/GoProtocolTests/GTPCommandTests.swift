@@ -37,7 +37,7 @@ import Testing
     ("time_settings 1 2", "syntax error"), ("time_settings -1 0 0", "syntax error"),
     ("time_left b 10", "syntax error"), ("kgs-time_settings hourglass 5", "unknown time system"),
     ("kgs-time_settings fischer 5 1", "unknown time system"),
-    ("final_status_list zombie", "invalid status"), ("fixed_handicap x", "syntax error"),
+    ("final_status_list zombie", "syntax error"), ("fixed_handicap x", "syntax error"),
     ("kgs-rules tromp", "unknown rules"), ("loadsgf", "syntax error"),
     ("loadsgf f.sgf 0", "syntax error"), ("set_position b", "syntax error"),
     ("kata-set-rule ko SUPER", "unknown ko rule 'SUPER'"), ("name extra", "syntax error"),
