@@ -39,10 +39,13 @@ let package = Package(
     .target(
       name: "GoProtocol", dependencies: ["GoCore", "GoFormats", "GoSearch"],
       swiftSettings: cpuFlags + strictFlags),
+    // Matches between engines: GTP client, match runner, statistics.
+    .target(
+      name: "GoMatch", dependencies: ["GoCore", "GoSearch"], swiftSettings: cpuFlags + strictFlags),
     .executableTarget(
       name: "tengen",
       dependencies: [
-        "GoCore", "GoSearch",
+        "GoCore", "GoSearch", "GoMatch",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: cpuFlags
@@ -55,5 +58,6 @@ let package = Package(
       name: "GoProtocolTests", dependencies: ["GoCore", "GoFormats", "GoSearch", "GoProtocol"],
       swiftSettings: strictFlags),
     .testTarget(name: "GoSearchTests", dependencies: ["GoCore", "GoSearch"]),
+    .testTarget(name: "GoMatchTests", dependencies: ["GoCore", "GoSearch", "GoMatch"]),
   ]
 )

@@ -10,10 +10,10 @@ struct BenchmarkCommand: ParsableCommand {
   @Option(help: "Seconds per measurement.")
   var seconds: Double = 3
 
-  @Option(help: "Board sizes to measure.")
+  @Option(parsing: .upToNextOption, help: "Board sizes to measure.")
   var sizes: [Int] = [9, 19]
 
-  @Option(help: "Thread counts to measure (default: 1 and all cores).")
+  @Option(parsing: .upToNextOption, help: "Thread counts to measure (default: 1 and all cores).")
   var threads: [Int] = []
 
   func run() {

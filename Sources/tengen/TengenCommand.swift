@@ -6,7 +6,7 @@ struct TengenCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "tengen",
     abstract: "Tengen, a Go engine.",
-    subcommands: [VersionCommand.self, BenchmarkCommand.self],
+    subcommands: [VersionCommand.self, BenchmarkCommand.self, MatchCommand.self],
     defaultSubcommand: VersionCommand.self
   )
 }

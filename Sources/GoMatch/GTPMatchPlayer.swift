@@ -1,0 +1,90 @@
+public import GoCore
+public import GoSearch
+
+/// A match player behind the GTP protocol, in its own process.
+public final class GTPMatchPlayer: MatchPlayer {
+  public let name: String
+  let client: GTPClient
+  var known: Set<String> = []
+  /// Seconds to wait for any answer beyond the clock (a hung engine loses instead of hanging).
+  public var responseSlack: Double = 120
+
+  public init(name: String, commandLine: String, stderrPath: String? = nil) throws {
+    self.name = name
+    client = try GTPClient(commandLine: commandLine, stderrPath: stderrPath)
+    let list = try client.send("list_commands", timeout: 120)
+    known = Set(list.split(separator: "\n").map { String($0).trimmingCharacters(in: .whitespaces) })
+  }
+
+  public func newGame(width: Int, height: Int, rules: Rules, timeControl: TimeControl) throws {
+    if width == height {
+      _ = try client.send("boardsize \(width)")
+    } else {
+      _ = try client.send("rectangular_boardsize \(width) \(height)")
+    }
+    _ = try client.send("clear_board")
+    _ = try client.send("komi \(GTPText.number(rules.komi))")
+    if known.contains("kata-set-rules") {
+      _ = try? client.send("kata-set-rules \(GTPText.rulesJSON(rules))")
+    }
+    switch timeControl {
+    case .none:
+      _ = try? client.send("time_settings 0 1 0")
+    case .absolute(let main):
+      _ = try client.send("time_settings \(Int(main)) 0 0")
+    case .canadian(let main, let period, let stones):
+      _ = try client.send("time_settings \(Int(main)) \(Int(period)) \(stones)")
+    case .byoyomi(let main, let period, let periods):
+      if known.contains("kgs-time_settings") {
+        _ = try client.send("kgs-time_settings byoyomi \(Int(main)) \(Int(period)) \(periods)")
+      } else {
+        // Closest standard form: one Canadian period of one stone.
+        _ = try client.send("time_settings \(Int(main)) \(Int(period)) 1")
+      }
+    case .fischer(let main, let inc):
+      if known.contains("kata-time_settings") {
+        _ = try client.send("kata-time_settings fischer \(Int(main)) \(Int(inc))")
+      } else {
+        _ = try client.send("time_settings \(Int(main)) 0 0")
+      }
+    }
+  }
+
+  public func play(_ move: Move, by player: Player, height: Int) throws {
+    _ = try client.send("play \(GTPText.color(player)) \(GTPText.vertex(move, height: height))")
+  }
+
+  public func generateMove(_ player: Player, clock: ClockState, height: Int) throws
+    -> MoveDecision
+  {
+    if clock.mainTime.isFinite {
+      let left = clock.inOvertime ? clock.periodTime : clock.mainTime
+      let stones = clock.inOvertime ? clock.count : 0
+      _ = try? client.send("time_left \(GTPText.color(player)) \(Int(left.rounded(.down))) \(stones)")
+    }
+    let budget =
+      (clock.mainTime.isFinite ? clock.mainTime + clock.periodTime : 3600) + responseSlack
+    let text = try client.send("genmove \(GTPText.color(player))", timeout: budget)
+    if text.lowercased() == "resign" { return .resign }
+    guard let move = GTPText.move(text, height: height) else {
+      throw GTPClient.Failure.engineError("unreadable move '\(text)'")
+    }
+    return .move(move)
+  }
+
+  public func finalScore() throws -> String? {
+    let text = try client.send("final_score", timeout: 120)
+    return text.isEmpty ? nil : text
+  }
+
+  public func deadStones(height: Int) throws -> Set<Point>? {
+    let text = try client.send("final_status_list dead", timeout: 120)
+    var result: Set<Point> = []
+    for token in text.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
+      if let m = GTPText.move(String(token), height: height), let p = m.point { result.insert(p) }
+    }
+    return result
+  }
+
+  public func close() { client.terminate() }
+}

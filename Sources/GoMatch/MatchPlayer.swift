@@ -1,0 +1,20 @@
+public import GoCore
+public import GoSearch
+
+/// One side of a match: an external GTP engine or an in-process Tengen engine.
+public protocol MatchPlayer: AnyObject {
+  /// A name for reports and SGF files.
+  var name: String { get }
+  /// Starts a new game; the player forgets the previous one.
+  func newGame(width: Int, height: Int, rules: Rules, timeControl: TimeControl) throws
+  /// Tells the player about a move (its own or the opponent's).
+  func play(_ move: Move, by player: Player, height: Int) throws
+  /// Asks for a move for `player` with `clock` left.
+  func generateMove(_ player: Player, clock: ClockState, height: Int) throws -> MoveDecision
+  /// The player's own count of the finished game (`B+3.5`, `W+0.5`, `0`), if it has one.
+  func finalScore() throws -> String?
+  /// The stones the player judges dead at the end, if it says.
+  func deadStones(height: Int) throws -> Set<Point>?
+  /// Ends the player's process, if any.
+  func close()
+}

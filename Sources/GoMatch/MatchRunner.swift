@@ -1,0 +1,262 @@
+import Foundation
+public import GoCore
+import GoSearch
+
+/// Plays games between two players and records every result, resumably.
+///
+/// Colours alternate; game pairs share the same random opening with colours swapped. Each
+/// game's record goes to `results.jsonl` (one JSON object per line) and an SGF file, so an
+/// interrupted match resumes where it stopped.
+public final class MatchRunner {
+  /// Settings of a match.
+  public struct Configuration: Sendable {
+    public var width = 9
+    public var height = 9
+    public var rules = Rules.chinese
+    public var games = 2
+    public var timeControl = TimeControl.none
+    /// Random opening moves played for variety before the engines take over (per pair).
+    public var openingMoves = 2
+    public var maxMoves = 0
+    public var seed: UInt64 = 1
+    public var outputDirectory = "match"
+    /// Stop early when an SPRT between these Elo hypotheses (for player A) decides.
+    public var sprt: (elo0: Double, elo1: Double)?
+
+    public init() {}
+  }
+
+  /// The outcome of one game, as stored in `results.jsonl`.
+  public struct GameRecord: Codable, Sendable {
+    public var game: Int
+    public var black: String
+    public var white: String
+    /// `B+3.5`, `W+R`, `W+T`, `B+F` (forfeit), `0`.
+    public var result: String
+    /// `A`, `B` or nil for a draw.
+    public var winner: String?
+    public var reason: String
+    public var moves: Int
+    public var blackScore: String?
+    public var whiteScore: String?
+    /// The referee's area count (Tengen's rules core, with the dead stones both engines
+    /// agreed on, or the union when they differ).
+    public var refereeScore: String?
+    public var deadStonesAgree: Bool?
+    public var sgf: String
+    public var seconds: [String: Double]
+  }
+
+  public let configuration: Configuration
+  let a: any MatchPlayer
+  let b: any MatchPlayer
+  /// Writes an SGF record of a finished game (injected so this target needs no SGF code).
+  let sgfWriter: (GameState, [String: String]) -> String
+  public private(set) var records: [GameRecord] = []
+
+  public init(
+    configuration: Configuration, a: any MatchPlayer, b: any MatchPlayer,
+    sgfWriter: @escaping (GameState, [String: String]) -> String
+  ) {
+    self.configuration = configuration
+    self.a = a
+    self.b = b
+    self.sgfWriter = sgfWriter
+  }
+
+  /// Results so far from player A's side.
+  public var statistics: MatchStatistics {
+    var s = MatchStatistics()
+    for r in records {
+      switch r.winner {
+      case "A": s.wins += 1
+      case "B": s.losses += 1
+      default: s.draws += 1
+      }
+    }
+    return s
+  }
+
+  var resultsPath: String { configuration.outputDirectory + "/results.jsonl" }
+
+  /// Loads the games already recorded in the output directory.
+  public func loadExisting() throws {
+    try FileManager.default.createDirectory(
+      atPath: configuration.outputDirectory, withIntermediateDirectories: true)
+    guard let text = try? String(contentsOfFile: resultsPath, encoding: .utf8) else { return }
+    let decoder = JSONDecoder()
+    records = text.split(separator: "\n").compactMap {
+      try? decoder.decode(GameRecord.self, from: Data($0.utf8))
+    }
+  }
+
+  /// Plays the remaining games, calling `progress` after each.
+  public func run(progress: (GameRecord, MatchStatistics) -> Void) throws {
+    try loadExisting()
+    while records.count < configuration.games {
+      let record = playGame(index: records.count)
+      records.append(record)
+      let line = try JSONEncoder().encode(record)
+      if !FileManager.default.fileExists(atPath: resultsPath) {
+        _ = FileManager.default.createFile(atPath: resultsPath, contents: nil)
+      }
+      let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: resultsPath))
+      try handle.seekToEnd()
+      try handle.write(contentsOf: line + Data("\n".utf8))
+      try handle.synchronize()
+      try handle.close()
+      progress(record, statistics)
+      if let sprt = configuration.sprt,
+        statistics.sprtDecision(elo0: sprt.elo0, elo1: sprt.elo1) != nil
+      {
+        break
+      }
+    }
+  }
+
+  /// The opening moves of game pair `pair`: random points away from the edge.
+  func opening(pair: Int) -> [Move] {
+    var rng = FastRandom(seed: configuration.seed &+ UInt64(pair) &* 0x9E37)
+    var state = GameState(
+      width: configuration.width, height: configuration.height, rules: configuration.rules)
+    var moves: [Move] = []
+    let margin = min(configuration.width, configuration.height) >= 9 ? 2 : 0
+    for _ in 0..<configuration.openingMoves {
+      for _ in 0..<100 {
+        let x = margin + rng.below(max(1, configuration.width - 2 * margin))
+        let y = margin + rng.below(max(1, configuration.height - 2 * margin))
+        let m = Move.play(Point(x: x, y: y))
+        if state.isLegal(m) {
+          try? state.play(m)
+          moves.append(m)
+          break
+        }
+      }
+    }
+    return moves
+  }
+
+  /// Plays game `index`: A is Black in even games.
+  func playGame(index: Int) -> GameRecord {
+    let c = configuration
+    let aIsBlack = index % 2 == 0
+    let black = aIsBlack ? a : b
+    let white = aIsBlack ? b : a
+    var state = GameState(width: c.width, height: c.height, rules: c.rules)
+    var seconds: [String: Double] = ["B": 0, "W": 0]
+    var clocks: [Player: ClockState] = [
+      .black: ClockState(start: c.timeControl), .white: ClockState(start: c.timeControl),
+    ]
+    func finish(_ result: String, winner: Player?, reason: String, scores: Scores? = nil)
+      -> GameRecord
+    {
+      let winnerName: String? = winner.map { ($0 == .black) == aIsBlack ? "A" : "B" }
+      let sgfName = String(format: "game%04d.sgf", index)
+      let sgf = sgfWriter(
+        state,
+        [
+          "PB": black.name, "PW": white.name, "RE": result, "GC": reason,
+          "KM": GTPText.number(c.rules.komi),
+        ])
+      try? sgf.write(
+        toFile: c.outputDirectory + "/" + sgfName, atomically: true, encoding: .utf8)
+      return GameRecord(
+        game: index, black: black.name, white: white.name, result: result, winner: winnerName,
+        reason: reason, moves: state.moves.count, blackScore: scores?.black,
+        whiteScore: scores?.white, refereeScore: scores?.referee,
+        deadStonesAgree: scores?.deadAgree, sgf: sgfName, seconds: seconds)
+    }
+    do {
+      try black.newGame(width: c.width, height: c.height, rules: c.rules, timeControl: c.timeControl)
+      try white.newGame(width: c.width, height: c.height, rules: c.rules, timeControl: c.timeControl)
+      for m in opening(pair: index / 2) {
+        let p = state.toMove
+        try state.play(m)
+        try black.play(m, by: p, height: c.height)
+        try white.play(m, by: p, height: c.height)
+      }
+    } catch {
+      return finish("0", winner: nil, reason: "setup failed: \(error)")
+    }
+    let maxMoves = c.maxMoves > 0 ? c.maxMoves : c.width * c.height * 3
+    while !state.isOver {
+      let p = state.toMove
+      let mover = p == .black ? black : white
+      let other = p == .black ? white : black
+      if state.moves.count >= maxMoves {
+        break
+      }
+      let start = Date()
+      let decision: MoveDecision
+      do {
+        decision = try mover.generateMove(p, clock: clocks[p]!, height: c.height)
+      } catch {
+        return finish(
+          "\(GTPText.color(p.opponent))+F", winner: p.opponent,
+          reason: "\(mover.name) failed: \(error)")
+      }
+      let dt = Date().timeIntervalSince(start)
+      seconds[GTPText.color(p), default: 0] += dt
+      let after = clocks[p]!.after(move: dt, under: c.timeControl)
+      clocks[p] = after
+      if Self.flagFell(after, c.timeControl) {
+        return finish(
+          "\(GTPText.color(p.opponent))+T", winner: p.opponent, reason: "\(mover.name) lost on time")
+      }
+      guard case .move(let move) = decision else {
+        return finish(
+          "\(GTPText.color(p.opponent))+R", winner: p.opponent, reason: "\(mover.name) resigned")
+      }
+      if let why = state.illegality(move) {
+        return finish(
+          "\(GTPText.color(p.opponent))+F", winner: p.opponent,
+          reason: "\(mover.name) played illegal \(GTPText.vertex(move, height: c.height)) (\(why))")
+      }
+      try? state.play(move)
+      do { try other.play(move, by: p, height: c.height) } catch {
+        return finish(
+          "\(GTPText.color(p))+F", winner: p,
+          reason: "\(other.name) refused \(GTPText.vertex(move, height: c.height)): \(error)")
+      }
+    }
+    let scores = adjudicate(state, black: black, white: white)
+    let margin = scores.margin
+    let winner: Player? = margin > 0 ? .black : (margin < 0 ? .white : nil)
+    return finish(
+      scores.referee ?? "0", winner: winner,
+      reason: state.isOver ? "both passed" : "move limit", scores: scores)
+  }
+
+  /// True if a clock has run out.
+  static func flagFell(_ clock: ClockState, _ control: TimeControl) -> Bool {
+    switch control {
+    case .none: return false
+    case .absolute, .fischer: return clock.mainTime < 0
+    case .canadian: return clock.inOvertime && clock.periodTime < 0
+    case .byoyomi: return clock.inOvertime && clock.count <= 0
+    }
+  }
+
+  /// Both players' counts and the referee's.
+  struct Scores {
+    var black: String?
+    var white: String?
+    var referee: String?
+    var deadAgree: Bool?
+    var margin: Double
+  }
+
+  /// Counts a finished game: asks both players for dead stones and scores; the referee counts
+  /// with the dead stones both agree on (their union when they differ, flagged).
+  func adjudicate(_ state: GameState, black: any MatchPlayer, white: any MatchPlayer) -> Scores {
+    let h = state.height
+    let deadB = (try? black.deadStones(height: h)) ?? nil
+    let deadW = (try? white.deadStones(height: h)) ?? nil
+    let agree: Bool? = (deadB != nil && deadW != nil) ? deadB == deadW : nil
+    let dead = (deadB ?? []).union(deadW ?? [])
+    let referee = state.score(dead: dead)
+    return Scores(
+      black: (try? black.finalScore()) ?? nil, white: (try? white.finalScore()) ?? nil,
+      referee: referee.resultString, deadAgree: agree, margin: referee.margin)
+  }
+}

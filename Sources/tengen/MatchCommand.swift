@@ -1,0 +1,137 @@
+import ArgumentParser
+import Foundation
+import GoCore
+import GoMatch
+import GoSearch
+
+/// `tengen match`: plays two engines against each other and reports the result.
+struct MatchCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "match",
+    abstract: "Play a match between two engines (Tengen or any GTP engine).",
+    discussion: """
+      An engine is `tengen[:key=value,...]` (in-process; keys: threads, playouts, time, seed, \
+      policy, resign) or `gtp:<command line>` (any GTP engine). Results go to OUT/results.jsonl \
+      and one SGF per game; an interrupted match resumes from there.
+      Example: tengen match --a tengen:threads=2,time=5 \
+      --b "gtp:/usr/games/gnugo --mode gtp --level 10 --chinese-rules" --games 40
+      """)
+
+  @Option(help: "Engine A (the one the statistics are for).")
+  var a: String
+
+  @Option(help: "Engine B.")
+  var b: String
+
+  @Option(help: "Games to play (colours alternate).")
+  var games: Int = 2
+
+  @Option(help: "Board size.")
+  var size: Int = 9
+
+  @Option(help: "Rules preset.")
+  var rules: String = "chinese"
+
+  @Option(help: "Komi (default: the rules' komi).")
+  var komi: Double?
+
+  @Option(help: "Clock: none, absolute:MAIN, byoyomi:MAIN:PERIOD:PERIODS, canadian:MAIN:PERIOD:STONES, fischer:MAIN:INC.")
+  var timeControl: String = "none"
+
+  @Option(help: "Random opening moves before the engines play (shared by each colour-swapped pair).")
+  var opening: Int = 2
+
+  @Option(help: "Output directory.")
+  var out: String = "runs/match"
+
+  @Option(help: "Stop early by SPRT between two Elo values for A, e.g. 0,50.")
+  var sprt: String?
+
+  @Option(help: "Seed for openings.")
+  var seed: UInt64 = 1
+
+  func run() throws {
+    guard let preset = Rules(preset: rules) else {
+      throw ValidationError("unknown rules '\(rules)'")
+    }
+    var config = MatchRunner.Configuration()
+    config.width = size
+    config.height = size
+    config.rules = komi.map { preset.withKomi($0) } ?? preset
+    config.games = games
+    config.timeControl = try Self.parseTimeControl(timeControl)
+    config.openingMoves = opening
+    config.outputDirectory = out
+    config.seed = seed
+    if let sprt {
+      let parts = sprt.split(separator: ",").compactMap { Double($0) }
+      guard parts.count == 2 else { throw ValidationError("--sprt takes ELO0,ELO1") }
+      config.sprt = (parts[0], parts[1])
+    }
+    try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+    let playerA = try Self.player(a, name: "A", logDir: out)
+    let playerB = try Self.player(b, name: "B", logDir: out)
+    defer {
+      playerA.close()
+      playerB.close()
+    }
+    let runner = MatchRunner(
+      configuration: config, a: playerA, b: playerB, sgfWriter: SGFExport.write)
+    try runner.run { record, stats in
+      let line =
+        "game \(record.game + 1): \(record.black) (B) vs \(record.white) (W): \(record.result)"
+        + " [\(record.reason)] — A: \(stats.report)\n"
+      FileHandle.standardError.write(Data(line.utf8))
+    }
+    print("A = \(a)")
+    print("B = \(b)")
+    print("A: \(runner.statistics.report)")
+    let disagreements = runner.records.filter { $0.deadStonesAgree == false }
+    if !disagreements.isEmpty {
+      print("dead-stone disagreements in games: \(disagreements.map { $0.game + 1 })")
+    }
+  }
+
+  /// Builds a player from an engine spec.
+  static func player(_ spec: String, name: String, logDir: String) throws -> any MatchPlayer {
+    if spec.hasPrefix("gtp:") {
+      let command = String(spec.dropFirst(4))
+      return try GTPMatchPlayer(
+        name: command, commandLine: command, stderrPath: logDir + "/engine-\(name).log")
+    }
+    guard spec == "tengen" || spec.hasPrefix("tengen:") else {
+      throw ValidationError("an engine is tengen[:options] or gtp:<command>, not '\(spec)'")
+    }
+    var p = RolloutParameters()
+    p.threads = ProcessInfo.processInfo.activeProcessorCount
+    for item in spec.dropFirst(7).split(separator: ",") where !item.isEmpty {
+      let kv = item.split(separator: "=", maxSplits: 1).map(String.init)
+      guard kv.count == 2 else { throw ValidationError("bad engine option '\(item)'") }
+      switch kv[0] {
+      case "threads": p.threads = Int(kv[1]) ?? p.threads
+      case "playouts": p.maxPlayouts = Int(kv[1])
+      case "time": p.maxTime = Double(kv[1])
+      case "seed": p.seed = UInt64(kv[1]) ?? p.seed
+      case "resign": p.resignThreshold = Double(kv[1]) ?? p.resignThreshold
+      case "policy": p.policy = kv[1] == "light" ? .light : .standard
+      default: throw ValidationError("unknown engine option '\(kv[0])'")
+      }
+    }
+    return EngineMatchPlayer(name: "Tengen(\(spec))", engine: RolloutEngine(params: p))
+  }
+
+  /// Parses `none`, `absolute:60`, `byoyomi:10:5:5`, `canadian:...`, `fischer:60:5`.
+  static func parseTimeControl(_ text: String) throws -> TimeControl {
+    let parts = text.split(separator: ":").map(String.init)
+    let nums = parts.dropFirst().compactMap { Double($0) }
+    guard nums.count == parts.count - 1 else { throw ValidationError("bad clock '\(text)'") }
+    switch (parts.first ?? "", nums.count) {
+    case ("none", 0): return .none
+    case ("absolute", 1): return .absolute(main: nums[0])
+    case ("byoyomi", 3): return .byoyomi(main: nums[0], period: nums[1], periods: Int(nums[2]))
+    case ("canadian", 3): return .canadian(main: nums[0], period: nums[1], stones: Int(nums[2]))
+    case ("fischer", 2): return .fischer(main: nums[0], increment: nums[1])
+    default: throw ValidationError("bad clock '\(text)'")
+    }
+  }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import GoCore
+import GoMatch
+import GoSearch
+import Testing
+
+@Suite struct MatchStatisticsTests {
+  @Test func scoreIntervalAndElo() {
+    let s = MatchStatistics(wins: 30, losses: 10, draws: 0)
+    #expect(s.score == 0.75)
+    let ci = s.scoreInterval
+    #expect(ci.low > 0.59 && ci.low < 0.61)  // Wilson: 0.598
+    #expect(ci.high > 0.85 && ci.high < 0.87)  // 0.858
+    #expect(abs(MatchStatistics.elo(0.75) - 190.85) < 0.1)
+    #expect(MatchStatistics.elo(0.5) == 0)
+    #expect(s.eloEstimate.low < s.eloEstimate.elo && s.eloEstimate.elo < s.eloEstimate.high)
+  }
+
+  @Test func sprtDecidesClearCases() {
+    let strong = MatchStatistics(wins: 90, losses: 10)
+    #expect(strong.sprtDecision(elo0: 0, elo1: 50) == "H1")
+    let weak = MatchStatistics(wins: 20, losses: 80)
+    #expect(weak.sprtDecision(elo0: 0, elo1: 50) == "H0")
+    let early = MatchStatistics(wins: 3, losses: 2)
+    #expect(early.sprtDecision(elo0: 0, elo1: 50) == nil)
+  }
+
+  @Test func gtpTextRoundTrips() {
+    for h in [9, 19, 25] {
+      for x in 0..<h {
+        for y in 0..<h {
+          let m = Move.play(Point(x: x, y: y))
+          #expect(GTPText.move(GTPText.vertex(m, height: h), height: h) == m)
+        }
+      }
+    }
+    #expect(GTPText.vertex(.play(Point(x: 8, y: 0)), height: 9) == "J9")
+    #expect(GTPText.move("pass", height: 9) == .pass)
+    #expect(GTPText.move("I5", height: 9) == nil)
+    #expect(GTPText.move("A10", height: 9) == nil)
+  }
+}
+
+@Suite struct MatchRunnerTests {
+  func tengen(_ name: String, playouts: Int, seed: UInt64) -> EngineMatchPlayer {
+    var p = RolloutParameters()
+    p.maxPlayouts = playouts
+    p.seed = seed
+    p.ownershipPlayouts = 100
+    return EngineMatchPlayer(name: name, engine: RolloutEngine(params: p))
+  }
+
+  @Test func playsRecordsAndResumes() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "tengen-match-\(UUID().uuidString)"
+    ).path
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    var config = MatchRunner.Configuration()
+    config.width = 5
+    config.height = 5
+    config.rules = Rules.chinese.withKomi(0.5)
+    config.games = 2
+    config.openingMoves = 1
+    config.outputDirectory = dir
+    var sgfs = 0
+    let writer: (GameState, [String: String]) -> String = { state, props in
+      sgfs += 1
+      return "(;SZ[5]RE[\(props["RE"] ?? "")])"
+    }
+    let runner = MatchRunner(
+      configuration: config, a: tengen("A", playouts: 60, seed: 1),
+      b: tengen("B", playouts: 20, seed: 2), sgfWriter: writer)
+    var reports = 0
+    try runner.run { _, _ in reports += 1 }
+    #expect(reports == 2)
+    #expect(sgfs == 2)
+    #expect(runner.statistics.games == 2)
+    let first = try #require(runner.records.first)
+    #expect(first.black == "A" && first.white == "B")
+    #expect(runner.records[1].black == "B")
+    #expect(FileManager.default.fileExists(atPath: dir + "/game0000.sgf"))
+    // A new runner on the same directory with more games plays only the missing one.
+    config.games = 3
+    let resumed = MatchRunner(
+      configuration: config, a: tengen("A", playouts: 20, seed: 3),
+      b: tengen("B", playouts: 20, seed: 4), sgfWriter: writer)
+    var more = 0
+    try resumed.run { _, _ in more += 1 }
+    #expect(more == 1)
+    #expect(resumed.records.count == 3)
+  }
+
+  @Test func gnuGoAnswersOverGTPWhenInstalled() throws {
+    let path = "/usr/games/gnugo"
+    guard FileManager.default.isExecutableFile(atPath: path) else {
+      print("skipped: GNU Go is not installed (run ../shared/peers/setup.sh)")
+      return
+    }
+    let gnugo = try GTPMatchPlayer(name: "gnugo", commandLine: "\(path) --mode gtp --level 1")
+    defer { gnugo.close() }
+    try gnugo.newGame(width: 9, height: 9, rules: .chinese, timeControl: .none)
+    try gnugo.play(.play(Point(x: 4, y: 4)), by: .black, height: 9)
+    let reply = try gnugo.generateMove(
+      .white, clock: ClockState(start: .none), height: 9)
+    guard case .move(.play(let p)) = reply else {
+      Issue.record("GNU Go did not play a move: \(reply)")
+      return
+    }
+    #expect(p != Point(x: 4, y: 4))
+    #expect(throws: (any Error).self) { try gnugo.play(.play(p), by: .black, height: 9) }
+  }
+}
