@@ -45,7 +45,7 @@ let package = Package(
     .executableTarget(
       name: "tengen",
       dependencies: [
-        "GoCore", "GoSearch", "GoMatch",
+        "GoCore", "GoSearch", "GoMatch", "GoFormats", "GoProtocol",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: cpuFlags
