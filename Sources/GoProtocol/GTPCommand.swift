@@ -83,7 +83,9 @@ public enum GTPCommand: Equatable, Sendable {
   /// - Throws: `GTPError.unknownCommand` for names Tengen does not implement, or a syntax
   ///   error naming the bad argument.
   public static func parse(_ request: GTPRequest) throws(GTPError) -> GTPCommand {
-    guard let parser = GTPCommand.parsers[request.name] else { throw GTPError.unknownCommand }
+    guard let parser = GTPCommand.parsers[request.name] else {
+      throw GTPError("unknown command", detail: "'\(request.name.prefix(40))'")
+    }
     var args = GTPArguments(request.arguments)
     let command = try parser(&args)
     try args.finish()

@@ -1,10 +1,30 @@
 import GoCore
 import GoFormats
 
+/// Identifies a position for the dead-stone cache: stones, size, player and history length.
+struct DeadStoneKey: Equatable {
+  var hash: UInt64
+  var width: Int
+  var height: Int
+  var toMove: Player
+  var moves: Int
+}
+
 extension GTPController {
+  /// The engine's dead stones for the current position (cached per position).
+  func deadStones() -> Set<Point> {
+    let key = DeadStoneKey(
+      hash: game.board.hash, width: game.width, height: game.height, toMove: game.toMove,
+      moves: game.moves.count)
+    if let cached = deadStoneCache, cached.key == key { return cached.dead }
+    let dead = engine.deadStones(in: game)
+    deadStoneCache = (key, dead)
+    return dead
+  }
+
   /// `final_score`: the result with the engine's dead stones removed (`B+3.5`, `W+1`, `0`).
   func finalScore() -> String {
-    let dead = engine.deadStones(in: game)
+    let dead = deadStones()
     return game.score(dead: dead).resultString
   }
 
@@ -14,7 +34,7 @@ extension GTPController {
   /// neutral point (a liberty shared with the opponent that nobody owns once the dead stones
   /// are gone); every other stone is alive.
   func finalStatusList(_ status: GTPCommand.StoneStatus) -> String {
-    let dead = engine.deadStones(in: game)
+    let dead = deadStones()
     let owner = game.board.areaOwnership(dead: dead)
     var lines: [String] = []
     var seen: Set<Point> = []

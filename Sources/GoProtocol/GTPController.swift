@@ -20,6 +20,9 @@ public final class GTPController {
   public internal(set) var clocks = PlayerClocks()
   /// True once `quit` has been answered.
   public internal(set) var isQuitting = false
+  /// The engine's last dead-stone judgement and the position it was made for, so that
+  /// `final_score` and `final_status_list` on the same position search only once.
+  var deadStoneCache: (key: DeadStoneKey, dead: Set<Point>)?
   /// Writes one diagnostic line (to stderr in the server).
   let diagnostics: (String) -> Void
   /// Monotonic seconds, for timing the engine's moves.
@@ -124,6 +127,7 @@ public final class GTPController {
     case .chat: throw GTPError("I'm a go bot, not a chat bot.")
     case .cpuTime: return cpuTime()
     case .clearCache:
+      deadStoneCache = nil
       engine.clear()
       return ""
     }

@@ -83,10 +83,26 @@ import Testing
     // Black owns A–C (15 points); D–E is shared with White's lone stone (1 point).
     #expect(c.ok("final_score") == "B+13.5")
     engine.dead = [Point(x: 4, y: 2)]
+    // The judgement is cached per position until clear_cache (or the position changes).
+    #expect(c.ok("final_score") == "B+13.5")
+    #expect(c.ok("clear_cache") == "")
     #expect(c.ok("final_score") == "B+24.5")
     #expect(c.ok("final_status_list dead") == "E3")
     #expect(c.ok("final_status_list alive") == "C5 C4 C3 C2 C1")
     #expect(c.ok("final_status_list seki") == "")
+  }
+
+  @Test func deadStonesAreJudgedOncePerPosition() {
+    let engine = CountingEngine()
+    let (c, _, _) = makeController(size: 5, engine: engine)
+    _ = c.ok("play b C3")
+    _ = c.ok("final_score")
+    _ = c.ok("final_status_list dead")
+    _ = c.ok("final_status_list alive")
+    #expect(engine.deadStoneCalls == 1)
+    _ = c.ok("play w D4")
+    _ = c.ok("final_score")
+    #expect(engine.deadStoneCalls == 2)
   }
 
   @Test func chainsTouchingNeutralPointsAreListedAsSeki() {
@@ -134,3 +150,4 @@ import Testing
     #expect(c.isQuitting)
   }
 }
+

@@ -3,7 +3,7 @@ import GoSearch
 
 /// A deterministic engine for protocol tests: scripted decisions first, then the first legal
 /// move that does not fill its own eye, scanning from a point that shifts with the move count.
-final class TestEngine: GoEngine {
+class TestEngine: GoEngine {
   let name = "test"
   /// Decisions to return before falling back to the scan, in order.
   var script: [MoveDecision] = []
