@@ -30,6 +30,10 @@ public struct SGFGame: Sendable {
     return rules
   }
 
+  /// Most moves `replay` accepts: every move keeps an undo snapshot of the board, so a hostile
+  /// file of a million passes must not exhaust memory.
+  public static let maxMoves = 10_000
+
   /// Replays the main line into a game.
   ///
   /// Setup properties (`AB`, `AW`, `AE`, `PL`) become setup positions; `B` and `W` are played
@@ -69,6 +73,9 @@ public struct SGFGame: Sendable {
       for (ident, player) in [("B", Player.black), ("W", Player.white)] {
         guard let prop = node.property(ident) else { continue }
         if let moveNumber, played + 1 >= moveNumber { return state }
+        guard played < SGFGame.maxMoves else {
+          throw SGFError("more than \(SGFGame.maxMoves) moves", at: prop.position)
+        }
         guard prop.values.count == 1 else {
           throw SGFError("move \(ident) has \(prop.values.count) values", at: prop.position)
         }

@@ -12,11 +12,17 @@ public struct SGFParser {
     public var maxDepth: Int
     /// Most nodes in one file.
     public var maxNodes: Int
+    /// Most distinct properties in one node (merging repeats is linear in this).
+    public var maxPropertiesPerNode: Int
 
-    public init(maxBytes: Int = 32 << 20, maxDepth: Int = 500, maxNodes: Int = 1_000_000) {
+    public init(
+      maxBytes: Int = 32 << 20, maxDepth: Int = 500, maxNodes: Int = 1_000_000,
+      maxPropertiesPerNode: Int = 1000
+    ) {
       self.maxBytes = maxBytes
       self.maxDepth = maxDepth
       self.maxNodes = maxNodes
+      self.maxPropertiesPerNode = maxPropertiesPerNode
     }
   }
 
@@ -139,6 +145,9 @@ public struct SGFParser {
         // Repeated identifiers in one node are invalid FF[4]; merge them, as most readers do.
         node.properties[i].values += values
       } else {
+        guard node.properties.count < limits.maxPropertiesPerNode else {
+          throw SGFError("more than \(limits.maxPropertiesPerNode) properties in one node", at: start)
+        }
         node.properties.append(SGFProperty(name, values, position: start))
       }
     }

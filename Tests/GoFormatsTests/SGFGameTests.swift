@@ -151,6 +151,15 @@ import Testing
     #expect(back.board.capturedByWhite == 3)
   }
 
+  @Test func refusesRecordsWithAbsurdlyManyMoves() throws {
+    let text = "(;SZ[9]" + String(repeating: ";B[];W[]", count: SGFGame.maxMoves / 2 + 1) + ")"
+    #expect {
+      _ = try SGFGame(text: text).replay()
+    } throws: { error in
+      (error as? SGFError)?.message.contains("more than") ?? false
+    }
+  }
+
   @Test func passAsTTOnlyOnSmallBoards() throws {
     #expect(SGFCoordinates.move("tt", width: 19, height: 19) == .pass)
     #expect(SGFCoordinates.move("tt", width: 21, height: 21) == .play(Point(x: 19, y: 19)))

@@ -95,6 +95,19 @@ import Testing
     #expect((try? parser.parse(ok))?.first?.depth == 200)
   }
 
+  @Test func refusesTooManyPropertiesInOneNode() {
+    var text = "(;"
+    var ident = [UInt8](repeating: 65, count: 3)
+    for _ in 0..<1001 {
+      text += String(decoding: ident, as: UTF8.self) + "[x]"
+      var i = 2
+      while ident[i] == 90 { ident[i] = 65; i -= 1 }
+      ident[i] += 1
+    }
+    text += ")"
+    #expect(throws: SGFError.self) { try parser.parse(text) }
+  }
+
   @Test func refusesOversizedInput() {
     let small = SGFParser(limits: .init(maxBytes: 10))
     #expect(throws: SGFError.self) { try small.parse("(;C[this is longer than ten bytes])") }
