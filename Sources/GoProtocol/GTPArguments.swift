@@ -59,6 +59,13 @@ struct GTPArguments {
   mutating func vertex() throws(GTPError) -> GTPCommand.Vertex {
     let w = try word("vertex")
     if w.lowercased() == "pass" { return .pass }
+    if w.hasPrefix("(") && w.hasSuffix(")") {
+      let inner = w.dropFirst().dropLast().split(separator: ",", omittingEmptySubsequences: false)
+      guard inner.count == 2, let x = Int(inner[0]), let y = Int(inner[1]),
+        (0..<100).contains(x), (0..<100).contains(y)
+      else { throw GTPError.syntax("invalid vertex '\(w)'") }
+      return .grid(x: x, y: y)
+    }
     guard let (column, row) = GTPVertex.coordinates(w) else {
       throw GTPError.syntax("invalid vertex '\(w)'")
     }

@@ -10,6 +10,8 @@ public enum GTPCommand: Equatable, Sendable {
   public enum Vertex: Hashable, Sendable {
     case pass
     case point(column: Int, row: Int)
+    /// KataGo's `(x,y)` form: 0-based, x from the left and y from the top.
+    case grid(x: Int, y: Int)
   }
 
   /// The stone classes of `final_status_list`.

@@ -9,6 +9,9 @@ extension GTPController {
     case .point(let column, let row):
       guard column < game.width, row >= 1, row <= game.height else { return nil }
       return .play(Point(x: column, y: game.height - row))
+    case .grid(let x, let y):
+      guard x < game.width, y < game.height else { return nil }
+      return .play(Point(x: x, y: y))
     }
   }
 

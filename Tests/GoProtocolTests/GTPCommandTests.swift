@@ -6,6 +6,7 @@ import Testing
   @Test func parsesTypedCommands() throws {
     #expect(try GTPCommand.parse("play B d4") == .play(.black, .point(column: 3, row: 4)))
     #expect(try GTPCommand.parse("play white PASS") == .play(.white, .pass))
+    #expect(try GTPCommand.parse("play b (3,4)") == .play(.black, .grid(x: 3, y: 4)))
     #expect(try GTPCommand.parse("genmove w") == .genmove(.white, .play))
     #expect(try GTPCommand.parse("kgs-genmove_cleanup b") == .genmove(.black, .cleanup))
     #expect(try GTPCommand.parse("reg_genmove b") == .genmove(.black, .report))
@@ -30,7 +31,7 @@ import Testing
   /// Malformed lines and the reply they must get.
   @Test(arguments: [
     ("play", "syntax error"), ("play b", "syntax error"), ("play x D4", "syntax error"),
-    ("play b I9", "syntax error"), ("play b D4 extra", "syntax error"),
+    ("play b I9", "syntax error"), ("play b (3,)", "syntax error"), ("play b (1,2,3)", "syntax error"), ("play b D4 extra", "syntax error"),
     ("boardsize x", "boardsize not an integer"), ("boardsize", "boardsize not an integer"),
     ("komi abc", "komi not a float"), ("komi nan", "komi not a float"),
     ("genmove", "syntax error"), ("genmove red", "syntax error"),

@@ -14,6 +14,15 @@ import Testing
     #expect(c.game.toMove == .black)
   }
 
+  @Test func acceptsKataGoGridVertices() {
+    let (c, _, _) = makeController(size: 5)
+    #expect(c.ok("play b (0,0)") == "")
+    #expect(c.game.board[Point(x: 0, y: 0)] == .black)
+    #expect(c.ok("play w (4,3)") == "")
+    #expect(c.game.board[Point(x: 4, y: 3)] == .white)
+    #expect(c.error("play b (5,0)") == "illegal move")
+  }
+
   @Test(arguments: ["play b A1", "play w A1", "play b F1", "play b A6", "play b Z25"])
   func illegalMovesChangeNothing(_ line: String) {
     let (c, _, _) = makeController(size: 5)
