@@ -6,7 +6,9 @@ struct TengenCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "tengen",
     abstract: "Tengen, a Go engine.",
-    subcommands: [VersionCommand.self, BenchmarkCommand.self, MatchCommand.self],
-    defaultSubcommand: VersionCommand.self
+    subcommands: [
+      GTPSubcommand.self, VersionCommand.self, BenchmarkCommand.self, MatchCommand.self,
+    ],
+    defaultSubcommand: GTPSubcommand.self
   )
 }
