@@ -41,7 +41,8 @@ let package = Package(
       swiftSettings: cpuFlags + strictFlags),
     // Matches between engines: GTP client, match runner, statistics.
     .target(
-      name: "GoMatch", dependencies: ["GoCore", "GoSearch"], swiftSettings: cpuFlags + strictFlags),
+      name: "GoMatch", dependencies: ["GoCore", "GoFormats", "GoSearch"],
+      swiftSettings: cpuFlags + strictFlags),
     .executableTarget(
       name: "tengen",
       dependencies: [
@@ -58,6 +59,6 @@ let package = Package(
       name: "GoProtocolTests", dependencies: ["GoCore", "GoFormats", "GoSearch", "GoProtocol"],
       swiftSettings: strictFlags),
     .testTarget(name: "GoSearchTests", dependencies: ["GoCore", "GoSearch"]),
-    .testTarget(name: "GoMatchTests", dependencies: ["GoCore", "GoSearch", "GoMatch"]),
+    .testTarget(name: "GoMatchTests", dependencies: ["GoCore", "GoFormats", "GoSearch", "GoMatch"]),
   ]
 )
