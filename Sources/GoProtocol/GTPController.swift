@@ -123,7 +123,10 @@ public final class GTPController {
     case .kgsRules(let rules), .setRules(let rules): return setRules(rules)
     case .getRules: return RulesText.json(game.rules)
     case .setRule(let key, let value): return try setRule(key, value)
-    case .gameOver, .stop: return ""
+    case .gameOver: return ""
+    case .stop:
+      engine.stop()
+      return ""
     case .chat: throw GTPError("I'm a go bot, not a chat bot.")
     case .cpuTime: return cpuTime()
     case .clearCache:
