@@ -190,42 +190,30 @@ public struct Playout: Sendable {
   }
 
   /// Liberties (capped at 3) of the chain `player` would form by playing empty `p`, ignoring
-  /// captures.
+  /// captures. Walks the neighbouring own chains without allocating and stops at three.
   @inlinable
   func libertiesAfter(_ board: inout Board, _ p: Point, _ player: Player) -> Int {
-    var libs: (Point, Point, Point) = (.none, .none, .none)
-    var count = 0
-    func add(_ l: Point) {
-      if l == p || l == libs.0 || l == libs.1 || l == libs.2 { return }
-      switch count {
-      case 0: libs.0 = l
-      case 1: libs.1 = l
-      default: libs.2 = l
-      }
-      count += 1
-    }
+    var found = LibertySet3(excluding: p)
+    var walked = ChainSet()
     let own = player.stone
     for q in p.adjacent {
-      if count >= 3 { return 3 }
       let s = board[q]
       if s == .empty {
-        add(q)
+        if found.add(q) { return 3 }
       } else if s == own {
-        if !board.isInAtari(q) && board.chainSize(q) == 1 {
-          // A lone stone's liberties are its empty neighbours: no walk needed.
-          for l in q.adjacent where board[l] == .empty {
-            add(l)
-            if count >= 3 { return 3 }
+        let h = board.chainHead(q).i
+        if walked.contains(h) { continue }
+        walked.insert(h)
+        var r = q
+        repeat {
+          for l in r.adjacent where board[l] == .empty {
+            if found.add(l) { return 3 }
           }
-          continue
-        }
-        for l in board.libertyPoints(q) {
-          add(l)
-          if count >= 3 { return 3 }
-        }
+          r = board.nextInChain(r)
+        } while r != q
       }
     }
-    return count
+    return found.count
   }
 
   /// Black's area minus White's on a played-out board: stones, plus empty points whose
@@ -252,5 +240,26 @@ public struct Playout: Sendable {
       }
     }
     return diff
+  }
+}
+
+/// Up to three distinct liberties, for "does this chain have two or more?" questions.
+@usableFromInline
+struct LibertySet3 {
+  @usableFromInline let excluded: Point
+  @usableFromInline var a = Point.none
+  @usableFromInline var b = Point.none
+  @usableFromInline var count = 0
+
+  @inlinable
+  init(excluding p: Point) { excluded = p }
+
+  /// Adds `l`; returns true once three distinct liberties are known.
+  @inlinable @inline(__always)
+  mutating func add(_ l: Point) -> Bool {
+    if l == excluded || l == a || l == b { return false }
+    count += 1
+    if count == 1 { a = l } else if count == 2 { b = l }
+    return count >= 3
   }
 }
