@@ -22,6 +22,8 @@ let package = Package(
   products: [
     .executable(name: "tengen", targets: ["tengen"]),
     .library(name: "GoCore", targets: ["GoCore"]),
+    .library(name: "GoFormats", targets: ["GoFormats"]),
+    .library(name: "GoProtocol", targets: ["GoProtocol"]),
     .library(name: "GoFeatures", targets: ["GoFeatures"]),
     .library(name: "GoNeuralNet", targets: ["GoNeuralNet"]),
     .library(name: "GoNeuralNetCPU", targets: ["GoNeuralNetCPU"]),
@@ -34,18 +36,32 @@ let package = Package(
     .target(name: "GoCore", swiftSettings: cpuFlags),
     // Search: rollout MCTS now, PUCT with a network later.
     .target(name: "GoSearch", dependencies: ["GoCore"], swiftSettings: cpuFlags + strictFlags),
+    // Text formats: SGF read/write, GTP vertex text, rules text (Foundation only for file I/O).
+    .target(name: "GoFormats", dependencies: ["GoCore"], swiftSettings: cpuFlags + strictFlags),
+    // GTP v2 front end: typed commands, the controller that owns the game, the line server.
+    .target(
+      name: "GoProtocol", dependencies: ["GoCore", "GoFormats", "GoSearch"],
+      swiftSettings: cpuFlags + strictFlags),
     // Matches between engines: GTP client, match runner, statistics.
     .target(
-      name: "GoMatch", dependencies: ["GoCore", "GoSearch"], swiftSettings: cpuFlags + strictFlags),
+      name: "GoMatch", dependencies: ["GoCore", "GoFormats", "GoSearch"],
+      swiftSettings: cpuFlags + strictFlags),
     .executableTarget(
       name: "tengen",
       dependencies: [
-        "GoCore", "GoSearch", "GoMatch", "GoFeatures", "GoNeuralNet", "GoNeuralNetCPU",
+        "GoCore", "GoSearch", "GoMatch", "GoFormats", "GoProtocol", "GoFeatures", "GoNeuralNet",
+        "GoNeuralNetCPU",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: cpuFlags
     ),
     .testTarget(name: "GoCoreTests", dependencies: ["GoCore"]),
+    .testTarget(
+      name: "GoFormatsTests", dependencies: ["GoCore", "GoFormats"],
+      swiftSettings: strictFlags),
+    .testTarget(
+      name: "GoProtocolTests", dependencies: ["GoCore", "GoFormats", "GoSearch", "GoProtocol"],
+      swiftSettings: strictFlags),
     // zlib, for gzip-compressed model files.
     .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
     // CBLAS from OpenBLAS (Linux); Apple platforms use Accelerate instead.
@@ -77,6 +93,6 @@ let package = Package(
     .testTarget(
       name: "GoNeuralNetCPUTests", dependencies: ["GoNeuralNetCPU", "GoNeuralNet", "GoFeatures"]),
     .testTarget(name: "GoSearchTests", dependencies: ["GoCore", "GoSearch"]),
-    .testTarget(name: "GoMatchTests", dependencies: ["GoCore", "GoSearch", "GoMatch"]),
+    .testTarget(name: "GoMatchTests", dependencies: ["GoCore", "GoFormats", "GoSearch", "GoMatch"]),
   ]
 )

@@ -4,11 +4,11 @@ extension Board {
   @_addressableSelf
   public func chainStones(_ point: Point) -> [Point] {
     var result: [Point] = []
-    let h = Int(_head[point.i])
+    let h = Int(_head[unchecked: point.i])
     var q = h
     repeat {
       result.append(Point(index: q))
-      q = Int(_next[q])
+      q = Int(_next[unchecked: q])
     } while q != h
     return result
   }
@@ -18,13 +18,13 @@ extension Board {
   @_addressableSelf
   public func libertyPoints(_ point: Point) -> [Point] {
     var result: [Point] = []
-    let h = Int(_head[point.i])
+    let h = Int(_head[unchecked: point.i])
     var q = h
     repeat {
-      for r in (Point(index: q)).adjacent where _stones[r.i] == .empty && !result.contains(r) {
+      for r in (Point(index: q)).adjacent where _stones[unchecked: r.i] == .empty && !result.contains(r) {
         result.append(r)
       }
-      q = Int(_next[q])
+      q = Int(_next[unchecked: q])
     } while q != h
     return result.sorted()
   }
@@ -33,15 +33,15 @@ extension Board {
   @inlinable
   @_addressableSelf
   public func anyLiberty(_ point: Point) -> Point {
-    let h = Int(_head[point.i])
+    let h = Int(_head[unchecked: point.i])
     var q = h
     repeat {
       let n = Point(index: q).neighbors
-      if _stones[n.0.i] == .empty { return n.0 }
-      if _stones[n.1.i] == .empty { return n.1 }
-      if _stones[n.2.i] == .empty { return n.2 }
-      if _stones[n.3.i] == .empty { return n.3 }
-      q = Int(_next[q])
+      if _stones[unchecked: n.0.i] == .empty { return n.0 }
+      if _stones[unchecked: n.1.i] == .empty { return n.1 }
+      if _stones[unchecked: n.2.i] == .empty { return n.2 }
+      if _stones[unchecked: n.3.i] == .empty { return n.3 }
+      q = Int(_next[unchecked: q])
     } while q != h
     return .none
   }
@@ -52,17 +52,17 @@ extension Board {
   @inlinable
   @_addressableSelf
   public func isEye(_ point: Point, of player: Player) -> Bool {
-    guard _stones[point.i] == .empty else { return false }
+    guard _stones[unchecked: point.i] == .empty else { return false }
     let own = player.stone
     for q in point.adjacent {
-      let s = _stones[q.i]
+      let s = _stones[unchecked: q.i]
       if s != own && s != .wall { return false }
     }
     let opp = player.opponent.stone
     var bad = 0
     var edge = 0
     for q in point.diagonalNeighbors {
-      let s = _stones[q.i]
+      let s = _stones[unchecked: q.i]
       if s == .wall { edge = 1 } else if s == opp { bad += 1 }
     }
     return bad + edge < 2
@@ -72,7 +72,7 @@ extension Board {
   @_addressableSelf
   public func adjacentChains(_ point: Point, of stone: Stone) -> [Point] {
     var heads: [Point] = []
-    for q in point.adjacent where _stones[q.i] == stone {
+    for q in point.adjacent where _stones[unchecked: q.i] == stone {
       let h = chainHead(q)
       if !heads.contains(h) { heads.append(h) }
     }

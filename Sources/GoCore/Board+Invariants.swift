@@ -45,8 +45,27 @@ extension Board {
       let h = _head[p.i]
       for q in chain where _head[Int(q)] != h { return "chain of \(p) has two heads" }
       if Int(_size[Int(h)]) != chain.count { return "chain of \(p): size \(_size[Int(h)]) != \(chain.count)" }
-      if Int(_libs[Int(h)]) != libs.count {
-        return "chain of \(p): liberties \(_libs[Int(h)]) != \(libs.count)"
+      // Pseudo-liberties: one per (stone, empty neighbour) pair, with index sums.
+      var pseudo = 0
+      var sum = 0
+      var sq = 0
+      for q in chain {
+        for r in Point(index: q).adjacentIndices where _stones[r] == .empty {
+          pseudo += 1
+          sum += r
+          sq += r * r
+        }
+      }
+      let hi = Int(h)
+      if Int(_libs[hi]) != pseudo || Int(_libSum[hi]) != sum || Int(_libSumSq[hi]) != sq {
+        return "chain of \(p): pseudo-liberties \(_libs[hi]) != \(pseudo) or sums differ"
+      }
+      if liberties(p) != libs.count {
+        return "chain of \(p): liberties \(liberties(p)) != \(libs.count)"
+      }
+      if isInAtari(p) != (libs.count == 1) { return "chain of \(p): atari test is wrong" }
+      if libs.count == 1 && atariLiberty(p).index != libs.first! {
+        return "chain of \(p): wrong atari liberty"
       }
       if libs.isEmpty { return "chain of \(p) has no liberties" }
       // The circular list visits exactly the chain.

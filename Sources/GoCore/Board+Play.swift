@@ -6,7 +6,7 @@ extension Board {
   @inlinable
   @_addressableSelf
   public func isLegal(_ point: Point, for player: Player, multiStoneSuicide: Bool = false) -> Bool {
-    guard _stones[point.i] == .empty, point != koPoint else { return false }
+    guard _stones[unchecked: point.i] == .empty, point != koPoint else { return false }
     // (No storage reads on the right of && or ||: their autoclosures copy the inline storage.)
     if !isSuicide(point, for: player) { return true }
     if !multiStoneSuicide { return false }
@@ -19,12 +19,13 @@ extension Board {
   @_addressableSelf
   public func isSuicide(_ point: Point, for player: Player) -> Bool {
     let own = player.stone
-    for q in point.adjacent {
-      let s = _stones[q.i]
+    for q in point.adjacentIndices {
+      let s = _stones[unchecked: q]
       if s == .empty { return false }
       if s == .wall { continue }
-      let libs = _libs[Int(_head[q.i])]
-      if s == own { if libs > 1 { return false } } else if libs == 1 { return false }
+      // An own chain not in atari keeps a liberty; an opposing chain in atari is captured.
+      let atari = isInAtari(Point(index: q))
+      if s == own { if !atari { return false } } else if atari { return false }
     }
     return true
   }
@@ -34,7 +35,7 @@ extension Board {
   @_addressableSelf
   func hasOwnNeighbor(_ point: Point, _ player: Player) -> Bool {
     let own = player.stone
-    for q in point.adjacentIndices where _stones[q] == own { return true }
+    for q in point.adjacentIndices where _stones[unchecked: q] == own { return true }
     return false
   }
 
@@ -43,8 +44,8 @@ extension Board {
   @_addressableSelf
   public func wouldCapture(_ point: Point, for player: Player) -> Bool {
     let opp = player.opponent.stone
-    for q in point.adjacentIndices where _stones[q] == opp {
-      if _libs[Int(_head[q])] == 1 { return true }
+    for q in point.adjacentIndices where _stones[unchecked: q] == opp {
+      if isInAtari(Point(index: q)) { return true }
     }
     return false
   }
@@ -54,83 +55,77 @@ extension Board {
   /// A multi-stone suicide removes the player's own chain.
   /// - Returns: the number of opposing stones captured.
   /// - Precondition: `isLegal(point, for: player, multiStoneSuicide: true)`.
-  /// - Complexity: O(1) amortised; O(size) for captured or merged chains.
+  /// - Complexity: O(1) amortised; O(size) for captured chains and the smaller merged chains.
   @discardableResult
   public mutating func play(_ point: Point, for player: Player) -> Int {
     let p = point.i
-    precondition(_stones[p] == .empty, "play on an occupied point")
+    precondition(_stones[unchecked: p] == .empty, "play on an occupied point")
     let own = player.stone
     let opp = player.opponent.stone
     removeEmpty(p)
-    _stones[p] = own
+    _stones[unchecked: p] = own
     _hash ^= Zobrist.stone(own, at: point)
-    _head[p] = Int16(p)
-    _next[p] = Int16(p)
-    _size[p] = 1
-    _libs[p] = 0
-
-    // Distinct adjacent chains of each colour.
-    var oppHeads = ChainSet()
-    var ownHeads = ChainSet()
+    _head[unchecked: p] = Int16(p)
+    _next[unchecked: p] = Int16(p)
+    _size[unchecked: p] = 1
+    var libs: Int16 = 0
+    var sum: Int32 = 0
+    var sq: Int32 = 0
+    let p32 = Int32(p)
+    // Every neighbouring chain loses the pseudo-liberty at p; p gains its empty neighbours.
     for q in point.adjacentIndices {
-      let s = _stones[q]
-      if s == opp { oppHeads.insert(Int(_head[q])) } else if s == own { ownHeads.insert(Int(_head[q])) }
+      let s = _stones[unchecked: q]
+      if s == .empty {
+        libs += 1
+        let q32 = Int32(q)
+        sum += q32
+        sq += q32 &* q32
+      } else if s != .wall {
+        let h = Int(_head[unchecked: q])
+        _libs[unchecked: h] &-= 1
+        _libSum[unchecked: h] &-= p32
+        _libSumSq[unchecked: h] &-= p32 &* p32
+      }
     }
-
-    // Opposing chains lose the liberty at p; those left with none are captured.
+    _libs[unchecked: p] = libs
+    _libSum[unchecked: p] = sum
+    _libSumSq[unchecked: p] = sq
+    // Opposing chains left without liberties are captured.
     var captured = 0
     var lastCaptured = 0
-    for k in 0..<oppHeads.count {
-      let h = oppHeads[k]
-      _libs[h] -= 1
-      if _libs[h] == 0 {
-        captured += Int(_size[h])
+    for q in point.adjacentIndices where _stones[unchecked: q] == opp {
+      let h = Int(_head[unchecked: q])
+      if _libs[unchecked: h] == 0 {
+        captured += Int(_size[unchecked: h])
         lastCaptured = h
         removeChain(h)
       }
     }
-    // Own chains lose the liberty at p too.
-    for k in 0..<ownHeads.count { _libs[ownHeads[k]] -= 1 }
-
-    // Liberties of the lone new stone, counted after captures.
-    var newLibs: Int16 = 0
-    for q in point.adjacentIndices where _stones[q] == .empty { newLibs += 1 }
-    _libs[p] = newLibs
-
+    // Join the own chains around p, the smaller into the larger.
     var head = p
-    if ownHeads.count == 1 {
-      let h = ownHeads[0]
-      // Empty neighbours of p that chain h already touches are not new liberties.
-      var gained: Int16 = 0
-      for q in point.adjacentIndices where _stones[q] == .empty {
-        if !touchesChain(q, head: h, except: p) { gained += 1 }
+    for q in point.adjacentIndices where _stones[unchecked: q] == own {
+      let h = Int(_head[unchecked: q])
+      if h == head { continue }
+      if _size[unchecked: h] > _size[unchecked: head] {
+        mergeChain(head, into: h)
+        head = h
+      } else {
+        mergeChain(h, into: head)
       }
-      spliceStone(p, into: h)
-      _libs[h] += gained
-      head = h
-    } else if ownHeads.count > 1 {
-      var big = ownHeads[0]
-      for k in 1..<ownHeads.count where _size[ownHeads[k]] > _size[big] { big = ownHeads[k] }
-      spliceStone(p, into: big)
-      for k in 0..<ownHeads.count where ownHeads[k] != big { mergeChain(ownHeads[k], into: big) }
-      _libs[big] = Int16(countLiberties(head: big))
-      head = big
     }
-
     if player == .black { capturedByBlack += captured } else { capturedByWhite += captured }
 
     // Simple ko: one stone captured by a lone stone that now has exactly one liberty.
-    let headSize = _size[head]
-    let headLibs = _libs[head]
-    if captured == 1 && headSize == 1 && headLibs == 1 {
+    let headSize = _size[unchecked: head]
+    if captured == 1 && headSize == 1 && isInAtari(point) {
       _ko = Point(index: lastCaptured)
     } else {
       _ko = .none
     }
 
-    if _libs[head] == 0 {
+    if _libs[unchecked: head] == 0 {
       // Multi-stone suicide: the mover's own chain dies.
-      let lost = Int(_size[head])
+      let lost = Int(_size[unchecked: head])
       removeChain(head)
       if player == .black { capturedByWhite += lost } else { capturedByBlack += lost }
       _ko = .none
@@ -138,40 +133,22 @@ extension Board {
     return captured
   }
 
-  /// True if empty point `q` is adjacent to chain `head` through a stone other than `except`.
-  @inlinable
-  @_addressableSelf
-  func touchesChain(_ q: Int, head: Int, except: Int) -> Bool {
-    for r in Point(index: q).adjacentIndices where r != except {
-      let s = _stones[r]
-      if s == .black || s == .white {
-        if Int(_head[r]) == head { return true }
-      }
-    }
-    return false
-  }
-
-  /// Links lone stone `p` into chain `h`.
-  @usableFromInline
-  mutating func spliceStone(_ p: Int, into h: Int) {
-    _head[p] = Int16(h)
-    _next[p] = _next[h]
-    _next[h] = Int16(p)
-    _size[h] += 1
-  }
-
-  /// Relabels every stone of chain `from` to chain `into` and joins the two lists.
+  /// Relabels every stone of chain `from` to chain `into`, joins the two lists and adds up the
+  /// pseudo-liberties. O(size of `from`).
   @usableFromInline
   mutating func mergeChain(_ from: Int, into h: Int) {
     var q = from
     repeat {
-      _head[q] = Int16(h)
-      q = Int(_next[q])
+      _head[unchecked: q] = Int16(h)
+      q = Int(_next[unchecked: q])
     } while q != from
-    let a = _next[h]
-    _next[h] = _next[from]
-    _next[from] = a
-    _size[h] += _size[from]
+    let a = _next[unchecked: h]
+    _next[unchecked: h] = _next[unchecked: from]
+    _next[unchecked: from] = a
+    _size[unchecked: h] &+= _size[unchecked: from]
+    _libs[unchecked: h] &+= _libs[unchecked: from]
+    _libSum[unchecked: h] &+= _libSum[unchecked: from]
+    _libSumSq[unchecked: h] &+= _libSumSq[unchecked: from]
   }
 
   /// Exact liberty count of the chain with head `h`, by walking it. O(size).
@@ -183,7 +160,7 @@ extension Board {
     var count = 0
     var q = h
     repeat {
-      for r in Point(index: q).adjacentIndices where _stones[r] == .empty {
+      for r in Point(index: q).adjacentIndices where _stones[unchecked: r] == .empty {
         let bit: UInt64 = 1 &<< UInt64(r & 63)
         let word = seen[r >> 6]
         if word & bit == 0 {
@@ -191,58 +168,62 @@ extension Board {
           count += 1
         }
       }
-      q = Int(_next[q])
+      q = Int(_next[unchecked: q])
     } while q != h
     return count
   }
 
-  /// Removes every stone of chain `h`, crediting liberties to the chains around it.
+  /// Removes every stone of chain `h`; each removed point becomes a pseudo-liberty of every
+  /// neighbouring stone.
   @usableFromInline
   mutating func removeChain(_ h: Int) {
     var q = h
     repeat {
-      let next = Int(_next[q])
-      let s = _stones[q]
-      _stones[q] = .empty
+      let next = Int(_next[unchecked: q])
+      let s = _stones[unchecked: q]
+      _stones[unchecked: q] = .empty
       _hash ^= Zobrist.stone(s, at: Point(index: q))
       addEmpty(q)
       q = next
     } while q != h
-    // Second pass: each removed point is a new liberty of each distinct neighbouring chain.
     q = h
     repeat {
-      var around = ChainSet()
+      let q32 = Int32(q)
       for r in Point(index: q).adjacentIndices {
-        let s = _stones[r]
-        if s == .black || s == .white { around.insert(Int(_head[r])) }
+        let s = _stones[unchecked: r]
+        if s == .black || s == .white {
+          let hr = Int(_head[unchecked: r])
+          _libs[unchecked: hr] &+= 1
+          _libSum[unchecked: hr] &+= q32
+          _libSumSq[unchecked: hr] &+= q32 &* q32
+        }
       }
-      for k in 0..<around.count { _libs[around[k]] += 1 }
-      q = Int(_next[q])
+      q = Int(_next[unchecked: q])
     } while q != h
   }
 
   @usableFromInline
   mutating func removeEmpty(_ p: Int) {
-    let k = Int(_emptyIndex[p])
+    let k = Int(_emptyIndex[unchecked: p])
     _emptyCount -= 1
-    let last = _empties[_emptyCount]
-    _empties[k] = last
-    _emptyIndex[Int(last)] = Int16(k)
-    _emptyIndex[p] = -1
+    let last = _empties[unchecked: _emptyCount]
+    _empties[unchecked: k] = last
+    _emptyIndex[unchecked: Int(last)] = Int16(k)
+    _emptyIndex[unchecked: p] = -1
   }
 
   @usableFromInline
   mutating func addEmpty(_ p: Int) {
-    _emptyIndex[p] = Int16(_emptyCount)
-    _empties[_emptyCount] = Int16(p)
+    _emptyIndex[unchecked: p] = Int16(_emptyCount)
+    _empties[unchecked: _emptyCount] = Int16(p)
     _emptyCount += 1
   }
 
   /// Removes a stone chain-wise as a setup edit (not a capture: no prisoners are counted).
   public mutating func removeStones(at point: Point) {
-    let s = _stones[point.i]
+    let s = _stones[unchecked: point.i]
     guard s == .black || s == .white else { return }
-    removeChain(Int(_head[point.i]))
+    removeChain(Int(_head[unchecked: point.i]))
     _ko = .none
   }
 
@@ -264,9 +245,9 @@ extension Board {
       rebuild(from: stones)
       // Setup must never leave a chain without liberties: drop the chains it smothered.
       for q in points where self[q] != .empty && self[q] != stone && liberties(q) == 0 {
-        removeChain(Int(_head[q.i]))
+        removeChain(Int(_head[unchecked: q.i]))
       }
-      if liberties(point) == 0 { removeChain(Int(_head[point.i])) }
+      if liberties(point) == 0 { removeChain(Int(_head[unchecked: point.i])) }
     } else {
       play(point, for: player)
     }
@@ -274,26 +255,53 @@ extension Board {
     _ko = .none
   }
 
+  /// Links lone stone `p` into chain `h` (setup rebuilds only; liberties are recounted after).
+  mutating func spliceStone(_ p: Int, into h: Int) {
+    _head[unchecked: p] = Int16(h)
+    _next[unchecked: p] = _next[unchecked: h]
+    _next[unchecked: h] = Int16(p)
+    _size[unchecked: h] &+= 1
+  }
+
+  /// Recomputes the pseudo-liberty count and sums of chain `h` from its stones.
+  mutating func recountPseudoLiberties(head h: Int) {
+    var libs: Int16 = 0
+    var sum: Int32 = 0
+    var sq: Int32 = 0
+    var q = h
+    repeat {
+      for r in Point(index: q).adjacentIndices where _stones[unchecked: r] == .empty {
+        libs += 1
+        sum += Int32(r)
+        sq += Int32(r) &* Int32(r)
+      }
+      q = Int(_next[unchecked: q])
+    } while q != h
+    _libs[unchecked: h] = libs
+    _libSum[unchecked: h] = sum
+    _libSumSq[unchecked: h] = sq
+  }
+
   /// Rebuilds every chain and the empty list from a list of stones (setup positions).
   mutating func rebuild(from stones: [(Point, Stone)]) {
     let (cb, cw) = (capturedByBlack, capturedByWhite)
     self = Board(width: width, height: height)
-    for (p, s) in stones { _stones[p.i] = s; _hash ^= Zobrist.stone(s, at: p); removeEmpty(p.i) }
-    for (p, _) in stones { _head[p.i] = 0 }
-    for (p, _) in stones where _head[p.i] == 0 {
+    for (p, s) in stones { _stones[unchecked: p.i] = s; _hash ^= Zobrist.stone(s, at: p); removeEmpty(p.i) }
+    for (p, _) in stones { _head[unchecked: p.i] = 0 }
+    for (p, _) in stones where _head[unchecked: p.i] == 0 {
       // Flood-fill the chain containing p.
       var stack = [p.i]
-      let color = _stones[p.i]
-      _head[p.i] = Int16(p.i)
-      _next[p.i] = Int16(p.i)
-      _size[p.i] = 1
+      let color = _stones[unchecked: p.i]
+      _head[unchecked: p.i] = Int16(p.i)
+      _next[unchecked: p.i] = Int16(p.i)
+      _size[unchecked: p.i] = 1
       while let q = stack.popLast() {
-        for r in (Point(index: q)).adjacentIndices where _stones[r] == color && _head[r] == 0 {
+        for r in (Point(index: q)).adjacentIndices where _stones[unchecked: r] == color && _head[unchecked: r] == 0 {
           spliceStone(r, into: p.i)
           stack.append(r)
         }
       }
-      _libs[p.i] = Int16(countLiberties(head: p.i))
+      recountPseudoLiberties(head: p.i)
     }
     (capturedByBlack, capturedByWhite) = (cb, cw)
   }

@@ -5,8 +5,12 @@
 /// (rectangles included) uses the same padded grid (see `Point`).
 ///
 /// Chains are circular linked lists through `_next`; every stone knows its chain's head in
-/// `_head`, and the head holds the chain's stone count and exact liberty count. The list of empty
-/// points is kept in `_empties` so playouts can draw moves without scanning the board.
+/// `_head`. The head holds the chain's stone count and its pseudo-liberties: the number of
+/// (stone, empty neighbour) pairs, with the sum and the sum of squares of those neighbours'
+/// indices. A chain has no liberty exactly when its pseudo-liberty count is zero, and exactly one
+/// (atari) when count × sum of squares = sum², the liberty then being sum / count — all O(1) and
+/// updated without ever deduplicating liberties. The list of empty points is kept in `_empties`
+/// so playouts can draw moves without scanning the board.
 public struct Board: Sendable {
   /// Board width (columns).
   public let width: Int
@@ -17,6 +21,8 @@ public struct Board: Sendable {
   @usableFromInline var _head: InlineArray<703, Int16>
   @usableFromInline var _next: InlineArray<703, Int16>
   @usableFromInline var _libs: InlineArray<703, Int16>
+  @usableFromInline var _libSum: InlineArray<703, Int32>
+  @usableFromInline var _libSumSq: InlineArray<703, Int32>
   @usableFromInline var _size: InlineArray<703, Int16>
   @usableFromInline var _emptyIndex: InlineArray<703, Int16>
   @usableFromInline var _empties: InlineArray<625, Int16>
@@ -46,6 +52,8 @@ public struct Board: Sendable {
     _head = InlineArray(repeating: 0)
     _next = InlineArray(repeating: 0)
     _libs = InlineArray(repeating: 0)
+    _libSum = InlineArray(repeating: 0)
+    _libSumSq = InlineArray(repeating: 0)
     _size = InlineArray(repeating: 0)
     _emptyIndex = InlineArray(repeating: -1)
     _empties = InlineArray(repeating: 0)
@@ -87,7 +95,7 @@ public struct Board: Sendable {
   @_addressableSelf
   public func contains(_ point: Point) -> Bool {
     guard point.index > 0, point.i < Point.capacity else { return false }
-    return _stones[point.i] != .wall
+    return _stones[unchecked: point.i] != .wall
   }
 
   /// True if column `x`, row `y` lies on the board.
@@ -111,30 +119,56 @@ public struct Board: Sendable {
   /// - Precondition: `0 <= k < emptyCount`.
   @inlinable
   @_addressableSelf
-  public func emptyPoint(_ k: Int) -> Point { Point(index: _empties[k]) }
+  public func emptyPoint(_ k: Int) -> Point { Point(index: _empties[unchecked: k]) }
 
   /// The representative stone of the chain at `point`.
   /// - Precondition: `point` holds a stone.
   @inlinable
   @_addressableSelf
-  public func chainHead(_ point: Point) -> Point { Point(index: _head[point.i]) }
+  public func chainHead(_ point: Point) -> Point { Point(index: _head[unchecked: point.i]) }
 
-  /// Exact number of liberties of the chain at `point`. O(1).
+  /// Exact number of liberties of the chain at `point`. O(size of the chain).
   /// - Precondition: `point` holds a stone.
   @inlinable
   @_addressableSelf
-  public func liberties(_ point: Point) -> Int { Int(_libs[Int(_head[point.i])]) }
+  public func liberties(_ point: Point) -> Int { countLiberties(head: Int(_head[unchecked: point.i])) }
+
+  /// True if the chain at `point` has exactly one liberty. O(1).
+  /// - Precondition: `point` holds a stone.
+  @inlinable
+  @_addressableSelf
+  public func isInAtari(_ point: Point) -> Bool {
+    let h = Int(_head[unchecked: point.i])
+    let n = Int(_libs[unchecked: h])
+    let sum = Int(_libSum[unchecked: h])
+    let sq = Int(_libSumSq[unchecked: h])
+    return n > 0 && n &* sq == sum &* sum
+  }
+
+  /// The only liberty of the chain at `point`, which must be in atari. O(1).
+  /// - Precondition: `isInAtari(point)`.
+  @inlinable
+  @_addressableSelf
+  public func atariLiberty(_ point: Point) -> Point {
+    let h = Int(_head[unchecked: point.i])
+    return Point(index: Int(_libSum[unchecked: h]) / Int(_libs[unchecked: h]))
+  }
+
+  /// True if the chain at `point` has no liberty left (only transiently, inside `play`). O(1).
+  @inlinable
+  @_addressableSelf
+  func hasNoLiberty(_ h: Int) -> Bool { _libs[unchecked: h] == 0 }
 
   /// Number of stones in the chain at `point`. O(1).
   /// - Precondition: `point` holds a stone.
   @inlinable
   @_addressableSelf
-  public func chainSize(_ point: Point) -> Int { Int(_size[Int(_head[point.i])]) }
+  public func chainSize(_ point: Point) -> Int { Int(_size[unchecked: Int(_head[unchecked: point.i])]) }
 
   /// The next stone in the chain's circular list.
   @inlinable
   @_addressableSelf
-  public func nextInChain(_ point: Point) -> Point { Point(index: _next[point.i]) }
+  public func nextInChain(_ point: Point) -> Point { Point(index: _next[unchecked: point.i]) }
 
   /// Number of stones of `player` on the board.
   @_addressableSelf

@@ -1,4 +1,5 @@
 public import GoCore
+import GoFormats
 public import GoSearch
 
 /// A match player behind the GTP protocol, in its own process.
@@ -23,9 +24,9 @@ public final class GTPMatchPlayer: MatchPlayer {
       _ = try client.send("rectangular_boardsize \(width) \(height)")
     }
     _ = try client.send("clear_board")
-    _ = try client.send("komi \(GTPText.number(rules.komi))")
+    _ = try client.send("komi \(RulesText.formatKomi(rules.komi))")
     if known.contains("kata-set-rules") {
-      _ = try? client.send("kata-set-rules \(GTPText.rulesJSON(rules))")
+      _ = try? client.send("kata-set-rules \(RulesText.json(rules))")
     }
     switch timeControl {
     case .none:
@@ -51,7 +52,7 @@ public final class GTPMatchPlayer: MatchPlayer {
   }
 
   public func play(_ move: Move, by player: Player, height: Int) throws {
-    _ = try client.send("play \(GTPText.color(player)) \(GTPText.vertex(move, height: height))")
+    _ = try client.send("play \(colorText(player)) \(GTPVertex.text(move, height: height))")
   }
 
   public func generateMove(_ player: Player, clock: ClockState, height: Int) throws
@@ -60,13 +61,13 @@ public final class GTPMatchPlayer: MatchPlayer {
     if clock.mainTime.isFinite {
       let left = clock.inOvertime ? clock.periodTime : clock.mainTime
       let stones = clock.inOvertime ? clock.count : 0
-      _ = try? client.send("time_left \(GTPText.color(player)) \(Int(left.rounded(.down))) \(stones)")
+      _ = try? client.send("time_left \(colorText(player)) \(Int(left.rounded(.down))) \(stones)")
     }
     let budget =
       (clock.mainTime.isFinite ? clock.mainTime + clock.periodTime : 3600) + responseSlack
-    let text = try client.send("genmove \(GTPText.color(player))", timeout: budget)
+    let text = try client.send("genmove \(colorText(player))", timeout: budget)
     if text.lowercased() == "resign" { return .resign }
-    guard let move = GTPText.move(text, height: height) else {
+    guard let move = GTPVertex.move(text, width: height, height: height) else {
       throw GTPClient.Failure.engineError("unreadable move '\(text)'")
     }
     return .move(move)
@@ -81,7 +82,7 @@ public final class GTPMatchPlayer: MatchPlayer {
     let text = try client.send("final_status_list dead", timeout: 120)
     var result: Set<Point> = []
     for token in text.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
-      if let m = GTPText.move(String(token), height: height), let p = m.point { result.insert(p) }
+      if let m = GTPVertex.move(String(token), width: height, height: height), let p = m.point { result.insert(p) }
     }
     return result
   }

@@ -18,3 +18,6 @@ public protocol MatchPlayer: AnyObject {
   /// Ends the player's process, if any.
   func close()
 }
+
+/// `B` or `W`, as GTP commands spell the colours.
+func colorText(_ p: Player) -> String { p == .black ? "B" : "W" }

@@ -1,5 +1,6 @@
 import Foundation
 public import GoCore
+import GoFormats
 import GoSearch
 
 /// Plays games between two players and records every result, resumably.
@@ -156,7 +157,7 @@ public final class MatchRunner {
         state,
         [
           "PB": black.name, "PW": white.name, "RE": result, "GC": reason,
-          "KM": GTPText.number(c.rules.komi),
+          "KM": RulesText.formatKomi(c.rules.komi),
         ])
       try? sgf.write(
         toFile: c.outputDirectory + "/" + sgfName, atomically: true, encoding: .utf8)
@@ -192,31 +193,31 @@ public final class MatchRunner {
         decision = try mover.generateMove(p, clock: clocks[p]!, height: c.height)
       } catch {
         return finish(
-          "\(GTPText.color(p.opponent))+F", winner: p.opponent,
+          "\(colorText(p.opponent))+F", winner: p.opponent,
           reason: "\(mover.name) failed: \(error)")
       }
       let dt = Date().timeIntervalSince(start)
-      seconds[GTPText.color(p), default: 0] += dt
+      seconds[colorText(p), default: 0] += dt
       let after = clocks[p]!.after(move: dt, under: c.timeControl)
       clocks[p] = after
       if Self.flagFell(after, c.timeControl) {
         return finish(
-          "\(GTPText.color(p.opponent))+T", winner: p.opponent, reason: "\(mover.name) lost on time")
+          "\(colorText(p.opponent))+T", winner: p.opponent, reason: "\(mover.name) lost on time")
       }
       guard case .move(let move) = decision else {
         return finish(
-          "\(GTPText.color(p.opponent))+R", winner: p.opponent, reason: "\(mover.name) resigned")
+          "\(colorText(p.opponent))+R", winner: p.opponent, reason: "\(mover.name) resigned")
       }
       if let why = state.illegality(move) {
         return finish(
-          "\(GTPText.color(p.opponent))+F", winner: p.opponent,
-          reason: "\(mover.name) played illegal \(GTPText.vertex(move, height: c.height)) (\(why))")
+          "\(colorText(p.opponent))+F", winner: p.opponent,
+          reason: "\(mover.name) played illegal \(GTPVertex.text(move, height: c.height)) (\(why))")
       }
       try? state.play(move)
       do { try other.play(move, by: p, height: c.height) } catch {
         return finish(
-          "\(GTPText.color(p))+F", winner: p,
-          reason: "\(other.name) refused \(GTPText.vertex(move, height: c.height)): \(error)")
+          "\(colorText(p))+F", winner: p,
+          reason: "\(other.name) refused \(GTPVertex.text(move, height: c.height)): \(error)")
       }
     }
     let scores = adjudicate(state, black: black, white: white)

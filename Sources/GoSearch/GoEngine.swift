@@ -21,6 +21,14 @@ public protocol GoEngine: AnyObject {
 
   /// Forgets anything cached about earlier positions (new game, board size change).
   func clear()
+
+  /// Asks a search in progress (or pondering) to finish as soon as it can. Safe to call from
+  /// any thread; does nothing when no search runs.
+  func stop()
+}
+
+extension GoEngine {
+  public func stop() {}
 }
 
 /// The outcome of a move search.

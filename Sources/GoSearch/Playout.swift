@@ -95,15 +95,15 @@ public struct Playout: Sendable {
     let own = player.stone
     // 1. The last move's own chain (or a neighbour chain of ours) left in atari: capture it.
     if policy.captureLastMove && rng.unit() < prob {
-      if board[last] == opp, board.liberties(last) == 1 {
-        let l = board.anyLiberty(last)
+      if board[last] == opp, board.isInAtari(last) {
+        let l = board.atariLiberty(last)
         if board.isLegal(l, for: player, multiStoneSuicide: multiStoneSuicide) { return l }
       }
     }
     // 2. Our chains next to the last move in atari: capture an attacker or extend.
     if policy.escapeAtari && rng.unit() < prob {
       for q in last.adjacent where board[q] == own {
-        guard board.liberties(q) == 1 else { continue }
+        guard board.isInAtari(q) else { continue }
         let save = escapeMove(&board, chainAt: q, player)
         if !save.isNone { return save }
       }
@@ -156,13 +156,13 @@ public struct Playout: Sendable {
     var s = q
     repeat {
       for r in s.adjacent where board[r] == opp {
-        guard board.liberties(r) == 1 else { continue }
-        let l = board.anyLiberty(r)
+        guard board.isInAtari(r) else { continue }
+        let l = board.atariLiberty(r)
         if board.isLegal(l, for: player, multiStoneSuicide: multiStoneSuicide) { return l }
       }
       s = board.nextInChain(s)
     } while s != q
-    let lib = board.anyLiberty(q)
+    let lib = board.atariLiberty(q)
     guard !lib.isNone, board.isLegal(lib, for: player, multiStoneSuicide: multiStoneSuicide)
     else { return .none }
     return libertiesAfter(&board, lib, player) >= 2 ? lib : .none
@@ -190,35 +190,30 @@ public struct Playout: Sendable {
   }
 
   /// Liberties (capped at 3) of the chain `player` would form by playing empty `p`, ignoring
-  /// captures.
+  /// captures. Walks the neighbouring own chains without allocating and stops at three.
   @inlinable
   func libertiesAfter(_ board: inout Board, _ p: Point, _ player: Player) -> Int {
-    var libs: (Point, Point, Point) = (.none, .none, .none)
-    var count = 0
-    func add(_ l: Point) {
-      if l == p || l == libs.0 || l == libs.1 || l == libs.2 { return }
-      switch count {
-      case 0: libs.0 = l
-      case 1: libs.1 = l
-      default: libs.2 = l
-      }
-      count += 1
-    }
+    var found = LibertySet3(excluding: p)
+    var walked = ChainSet()
     let own = player.stone
     for q in p.adjacent {
-      if count >= 3 { return 3 }
       let s = board[q]
       if s == .empty {
-        add(q)
+        if found.add(q) { return 3 }
       } else if s == own {
-        if board.liberties(q) >= 4 { return 3 }
-        for l in board.libertyPoints(q) {
-          add(l)
-          if count >= 3 { return 3 }
-        }
+        let h = board.chainHead(q).i
+        if walked.contains(h) { continue }
+        walked.insert(h)
+        var r = q
+        repeat {
+          for l in r.adjacent where board[l] == .empty {
+            if found.add(l) { return 3 }
+          }
+          r = board.nextInChain(r)
+        } while r != q
       }
     }
-    return count
+    return found.count
   }
 
   /// Black's area minus White's on a played-out board: stones, plus empty points whose
@@ -245,5 +240,26 @@ public struct Playout: Sendable {
       }
     }
     return diff
+  }
+}
+
+/// Up to three distinct liberties, for "does this chain have two or more?" questions.
+@usableFromInline
+struct LibertySet3 {
+  @usableFromInline let excluded: Point
+  @usableFromInline var a = Point.none
+  @usableFromInline var b = Point.none
+  @usableFromInline var count = 0
+
+  @inlinable
+  init(excluding p: Point) { excluded = p }
+
+  /// Adds `l`; returns true once three distinct liberties are known.
+  @inlinable @inline(__always)
+  mutating func add(_ l: Point) -> Bool {
+    if l == excluded || l == a || l == b { return false }
+    count += 1
+    if count == 1 { a = l } else if count == 2 { b = l }
+    return count >= 3
   }
 }

@@ -96,6 +96,7 @@ public final class RolloutEngine: GoEngine, @unchecked Sendable {
     let compensation: Double
     let playout: Playout
     let params: RolloutParameters
+    let start: UInt64
     let deadline: UInt64
     let limit: Int
     let allowPass: Bool
@@ -113,6 +114,7 @@ public final class RolloutEngine: GoEngine, @unchecked Sendable {
       compensation = engine.whiteCompensation(state)
       playout = engine.playout(for: state)
       params = engine.params
+      self.start = start
       deadline = seconds.isFinite ? start + UInt64(max(0, seconds) * 1e9) : UInt64.max
       limit = engine.params.maxPlayouts ?? Int.max
       self.allowPass = allowPass
@@ -162,6 +164,7 @@ public final class RolloutEngine: GoEngine, @unchecked Sendable {
       let n = c.done.add(1, ordering: .relaxed).oldValue
       if n >= c.limit { break }
       if n & 15 == 0 && DispatchTime.now().uptimeNanoseconds >= c.deadline { break }
+      if n & 255 == 255 && c.deadline != .max && c.limit == .max { checkEarlyStop(n, c) }
       var board = c.rootBoard
       var player = c.toMove
       var last = c.rootLast
@@ -196,6 +199,30 @@ public final class RolloutEngine: GoEngine, @unchecked Sendable {
       for i in 0..<Point.capacity { total[i] += mine[i] }
     }
     c.samples.add(mySamples, ordering: .relaxed)
+  }
+
+  /// Stops the search when the most visited root move can no longer be overtaken in the time
+  /// left, at the rate simulations have been running.
+  func checkEarlyStop(_ done: Int, _ c: SearchContext) {
+    let now = DispatchTime.now().uptimeNanoseconds
+    guard now > c.start, c.deadline > now else { return }
+    let rate = Double(done) / Double(now - c.start)
+    let remaining = rate * Double(c.deadline - now)
+    let (first, second) = tree.withLock { t -> (Int32, Int32) in
+      var a: Int32 = 0
+      var b: Int32 = 0
+      for i in t.rootChildren {
+        let v = t.nodes[i].visits
+        if v > a {
+          b = a
+          a = v
+        } else if v > b {
+          b = v
+        }
+      }
+      return (a, b)
+    }
+    if Double(first - second) > remaining { stopFlag.store(true, ordering: .relaxed) }
   }
 
   /// Walks from the root to a leaf, expanding on the way and playing the moves on `board`.

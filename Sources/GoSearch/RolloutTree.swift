@@ -72,7 +72,7 @@ public struct RolloutTree: Sendable {
     if board.wouldCapture(p, for: player) { v += 0.3 }
     // Saving one's own chain in atari by extending.
     for q in p.adjacent where board[q] == player.stone {
-      if board.liberties(q) == 1 {
+      if board.isInAtari(q) {
         if playout.libertiesAfter(&board, p, player) >= 2 { v += 0.2 }
         break
       }

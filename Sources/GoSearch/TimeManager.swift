@@ -15,9 +15,11 @@ public enum TimeManager {
     lagBuffer: Double, defaultTime: Double
   ) -> Double {
     guard let clock, control != .none else { return defaultTime }
-    // Moves this player still expects to make: half of the empty points, at least a tenth of
+    // Moves this player still expects to make: half of the empty points, at least a sixth of
     // the board, so the end game keeps a reserve.
-    let movesLeft = Double(max(emptyPoints / 2, area / 10, 8))
+    let movesLeft = Double(max(emptyPoints / 2, area / 6, 12))
+    // Every move also costs the lag; keep that for the moves still to come, and ten more.
+    let overhead = lagBuffer * (movesLeft + 10)
     // Middle-game weighting: the opening and the late end game are cheaper.
     let filled = 1 - Double(emptyPoints) / Double(max(area, 1))
     let phase = filled < 0.1 ? 0.8 : (filled < 0.6 ? 1.4 : 1.0)
@@ -26,10 +28,10 @@ public enum TimeManager {
     case .none:
       return defaultTime
     case .absolute:
-      let usable = clock.mainTime - lagBuffer
+      let usable = clock.mainTime - overhead
       return max(minimum, min(usable * 0.5, usable / movesLeft * phase))
     case .fischer(_, let inc):
-      let usable = clock.mainTime - lagBuffer
+      let usable = clock.mainTime - overhead
       return max(minimum, min(usable * 0.5, usable / movesLeft * phase + inc * 0.8))
     case .byoyomi(_, let period, _):
       let periodUse = max(minimum, period * 0.9 - lagBuffer)

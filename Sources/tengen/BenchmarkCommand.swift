@@ -5,7 +5,10 @@ import GoSearch
 /// `tengen benchmark`: playouts per second on 9×9 and 19×19, one thread and all threads.
 struct BenchmarkCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "benchmark", abstract: "Measure playout speed (playouts per second).")
+    commandName: "benchmark", abstract: "Measure playout speed (playouts per second).",
+    discussion: """
+      playouts/s is wall-clock over all threads; per-CPU-s divides by the CPU time the threads       really got, which is the speed of one core even on a busy machine.
+      """)
 
   @Option(help: "Seconds per measurement.")
   var seconds: Double = 3
@@ -16,19 +19,27 @@ struct BenchmarkCommand: ParsableCommand {
   @Option(parsing: .upToNextOption, help: "Thread counts to measure (default: 1 and all cores).")
   var threads: [Int] = []
 
+  @Option(help: "Fixed playouts per thread instead of a time (for instruction counting).")
+  var count: Int?
+
+  @Option(help: "Policies to measure: light, standard.")
+  var policies: [String] = ["light", "standard"]
+
   func run() {
     let cores = ProcessInfo.processInfo.activeProcessorCount
     let threadCounts = threads.isEmpty ? Array(Set([1, cores])).sorted() : threads
-    print("policy     size threads  playouts/s  per-thread  moves/playout")
-    for (name, policy) in [("light", PlayoutPolicy.light), ("standard", PlayoutPolicy.standard)] {
+    print("policy     size threads  playouts/s  per-thread  per-CPU-s  moves/playout")
+    let all = [("light", PlayoutPolicy.light), ("standard", PlayoutPolicy.standard)]
+    for (name, policy) in all where policies.contains(name) {
       for size in sizes {
         for t in threadCounts {
-          let r = PlayoutBenchmark.run(size: size, policy: policy, threads: t, seconds: seconds)
+          let r = PlayoutBenchmark.run(
+            size: size, policy: policy, threads: t, seconds: seconds, count: count)
           let line =
             name.padding(toLength: 10, withPad: " ", startingAt: 0)
             + " \(size)x\(size)".padding(toLength: 6, withPad: " ", startingAt: 0)
-            + String(format: " %6d  %10.0f  %10.0f  %8.1f", t, r.rate, r.rate / Double(t),
-              r.movesPerPlayout)
+            + String(format: " %6d  %10.0f  %10.0f  %9.0f  %8.1f", t, r.rate, r.rate / Double(t),
+              r.ratePerCPUSecond, r.movesPerPlayout)
           print(line)
         }
       }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GoCore
+import GoFormats
 import GoMatch
 import GoSearch
 
@@ -76,7 +77,7 @@ struct MatchCommand: ParsableCommand {
       playerB.close()
     }
     let runner = MatchRunner(
-      configuration: config, a: playerA, b: playerB, sgfWriter: SGFExport.write)
+      configuration: config, a: playerA, b: playerB, sgfWriter: Self.sgf)
     try runner.run { record, stats in
       let line =
         "game \(record.game + 1): \(record.black) (B) vs \(record.white) (W): \(record.result)"
@@ -90,6 +91,17 @@ struct MatchCommand: ParsableCommand {
     if !disagreements.isEmpty {
       print("dead-stone disagreements in games: \(disagreements.map { $0.game + 1 })")
     }
+  }
+
+  /// The SGF record of a finished match game, with the runner's root properties.
+  static func sgf(_ state: GameState, _ props: [String: String]) -> String {
+    var info = SGFGameInfo()
+    info.blackName = props["PB"]
+    info.whiteName = props["PW"]
+    info.result = props["RE"]
+    var game = SGFGame(state: state, info: info)
+    if let comment = props["GC"], !game.tree.nodes.isEmpty { game.tree.nodes[0]["GC"] = comment }
+    return game.text()
   }
 
   /// Builds a player from an engine spec.

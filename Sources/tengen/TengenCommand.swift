@@ -7,9 +7,9 @@ struct TengenCommand: ParsableCommand {
     commandName: "tengen",
     abstract: "Tengen, a Go engine.",
     subcommands: [
-      VersionCommand.self, BenchmarkCommand.self, MatchCommand.self, TestNNCommand.self,
-      NNBenchmarkCommand.self,
+      GTPSubcommand.self, VersionCommand.self, BenchmarkCommand.self, MatchCommand.self,
+      TestNNCommand.self, NNBenchmarkCommand.self,
     ],
-    defaultSubcommand: VersionCommand.self
+    defaultSubcommand: GTPSubcommand.self
   )
 }

@@ -24,21 +24,6 @@ import Testing
     let early = MatchStatistics(wins: 3, losses: 2)
     #expect(early.sprtDecision(elo0: 0, elo1: 50) == nil)
   }
-
-  @Test func gtpTextRoundTrips() {
-    for h in [9, 19, 25] {
-      for x in 0..<h {
-        for y in 0..<h {
-          let m = Move.play(Point(x: x, y: y))
-          #expect(GTPText.move(GTPText.vertex(m, height: h), height: h) == m)
-        }
-      }
-    }
-    #expect(GTPText.vertex(.play(Point(x: 8, y: 0)), height: 9) == "J9")
-    #expect(GTPText.move("pass", height: 9) == .pass)
-    #expect(GTPText.move("I5", height: 9) == nil)
-    #expect(GTPText.move("A10", height: 9) == nil)
-  }
 }
 
 @Suite struct MatchRunnerTests {

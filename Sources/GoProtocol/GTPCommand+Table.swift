@@ -1,0 +1,171 @@
+import GoCore
+import GoFormats
+
+extension GTPCommand {
+  /// Reads one command's arguments.
+  typealias Parser = @Sendable (inout GTPArguments) throws(GTPError) -> GTPCommand
+
+  /// Every implemented command with its argument parser, in `list_commands` order.
+  static let table: [(name: String, parse: Parser)] = [
+    ("protocol_version", { _ throws(GTPError) in .protocolVersion }),
+    ("name", { _ throws(GTPError) in .name }),
+    ("version", { _ throws(GTPError) in .version }),
+    ("known_command", { a throws(GTPError) in .knownCommand(try a.word("command name")) }),
+    ("list_commands", { _ throws(GTPError) in .listCommands }),
+    ("quit", { _ throws(GTPError) in .quit }),
+    ("boardsize", { a throws(GTPError) in try parseBoardSize(&a, optionalHeight: true) }),
+    ("rectangular_boardsize", { a throws(GTPError) in
+      try parseBoardSize(&a, optionalHeight: false)
+    }),
+    ("clear_board", { _ throws(GTPError) in .clearBoard }),
+    ("komi", { a throws(GTPError) in
+      guard let k = try? a.double("komi") else { throw GTPError("komi not a float") }
+      return .komi(k)
+    }),
+    ("get_komi", { _ throws(GTPError) in .getKomi }),
+    ("play", { a throws(GTPError) in .play(try a.color(), try a.vertex()) }),
+    ("genmove", { a throws(GTPError) in .genmove(try a.color(), .play) }),
+    ("reg_genmove", { a throws(GTPError) in .genmove(try a.color(), .report) }),
+    ("kgs-genmove_cleanup", { a throws(GTPError) in .genmove(try a.color(), .cleanup) }),
+    ("undo", { _ throws(GTPError) in .undo }),
+    ("showboard", { _ throws(GTPError) in .showboard }),
+    ("fixed_handicap", { a throws(GTPError) in .fixedHandicap(try a.int("number of stones")) }),
+    ("place_free_handicap", { a throws(GTPError) in
+      .placeFreeHandicap(try a.int("number of stones"))
+    }),
+    ("set_free_handicap", { a throws(GTPError) in
+      var list: [Vertex] = []
+      while a.remaining > 0 { list.append(try a.vertex()) }
+      return .setFreeHandicap(list)
+    }),
+    ("set_position", { a throws(GTPError) in
+      var stones: [SetupStone] = []
+      while a.remaining > 0 { stones.append(SetupStone(try a.color(), try a.vertex())) }
+      return .setPosition(stones)
+    }),
+    ("final_score", { _ throws(GTPError) in .finalScore }),
+    ("final_status_list", { a throws(GTPError) in
+      let w = try a.word("status")
+      guard let s = StoneStatus(rawValue: w.lowercased()) else {
+        throw GTPError.syntax("expected alive, dead or seki, not '\(w)'")
+      }
+      return .finalStatusList(s)
+    }),
+    ("time_settings", { a throws(GTPError) in
+      let main = try a.seconds("main time")
+      let byo = try a.seconds("byo-yomi time")
+      let stones = try a.int("byo-yomi stones")
+      guard stones >= 0, stones <= 100_000 else {
+        throw GTPError.syntax("byo-yomi stones out of range")
+      }
+      if stones == 0 { return .timeSettings(byo > 0 ? .none : .absolute(main: main)) }
+      return .timeSettings(.canadian(main: main, period: byo, stones: stones))
+    }),
+    ("kgs-time_settings", { a throws(GTPError) in
+      .timeSettings(try parseTimeSystem(&a, allowFischer: false))
+    }),
+    ("kata-time_settings", { a throws(GTPError) in
+      .timeSettings(try parseTimeSystem(&a, allowFischer: true))
+    }),
+    ("kata-list_time_settings", { _ throws(GTPError) in .listTimeSettings }),
+    ("time_left", { a throws(GTPError) in
+      let color = try a.color()
+      let t = try a.double("time")
+      let stones = try a.int("stones")
+      // Bounded so clock arithmetic that walks periods one by one stays cheap.
+      guard stones >= 0, stones <= 100_000, t <= 1e9 else {
+        throw GTPError.syntax("time_left out of range")
+      }
+      return .timeLeft(color, seconds: t, stones: stones)
+    }),
+    ("loadsgf", { a throws(GTPError) in
+      let path = try a.word("file name")
+      let n = a.remaining > 0 ? try a.int("move number") : nil
+      if let n, n < 1 { throw GTPError.syntax("move number must be at least 1") }
+      return .loadSGF(path: path, moveNumber: n)
+    }),
+    ("printsgf", { a throws(GTPError) in .printSGF(path: a.remaining > 0 ? a.rest() : nil) }),
+    ("kgs-rules", { a throws(GTPError) in
+      let w = try a.word("rules")
+      switch w.lowercased() {
+      case "chinese": return .kgsRules(.chineseOGS)
+      case "aga": return .kgsRules(.aga)
+      case "japanese": return .kgsRules(.japanese)
+      case "new_zealand": return .kgsRules(.newZealand)
+      default: throw GTPError("unknown rules", detail: "kgs-rules '\(w)'")
+      }
+    }),
+    ("kata-get-rules", { _ throws(GTPError) in .getRules }),
+    ("kata-set-rules", { a throws(GTPError) in
+      let text = a.rest()
+      do throws(RulesText.ParseError) {
+        return .setRules(try RulesText.parse(text, allowKomi: false))
+      } catch {
+        throw GTPError("unknown rules: \(error.message)")
+      }
+    }),
+    ("kata-set-rule", { a throws(GTPError) in
+      let key = try a.word("rule key")
+      let value = try a.word("rule value")
+      var probe = Rules()
+      do throws(RulesText.ParseError) {
+        try RulesText.set(key, to: value, in: &probe)
+      } catch {
+        throw GTPError(error.message)
+      }
+      return .setRule(key: key, value: value)
+    }),
+    ("kgs-game_over", { _ throws(GTPError) in .gameOver }),
+    ("kgs-chat", { a throws(GTPError) in
+      _ = a.rest()
+      return .chat
+    }),
+    ("cputime", { _ throws(GTPError) in .cpuTime }),
+    ("stop", { _ throws(GTPError) in .stop }),
+    ("clear_cache", { _ throws(GTPError) in .clearCache }),
+  ]
+
+  /// `boardsize N [M]` or `rectangular_boardsize W H`.
+  private static func parseBoardSize(
+    _ a: inout GTPArguments, optionalHeight: Bool
+  ) throws(GTPError) -> GTPCommand {
+    guard let w = try? a.int("size") else { throw GTPError("boardsize not an integer") }
+    var h = w
+    if a.remaining > 0 || !optionalHeight {
+      guard let y = try? a.int("height") else { throw GTPError("boardsize not an integer") }
+      h = y
+    }
+    return .boardSize(width: w, height: h)
+  }
+
+  /// The time systems of `kgs-time_settings` and `kata-time_settings`.
+  private static func parseTimeSystem(
+    _ a: inout GTPArguments, allowFischer: Bool
+  ) throws(GTPError) -> TimeControl {
+    let kind = try a.word("time system")
+    switch kind.lowercased() {
+    case "none": return .none
+    case "absolute": return .absolute(main: try a.seconds("main time"))
+    case "canadian":
+      let main = try a.seconds("main time")
+      let period = try a.seconds("period time")
+      let stones = try a.int("stones per period")
+      guard stones >= 1, stones <= 100_000 else {
+        throw GTPError.syntax("stones per period must be between 1 and 100000")
+      }
+      return .canadian(main: main, period: period, stones: stones)
+    case "byoyomi", "byo-yomi":
+      let main = try a.seconds("main time")
+      let period = try a.seconds("period time")
+      let periods = try a.int("periods")
+      guard periods >= 0, periods <= 100_000 else {
+        throw GTPError.syntax("periods must be between 0 and 100000")
+      }
+      return .byoyomi(main: main, period: period, periods: periods)
+    case "fischer" where allowFischer:
+      return .fischer(main: try a.seconds("main time"), increment: try a.seconds("increment"))
+    default:
+      throw GTPError("unknown time system", detail: "'\(kind)'")
+    }
+  }
+}

@@ -1,0 +1,78 @@
+public import Foundation
+public import GoSearch
+import Synchronization
+
+/// The GTP loop: reads command lines, writes framed responses to the protocol stream and
+/// diagnostics to the error stream, until `quit` or end of input.
+///
+/// Only protocol text reaches `output`. A streaming reply (analysis) prints its header, runs
+/// until the next input line arrives, then ends with the blank line before that line is
+/// handled.
+public final class GTPServer {
+  /// What answers commands (normally a `GTPController`).
+  public let controller: any GTPResponder
+  private var reader: GTPLineReader
+  private let sink: Sink
+
+  /// A server over `controller`, reading `input` and writing `output`.
+  public init(controller: any GTPResponder, input: FileHandle, output: FileHandle) {
+    self.controller = controller
+    self.reader = GTPLineReader(input)
+    self.sink = Sink(output)
+  }
+
+  /// Serves `engine` on stdin/stdout with diagnostics on stderr; returns after `quit` or EOF.
+  ///
+  /// This is the entry point of `tengen gtp`.
+  public static func run(
+    engine: any GoEngine, configuration: GTPConfiguration = GTPConfiguration()
+  ) {
+    let errors = Sink(FileHandle.standardError)
+    let controller = GTPController(
+      engine: engine, configuration: configuration,
+      diagnostics: { errors.write($0 + "\n") })
+    GTPServer(controller: controller, input: .standardInput, output: .standardOutput).run()
+  }
+
+  /// As `run(engine:configuration:)`, building the engine from the configuration.
+  public static func run(
+    configuration: GTPConfiguration, makeEngine: (GTPConfiguration) -> any GoEngine
+  ) {
+    run(engine: makeEngine(configuration), configuration: configuration)
+  }
+
+  /// Answers lines until `quit` or end of input.
+  public func run() {
+    var pending = reader.next()
+    while let line = pending, !controller.isQuitting {
+      pending = nil
+      guard let (id, reply) = controller.reply(to: line) else {
+        pending = reader.next()
+        continue
+      }
+      sink.write(reply.framed(id: id))
+      if case .stream(let stream) = reply {
+        let sink = self.sink
+        stream.start { sink.write($0 + "\n") }
+        // Any further line, even an empty one, ends the stream and is then handled.
+        let next = reader.next()
+        stream.stop()
+        sink.write("\n")
+        pending = next
+      } else if !controller.isQuitting {
+        pending = reader.next()
+      }
+    }
+  }
+
+  /// A file handle shared by threads, one write at a time.
+  final class Sink: Sendable {
+    private let handle: Mutex<FileHandle>
+
+    init(_ handle: FileHandle) { self.handle = Mutex(handle) }
+
+    func write(_ text: String) {
+      handle.withLock { $0.write(Data(text.utf8)) }
+    }
+  }
+}

@@ -1,0 +1,10 @@
+import GoCore
+
+/// A test engine that counts dead-stone requests.
+final class CountingEngine: TestEngine {
+  private(set) var deadStoneCalls = 0
+  override func deadStones(in state: GameState) -> Set<Point> {
+    deadStoneCalls += 1
+    return super.deadStones(in: state)
+  }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import GoCore
+import GoFormats
+import GoProtocol
+import Testing
+
+@Suite struct GTPRecordCommandTests {
+  let game9 = fixturesDirectory.appendingPathComponent("sgf/game9.sgf").path
+  let broken = fixturesDirectory.appendingPathComponent("sgf/broken.sgf").path
+
+  @Test func loadsgfReplaysTheMainLine() {
+    let (c, engine, _) = makeController(size: 19)
+    #expect(c.ok("loadsgf \(game9)") == "")
+    #expect(c.game.width == 9)
+    #expect(c.game.rules == Rules.japanese.withKomi(6.5))
+    #expect(c.game.moves.count == 34)
+    #expect(c.game.board[Point(x: 4, y: 6)] == .black)  // E3, main line
+    #expect(engine.clears == 1)
+  }
+
+  @Test func loadsgfStopsBeforeTheGivenMove() {
+    let (c, _, _) = makeController(size: 19)
+    #expect(c.ok("loadsgf \(game9) 3") == "")
+    #expect(c.game.moves.count == 2)
+    #expect(c.game.toMove == .black)
+    #expect(c.ok("loadsgf \(game9) 1000") == "")
+    #expect(c.game.moves.count == 34)
+  }
+
+  @Test func unreadableOrBrokenFilesChangeNothing() {
+    let (c, _, _) = makeController(size: 13)
+    _ = c.ok("play b D4")
+    let before = ControllerSnapshot(c)
+    #expect(c.error("loadsgf /nonexistent/file.sgf") == "cannot load file")
+    #expect(c.error("loadsgf \(broken)")
+      == "cannot load file: line 3, column 2: illegal move B[ee] (occupied)")
+    #expect(ControllerSnapshot(c) == before)
+  }
+
+  @Test func printsgfRecordsTheGameSoItLoadsBack() throws {
+    let (c, _, _) = makeController(size: 9, rules: .chinese.withKomi(7))
+    _ = c.ok("fixed_handicap 2")
+    for line in ["play w E5", "play b D4", "play w pass", "play b F6"] { _ = c.ok(line) }
+    let text = try #require(c.ok("printsgf"))
+    #expect(text.hasPrefix("(;GM[1]FF[4]"))
+    #expect(text.contains("HA[2]") && text.contains("RU[chinese]") && text.contains("KM[7]"))
+    let path = FileManager.default.temporaryDirectory
+      .appendingPathComponent("tengen-printsgf-\(UInt32.random(in: 0...UInt32.max)).sgf").path
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    #expect(c.ok("printsgf \(path)") == "")
+    let (d, _, _) = makeController(size: 19)
+    #expect(d.ok("loadsgf \(path)") == "")
+    #expect(d.game.board == c.game.board)
+    #expect(d.game.moves.count == 4)
+    #expect(d.game.rules == c.game.rules)
+    #expect(d.game.handicap == 2)
+  }
+}

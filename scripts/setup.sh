@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Installs what a fresh Debian 12 machine with Swift 6.3 lacks for building and testing Tengen.
+# Idempotent. Run as root (apt-get).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DEBIAN_FRONTEND=noninteractive
+need=""
+for p in pkg-config zlib1g-dev libopenblas-dev gnugo; do
+  dpkg -s "$p" >/dev/null 2>&1 || need="$need $p"
+done
+if [ -n "$need" ]; then
+  apt-get update -qq
+  # shellcheck disable=SC2086
+  apt-get install -y -qq --no-install-recommends $need
+fi
+if [ -f training/requirements.txt ]; then
+  python3 -m pip install -q -r training/requirements.txt
+fi

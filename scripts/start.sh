@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Sets up a fresh machine, builds a release binary and starts Tengen as a GTP engine on
+# stdin/stdout (its built-in rollout player; no network file needed). Extra arguments go to
+# `tengen gtp`, e.g.: bash scripts/start.sh --threads 2 --time 5
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh >&2
+swift build -c release --product tengen >&2
+exec .build/release/tengen gtp "$@"
