@@ -1,4 +1,10 @@
 extension Board {
+  /// Stops the program if the incremental chains, liberties, empty list or hash disagree with a
+  /// rebuild from the stones (see `invariantViolation()`). For debugging and stress tests.
+  public func checkInvariants() {
+    if let problem = invariantViolation() { preconditionFailure("Board invariant: \(problem)") }
+  }
+
   /// Rebuilds chains, liberties, the empty list and the hash from the stones alone and compares
   /// them with the incremental state. Returns a description of the first mismatch, or nil.
   ///

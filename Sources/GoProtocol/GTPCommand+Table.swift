@@ -44,6 +44,7 @@ extension GTPCommand {
       return .setPosition(stones)
     }),
     ("final_score", { _ throws(GTPError) in .finalScore }),
+    ("kata-raw-nn", { a throws(GTPError) in try parseRawNN(&a) }),
     ("final_status_list", { a throws(GTPError) in
       let w = try a.word("status")
       guard let s = StoneStatus(rawValue: w.lowercased()) else {
@@ -167,5 +168,33 @@ extension GTPCommand {
     default:
       throw GTPError("unknown time system", detail: "'\(kind)'")
     }
+  }
+
+  /// `kata-raw-nn [color] SYMMETRY|all [OPTIMISM]`.
+  static func parseRawNN(_ a: inout GTPArguments) throws(GTPError) -> GTPCommand {
+    var first = try a.word("symmetry")
+    var color: Player?
+    switch first.lowercased() {
+    case "b", "black": color = .black
+    case "w", "white": color = .white
+    default: break
+    }
+    if color != nil { first = try a.word("symmetry") }
+    let symmetry: Int?
+    if first.lowercased() == "all" {
+      symmetry = nil
+    } else {
+      guard let s = Int(first), (0..<8).contains(s) else {
+        throw GTPError.syntax("symmetry must be 0 to 7 or all, not '\(first)'")
+      }
+      symmetry = s
+    }
+    var optimism: Double?
+    if a.remaining > 0 {
+      let o = try a.double("optimism")
+      guard (0...1).contains(o) else { throw GTPError.syntax("optimism must be in [0, 1]") }
+      optimism = o
+    }
+    return .rawNN(color: color, symmetry: symmetry, optimism: optimism)
   }
 }

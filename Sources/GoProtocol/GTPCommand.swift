@@ -63,6 +63,8 @@ public enum GTPCommand: Equatable, Sendable {
   case cpuTime
   case stop
   case clearCache
+  /// `kata-raw-nn [color] SYMMETRY|all [OPTIMISM]`: the raw network output (nil symmetry: all).
+  case rawNN(color: Player?, symmetry: Int?, optimism: Double?)
 
   /// One stone of a `set_position` list.
   public struct SetupStone: Hashable, Sendable {

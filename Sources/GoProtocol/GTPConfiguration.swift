@@ -13,6 +13,9 @@ public struct GTPConfiguration: Sendable {
   public var height: Int
   /// Rules (komi included) at start-up.
   public var rules: Rules
+  /// Answers `kata-raw-nn` for a position: (game, colour to evaluate for, symmetry or nil for
+  /// all, policy optimism) → the reply text. Nil when no network is loaded.
+  public var rawNN: (@Sendable (GameState, Player?, Int?, Double?) throws -> String)?
 
   public init(
     name: String = "Tengen", version: String = "0.1.0", width: Int = 19, height: Int = 19,

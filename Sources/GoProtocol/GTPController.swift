@@ -129,6 +129,15 @@ public final class GTPController {
       return ""
     case .chat: throw GTPError("I'm a go bot, not a chat bot.")
     case .cpuTime: return cpuTime()
+    case .rawNN(let color, let symmetry, let optimism):
+      guard let evaluate = configuration.rawNN else {
+        throw GTPError("no neural network is loaded (start tengen gtp with --model FILE)")
+      }
+      do {
+        return try evaluate(game, color, symmetry, optimism)
+      } catch {
+        throw GTPError("neural network evaluation failed", detail: "\(error)")
+      }
     case .clearCache:
       deadStoneCache = nil
       engine.clear()

@@ -174,6 +174,10 @@ public struct Playout: Sendable {
   func isBadSelfAtari(_ board: inout Board, _ p: Point, _ player: Player) -> Bool {
     let limit = policy.selfAtariLimit
     guard limit > 0 else { return false }
+    // Two empty neighbours are two liberties already: the common case, decided at once.
+    var empties = 0
+    for q in p.adjacent where board[q] == .empty { empties += 1 }
+    if empties >= 2 { return false }
     if board.wouldCapture(p, for: player) { return false }
     guard libertiesAfter(&board, p, player) <= 1 else { return false }
     // Size of the chain the move would make.
