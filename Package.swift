@@ -91,7 +91,7 @@ let package = Package(
     .testTarget(name: "GoFeaturesTests", dependencies: ["GoFeatures", "GoCore"]),
     .testTarget(name: "GoNeuralNetTests", dependencies: ["GoNeuralNet", "GoFeatures", "GoCore"]),
     .testTarget(
-      name: "GoNeuralNetCPUTests", dependencies: ["GoNeuralNetCPU", "GoNeuralNet", "GoFeatures"]),
+      name: "GoNeuralNetCPUTests", dependencies: ["GoNeuralNetCPU", "GoNeuralNet", "GoFeatures", "GoCore"]),
     .testTarget(name: "GoSearchTests", dependencies: ["GoCore", "GoSearch"]),
     .testTarget(name: "GoMatchTests", dependencies: ["GoCore", "GoFormats", "GoSearch", "GoMatch"]),
   ]

@@ -1,3 +1,4 @@
+import GoCore
 import GoFeatures
 import Testing
 
@@ -45,5 +46,24 @@ struct RawNNReplyTests {
     #expect(reply.hasSuffix("\n\n") && !reply.hasSuffix(" \n\n"))
     let all = try RawNNEvaluator(backend: CPUBackend(model: model)).kataRawNNReply(game, symmetry: nil)
     #expect(all.components(separatedBy: "symmetry ").count == 9)
+  }
+}
+
+@Suite("GTP kata-raw-nn handler")
+struct RawNNGTPHandlerTests {
+  @Test("the handler answers for a GoCore game, honouring colour and optimism")
+  func handler() throws {
+    let model = try ModelLoader.load(path: Fixtures.path("tiny-v15-transformer.bin.gz"))
+    let handler = RawNNEvaluator(backend: CPUBackend(model: model)).gtpHandler()
+    var state = GameState(size: 9, rules: .trompTaylor)
+    try state.play(.play(Point(x: 4, y: 4)), by: .black)
+    let body = try handler(state, nil, 0, nil)
+    #expect(body.hasPrefix("symmetry 0\nwhiteWin "))
+    #expect(!body.hasSuffix("\n"))
+    let game = try NNGame(xSize: 9, ySize: 9, rules: .trompTaylor, komi: 7.5, setup: [], moves: [("B", "E5")])
+    let direct = try RawNNEvaluator(backend: CPUBackend(model: model)).kataRawNNReply(game, symmetry: 0)
+    #expect("= " + body + "\n\n" == direct)
+    #expect(try handler(state, .black, 0, nil) != body)
+    #expect(try handler(state, nil, 0, 1.0) != body)
   }
 }

@@ -25,4 +25,16 @@ extension RawNNEvaluator {
     if let optimism { evaluator.postProcessor.policyOptimism = optimism }
     return try evaluator.kataRawNNReply(game, symmetry: symmetry)
   }
+
+  /// A handler for `GTPConfiguration.rawNN`: the `kata-raw-nn` reply body (without the `= `
+  /// prefix and the final blank line), e.g.
+  /// `config.rawNN = RawNNEvaluator(backend: CPUBackend(model: model, threads: 2)).gtpHandler()`.
+  public func gtpHandler() -> @Sendable (GameState, Player?, Int?, Double?) throws -> String {
+    let evaluator = self
+    return { state, color, symmetry, optimism in
+      let reply = try evaluator.kataRawNNReply(
+        state, color: color, symmetry: symmetry, optimism: optimism.map(Float.init))
+      return String(reply.dropFirst(2).dropLast(2))
+    }
+  }
 }
