@@ -9,19 +9,17 @@ public enum ModelLoader {
     let fileName = (path as NSString).lastPathComponent
     let known = [".bin.gz", ".txt.gz", ".bin", ".txt", ".gz"]
     guard known.contains(where: { lower.hasSuffix($0) }) else { throw .unsupportedFileName(fileName) }
-    let raw = try readFile(path)
-    if lower.hasSuffix(".bin.gz") { return try parse(try gunzip(raw), binary: true) }
-    if lower.hasSuffix(".txt.gz") { return try parse(try gunzip(raw), binary: false) }
-    if lower.hasSuffix(".bin") { return try parse(raw, binary: true) }
-    if lower.hasSuffix(".txt") { return try parse(raw, binary: false) }
-    if lower.hasSuffix(".gz") {
-      let bytes = try gunzip(raw)
-      do { return try parse(bytes, binary: true) } catch {
-        if let text = try? parse(bytes, binary: false) { return text }
-        throw error
-      }
+    // The compressed bytes are dropped before parsing so that peak memory stays low.
+    var raw = try readFile(path)
+    let compressed = lower.hasSuffix(".gz")
+    let bytes = compressed ? try gunzip(raw) : raw
+    raw = []
+    if lower.hasSuffix(".bin.gz") || lower.hasSuffix(".bin") { return try parse(bytes, binary: true) }
+    if lower.hasSuffix(".txt.gz") || lower.hasSuffix(".txt") { return try parse(bytes, binary: false) }
+    do { return try parse(bytes, binary: true) } catch {
+      if let text = try? parse(bytes, binary: false) { return text }
+      throw error
     }
-    throw .unsupportedFileName(fileName)
   }
 
   /// Parses decompressed model bytes.
