@@ -51,6 +51,8 @@ PRESETS = {
     "tiny_nbt": dict(trunk_c=16, mid_c=8, gpool_c=4,
                      blocks=[["nbt", [["ordinary"], ["gpool"]]], ["gpool"]],
                      p1_c=8, g1_c=8, v1_c=8, v2_c=12, activation="mish", norm="fixscale"),
+    # small CPU preset for quick supervised experiments
+    "b4c64": _classic(4, 64, 16, 32, 32, 32, 48),
     "b6c96": _classic(6, 96, 32, 32, 32, 32, 48),
     "b10c128": _classic(10, 128, 32, 32, 32, 32, 64),
     "b18c384": _classic(18, 384, 64, 48, 48, 48, 96),

@@ -223,7 +223,7 @@ def make_positions(seed, n, sizes, max_moves=14):
 # positions per preset: (count, board sizes); the big nets stay on small boards mostly
 PRESET_PLAN = {
     "tiny": (24, [9, 13, 19]),
-    "tiny_nbt": (24, [9, 13, 19]),
+    "tiny_nbt": (24, [9, 19]),
     "b6c96": (20, [9, 9, 9, 13, 19]),
     "b6c96nbt": (20, [9, 9, 9, 13, 19]),
     "b10c128": (20, [9, 9, 9, 13, 19]),

@@ -18,7 +18,7 @@ def test_galore_projects_conv_weights_and_trains(tmp_path):
     opt = make_galore_adamw(model, lr=3e-3, weight_decay=0.0, rank=4, update_proj_gap=5)
     before = model.conv_spatial.weight.detach().clone()
     losses = []
-    for step in range(25):
+    for step in range(12):
         b = {k: torch.from_numpy(v) for k, v in ds.batch(step % 4, 16).items()}
         loss, _, _ = compute_losses(model(b["spatial"], b["global"]), b)
         opt.zero_grad(set_to_none=True)
@@ -32,7 +32,7 @@ def test_galore_projects_conv_weights_and_trains(tmp_path):
     assert any(p.data_ptr() == model.conv_spatial.weight.data_ptr() for p in galore_group["params"])
     st = opt.state[galore_group["params"][0]]
     assert st["exp_avg"].shape[0] == 4 or st["exp_avg"].shape[1] == 4   # moments live in rank 4
-    assert sum(losses[-4:]) < sum(losses[:4])
+    assert sum(losses[-3:]) < sum(losses[:3])
     # optimizer state is smaller than full AdamW's on the same net
     b = {k: torch.from_numpy(v) for k, v in ds.batch(0, 16).items()}
     m2 = Model("tiny")
