@@ -47,8 +47,12 @@ def main():
                       val_every=a.val_every, val_rows=a.val_rows, checkpoint_every=100)
     t = Trainer(cfg)
     t.run()
+    # the untrained net (same seed => same initial weights) as the step-0 point
+    import dataclasses
+    init = Trainer(dataclasses.replace(cfg, run_dir=os.path.join(a.out, "init"), steps=0))
+    v0 = dict(init.evaluate(), step=-1)
     recs = [json.loads(l) for l in open(os.path.join(cfg.run_dir, "metrics.jsonl"))]
-    val = [r for r in recs if r["split"] == "val"]
+    val = [v0] + [r for r in recs if r["split"] == "val"]
     steps = [r["step"] + 1 for r in val]
     fig, ax = plt.subplots(1, 3, figsize=(13, 4))
     ax[0].plot(steps, [r["policy_top1"] for r in val], "o-")
@@ -68,11 +72,15 @@ def main():
     tr = np.load(tr_path)
     va = np.load(va_path)
     p = tr["value_target"][:, :2].mean(0)
-    base_v = float(-(va["value_target"][:, :2] * np.log(p)).sum(1).mean())
+    base_v = float(-(va["value_target"][: a.val_rows, :2] * np.log(p)).sum(1).mean())
     print(f"{'step':>6s} {'val policy top-1':>17s} {'val value loss':>15s} {'val policy loss':>16s}")
     for r in val:
         print(f"{r['step'] + 1:6d} {r['policy_top1']:17.3f} {r['loss_value']:15.4f} {r['loss_policy']:16.4f}")
+    pt = va["policy_target"][: a.val_rows]
+    pt = pt / pt.sum(1, keepdims=True)
+    ent = float(-(pt * np.log(np.where(pt > 0, pt, 1.0))).sum(1).mean())
     print(f"constant-prediction value loss on held-out rows: {base_v:.4f}")
+    print(f"policy loss floor (entropy of the held-out policy targets): {ent:.4f}")
     print(f"plot: {png}")
 
 

@@ -108,3 +108,26 @@ def test_export_refuses_bad_names_and_nan(tmp_path):
         m.conv_spatial.weight[0, 0, 0, 0] = float("nan")
     with pytest.raises(ValueError, match="non-finite"):
         K.model_bytes(m, name="ok")
+
+
+def test_bnorm_uses_on_board_statistics_and_exports(tmp_path):
+    cfg = dict(PRESETS["tiny"], norm="bnorm")
+    torch.manual_seed(0)
+    a = Model(cfg).train()
+    b = Model(cfg).train()
+    b.load_state_dict(a.state_dict())
+    sp9, gl = _inputs(4, 9, seed=2)
+    sp19 = torch.zeros(4, 22, 19, 19)
+    sp19[:, :, :9, :9] = sp9
+    oa, ob = a(sp9, gl), b(sp19, gl)
+    # batch statistics come from on-board points only: same result in a bigger grid
+    assert torch.allclose(oa["value"], ob["value"], atol=1e-4)
+    assert torch.allclose(a.norm_trunk.running_mean, b.norm_trunk.running_mean, atol=1e-5)
+    assert not torch.allclose(a.norm_trunk.running_mean, torch.zeros(16))
+    a.eval()
+    K.export_model(a, tmp_path / "bn.bin.gz", name="bn")
+    m2, _ = K.import_model(tmp_path / "bn.bin.gz")
+    with torch.no_grad():
+        x, y = a(sp9, gl), m2(sp9, gl)
+    for k in x:
+        assert torch.allclose(x[k], y[k], atol=1e-6), k

@@ -116,3 +116,23 @@ def test_cli_trains_and_exports(rows, tmp_path):
           "--threads", "1", "--export", str(out), "--optimizer", "adamw", "--lr", "0.001"])
     m, info = import_model(out)
     assert info["name"] == "net" and m.config["blocks"][0][0] == "nbt"
+
+
+def test_export_checkpoint_script(rows, tmp_path):
+    import subprocess
+    import sys
+    tr = Trainer(_cfg(rows, tmp_path / "e", steps=4))
+    tr.run()
+    script = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "scripts",
+                          "export_checkpoint.py")
+    out = tmp_path / "e.bin.gz"
+    subprocess.run([sys.executable, script, str(C.checkpoint_path(tmp_path / "e", 4)), str(out)],
+                   check=True)
+    m, info = import_model(out)
+    assert info["name"] == "tengen-s4"
+    x = torch.zeros(1, 22, 7, 7)
+    x[:, 0] = 1
+    g = torch.zeros(1, 19)
+    with torch.no_grad():
+        a, b = tr.model.eval()(x, g), m(x, g)
+    assert torch.equal(a["policy"], b["policy"])
