@@ -7,7 +7,6 @@ the engine (or, until the engine writes rows, by tengen_train.synthetic).
 
 import io
 import json
-import math
 import os
 import zipfile
 

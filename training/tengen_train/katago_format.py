@@ -17,12 +17,10 @@ else fails with a message naming the offending field and its byte offset.
 import gzip
 import io
 import re
-import struct
 import zlib
 
 import numpy as np
 import torch
-import torch.nn as nn
 
 from . import model as M
 from .modelconfigs import NUM_GLOBAL, NUM_SPATIAL

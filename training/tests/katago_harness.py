@@ -11,7 +11,6 @@ probe file holds the very same weights; only KataGo's post-processing scale diff
 import os
 import shutil
 import subprocess
-import tempfile
 
 import numpy as np
 import torch

@@ -1,6 +1,5 @@
 import json
 import os
-import shutil
 
 import numpy as np
 import pytest
@@ -136,3 +135,8 @@ def test_export_checkpoint_script(rows, tmp_path):
     with torch.no_grad():
         a, b = tr.model.eval()(x, g), m(x, g)
     assert torch.equal(a["policy"], b["policy"])
+
+
+def test_mixed_precision_refused_on_cpu(rows, tmp_path):
+    with pytest.raises(ValueError, match="only supported on CUDA"):
+        Trainer(_cfg(rows, tmp_path / "amp", amp="bf16", device="cpu"))
