@@ -1,0 +1,33 @@
+#!/usr/bin/env python3
+"""Export a trainer checkpoint as a KataGo model file.
+
+    python3 training/scripts/export_checkpoint.py runs/r1/ckpt_000020000.pt net.bin.gz [--name NAME]
+"""
+
+import argparse
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+from tengen_train.checkpoint import load_checkpoint  # noqa: E402
+from tengen_train.katago_format import export_model  # noqa: E402
+from tengen_train.model import Model  # noqa: E402
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("checkpoint")
+    ap.add_argument("out")
+    ap.add_argument("--name", default=None)
+    a = ap.parse_args()
+    st = load_checkpoint(a.checkpoint)
+    m = Model(st["model_config"])
+    m.load_state_dict(st["model"])
+    name = a.name or f"tengen-s{st['step']}"
+    export_model(m.eval(), a.out, name=name)
+    print(f"exported step {st['step']} as {a.out} (name {name})")
+
+
+if __name__ == "__main__":
+    main()
