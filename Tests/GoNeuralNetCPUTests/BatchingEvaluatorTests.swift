@@ -66,3 +66,21 @@ struct BatchingEvaluatorTests {
     #expect(s.batches <= 8)
   }
 }
+
+@Suite("Batching evaluator root handling")
+struct BatchingEvaluatorRootTests {
+  @Test("after an opponent pass, history is hidden only at the root")
+  func rootHidesHistory() throws {
+    let backend = CPUBackend(model: BatchingEvaluatorTests.model, threads: 1)
+    let evaluator = BatchingEvaluator(backend: backend)
+    let g = try BatchingEvaluatorTests.game("B E5 W C3 B pass")
+    let root = try evaluator.evaluate(g, isRoot: true)
+    let inner = try evaluator.evaluate(g, isRoot: false)
+    #expect(root.whiteWin != inner.whiteWin)
+    var hidden = InputFeaturesV7.Options()
+    hidden.hideHistory = true
+    #expect(
+      BatchingEvaluator.inputHash(g, options: hidden)
+        == BatchingEvaluator.inputHash(g, options: InputFeaturesV7.Options()))
+  }
+}

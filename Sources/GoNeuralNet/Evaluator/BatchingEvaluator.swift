@@ -31,11 +31,13 @@ public final class BatchingEvaluator: @unchecked Sendable {
     let game: NNGame
     let key: UInt64
     let symmetries: [NNSymmetry]
+    let options: InputFeaturesV7.Options
     var result: Result<NNEvaluation, Error>?
-    init(game: NNGame, key: UInt64, symmetries: [NNSymmetry]) {
+    init(game: NNGame, key: UInt64, symmetries: [NNSymmetry], options: InputFeaturesV7.Options) {
       self.game = game
       self.key = key
       self.symmetries = symmetries
+      self.options = options
     }
   }
 
@@ -71,8 +73,14 @@ public final class BatchingEvaluator: @unchecked Sendable {
   }
 
   /// Evaluates `game` for its side to move; blocks until done. Concurrent callers are batched.
-  public func evaluate(_ game: NNGame) throws -> NNEvaluation {
-    let key = Self.inputHash(game, options: featureOptions)
+  ///
+  /// `isRoot` selects KataGo's root behaviour: with `conservativePassAtRoot` in the feature
+  /// options, history is hidden at the search root when the opponent just passed; inside the
+  /// tree (`isRoot` false) it never is.
+  public func evaluate(_ game: NNGame, isRoot: Bool = true) throws -> NNEvaluation {
+    var options = featureOptions
+    if !isRoot { options.conservativePassAtRoot = false }
+    let key = Self.inputHash(game, options: options)
     condition.lock()
     statsValue.requests += 1
     if let hit = cache.get(key) {
@@ -80,7 +88,7 @@ public final class BatchingEvaluator: @unchecked Sendable {
       condition.unlock()
       return hit
     }
-    let request = Request(game: game, key: key, symmetries: chooseSymmetries())
+    let request = Request(game: game, key: key, symmetries: chooseSymmetries(), options: options)
     pending.append(request)
     while request.result == nil {
       if running {
@@ -107,18 +115,18 @@ public final class BatchingEvaluator: @unchecked Sendable {
   }
 
   /// Evaluates several games in one call (lc0-style minibatches from a single search thread).
-  public func evaluate(batch games: [NNGame]) throws -> [NNEvaluation] {
-    if games.count <= 1 { return try games.map(evaluate) }
-    return try evaluateConcurrently(games)
+  public func evaluate(batch games: [NNGame], isRoot: Bool = false) throws -> [NNEvaluation] {
+    if games.count <= 1 { return try games.map { try evaluate($0, isRoot: isRoot) } }
+    return try evaluateConcurrently(games, isRoot: isRoot)
   }
 
-  private func evaluateConcurrently(_ games: [NNGame]) throws -> [NNEvaluation] {
+  private func evaluateConcurrently(_ games: [NNGame], isRoot: Bool) throws -> [NNEvaluation] {
     let results = UnsafeMutableBufferPointer<Result<NNEvaluation, Error>?>.allocate(capacity: games.count)
     results.initialize(repeating: nil)
     defer { results.deallocate() }
     let box = UnsafeSendableBox(results)
     DispatchQueue.concurrentPerform(iterations: games.count) { i in
-      box.value[i] = Result { try self.evaluate(games[i]) }
+      box.value[i] = Result { try self.evaluate(games[i], isRoot: isRoot) }
     }
     return try results.map { try $0!.get() }
   }
@@ -133,9 +141,9 @@ public final class BatchingEvaluator: @unchecked Sendable {
 
   /// Runs one batch (all symmetries of all requests) on the backend.
   private func run(_ batch: [Request]) -> [Result<NNEvaluation, Error>] {
-    var groups: [Int: [(Int, Int)]] = [:]  // grid key -> (request, symmetry index)
+    var groups: [Int: [(Int, Int)]] = [:]  // grid and options -> (request, symmetry index)
     for (i, r) in batch.enumerated() {
-      let key = r.game.board.xSize * 1000 + r.game.board.ySize
+      let key = (r.game.board.xSize * 1000 + r.game.board.ySize) * 2 + (r.options.conservativePassAtRoot ? 1 : 0)
       for j in r.symmetries.indices { groups[key, default: []].append((i, j)) }
     }
     var evals = batch.map { [NNEvaluation?](repeating: nil, count: $0.symmetries.count) }
@@ -144,7 +152,7 @@ public final class BatchingEvaluator: @unchecked Sendable {
       let b = batch[members[0].0].game.board
       let input = NNInputBatch(
         games: members.map { batch[$0.0].game }, symmetries: members.map { batch[$0.0].symmetries[$0.1] },
-        nnXLen: b.xSize, nnYLen: b.ySize, options: featureOptions)
+        nnXLen: b.xSize, nnYLen: b.ySize, options: batch[members[0].0].options)
       do {
         let raw = try backend.evaluate(input)
         for (k, m) in members.enumerated() {
