@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import GoCore
 import GoFormats
+import GoNeuralNet
+import GoNeuralNetCPU
 import GoProtocol
 import GoSearch
 
@@ -23,6 +25,12 @@ struct GTPSubcommand: ParsableCommand {
   @Option(help: "Board size at start-up (2 to 25).")
   var size: Int = 19
 
+  @Option(help: "A KataGo-format network (.bin.gz, .bin, .txt.gz, .txt) for kata-raw-nn.")
+  var model: String?
+
+  @Option(help: "Threads of the network's CPU backend.")
+  var nnThreads: Int = 2
+
   func run() throws {
     guard (2...25).contains(size) else { throw ValidationError("size must be between 2 and 25") }
     var r: Rules
@@ -33,7 +41,18 @@ struct GTPSubcommand: ParsableCommand {
     }
     if let komi { r.komi = komi }
     let params = try engine.parameters(cores: ProcessInfo.processInfo.activeProcessorCount)
-    let config = GTPConfiguration(width: size, height: size, rules: r)
+    var config = GTPConfiguration(width: size, height: size, rules: r)
+    if let model {
+      OpenBLASCoreType.ensure()
+      let description: ModelDescription
+      do {
+        description = try ModelLoader.load(path: model)
+      } catch {
+        throw ValidationError("cannot load model \(model): \(error)")
+      }
+      let backend = CPUBackend(model: description, threads: max(1, nnThreads))
+      config.rawNN = RawNNEvaluator(backend: backend).gtpHandler()
+    }
     GTPServer.run(configuration: config) { _ in RolloutEngine(params: params) }
   }
 }
