@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian 12 machine with Swift 6.3 lacks for building and testing Tengen.
-# Idempotent. Run as root (apt-get).
+# Idempotent. Run as root (apt-get). With --engine-only, skips the Python trainer's packages
+# (PyTorch is a large download that playing does not need).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DEBIAN_FRONTEND=noninteractive
@@ -13,6 +14,6 @@ if [ -n "$need" ]; then
   # shellcheck disable=SC2086
   apt-get install -y -qq --no-install-recommends $need
 fi
-if [ -f training/requirements.txt ]; then
+if [ "${1:-}" != "--engine-only" ] && [ -f training/requirements.txt ]; then
   python3 -m pip install -q -r training/requirements.txt
 fi

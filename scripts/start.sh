@@ -4,6 +4,6 @@
 # `tengen gtp`, e.g.: bash scripts/start.sh --threads 2 --time 5
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh >&2
+bash scripts/setup.sh --engine-only >&2
 swift build -c release --product tengen >&2
 exec .build/release/tengen gtp "$@"
