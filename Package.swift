@@ -55,12 +55,14 @@ let package = Package(
       ],
       swiftSettings: cpuFlags
     ),
-    .testTarget(name: "GoCoreTests", dependencies: ["GoCore"]),
+    // Helpers shared by the test targets (seeded random numbers, fixture paths).
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
+    .testTarget(name: "GoCoreTests", dependencies: ["GoCore", "TestSupport"]),
     .testTarget(
-      name: "GoFormatsTests", dependencies: ["GoCore", "GoFormats"],
+      name: "GoFormatsTests", dependencies: ["TestSupport", "GoCore", "GoFormats"],
       swiftSettings: strictFlags),
     .testTarget(
-      name: "GoProtocolTests", dependencies: ["GoCore", "GoFormats", "GoSearch", "GoProtocol"],
+      name: "GoProtocolTests", dependencies: ["TestSupport", "GoCore", "GoFormats", "GoSearch", "GoProtocol"],
       swiftSettings: strictFlags),
     // zlib, for gzip-compressed model files.
     .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
@@ -89,9 +91,9 @@ let package = Package(
       ],
       swiftSettings: cpuFlags + [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]),
     .testTarget(name: "GoFeaturesTests", dependencies: ["GoFeatures", "GoCore"]),
-    .testTarget(name: "GoNeuralNetTests", dependencies: ["GoNeuralNet", "GoFeatures", "GoCore"]),
+    .testTarget(name: "GoNeuralNetTests", dependencies: ["TestSupport", "GoNeuralNet", "GoFeatures", "GoCore"]),
     .testTarget(
-      name: "GoNeuralNetCPUTests", dependencies: ["GoNeuralNetCPU", "GoNeuralNet", "GoFeatures", "GoCore"]),
+      name: "GoNeuralNetCPUTests", dependencies: ["TestSupport", "GoNeuralNetCPU", "GoNeuralNet", "GoFeatures", "GoCore"]),
     .testTarget(name: "GoSearchTests", dependencies: ["GoCore", "GoSearch"]),
     .testTarget(name: "GoMatchTests", dependencies: ["GoCore", "GoFormats", "GoSearch", "GoMatch"]),
   ]

@@ -1,5 +1,6 @@
 import GoCore
 import Testing
+import TestSupport
 
 @Suite struct KoAndSuperkoTests {
   /// A ko in the top-left of a 5×5 board: Black captures at (2,1), taking White's (1,1).
@@ -68,7 +69,7 @@ import Testing
   /// oracle that remembers every (board, player to move) state of the game as text.
   @Test(arguments: [Rules.trompTaylor, Rules.aga, Rules.chinese])
   func superkoMatchesANaiveOracle(rules: Rules) throws {
-    var rng = SplitMix(seed: 7)
+    var rng = TestRandom(seed: 7)
     var bans = 0
     for _ in 0..<60 {
       var g = GameState(size: 4, rules: rules)
@@ -98,18 +99,5 @@ import Testing
       }
     }
     if rules.ko != .simple { #expect(bans > 0, "random games never met a superko ban") }
-  }
-}
-
-/// A tiny deterministic generator for tests.
-struct SplitMix {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }

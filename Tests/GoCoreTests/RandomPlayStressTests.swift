@@ -1,12 +1,13 @@
 import GoCore
 import Testing
+import TestSupport
 
 @Suite struct RandomPlayStressTests {
   /// Plays random legal games and checks the incremental chains, liberties, empty list and hash
   /// against a from-scratch rebuild after every move.
   @Test(arguments: [(9, 30), (19, 6), (13, 8), (7, 5)])
   func invariantsHoldAfterEveryMove(size: Int, games: Int) throws {
-    var rng = SplitMix(seed: UInt64(size))
+    var rng = TestRandom(seed: UInt64(size))
     for _ in 0..<games {
       var g = GameState(size: size, rules: .trompTaylor)
       var moves = 0
@@ -32,7 +33,7 @@ import Testing
   }
 
   @Test func undoRestoresEveryEarlierPosition() throws {
-    var rng = SplitMix(seed: 99)
+    var rng = TestRandom(seed: 99)
     var g = GameState(size: 9, rules: .japanese)
     var boards: [Board] = [g.board]
     for _ in 0..<150 where !g.isOver {

@@ -1,6 +1,7 @@
 import GoCore
 import GoFormats
 import Testing
+import TestSupport
 
 #if canImport(Glibc)
   import Glibc
@@ -27,7 +28,7 @@ import Testing
       "(;GM[1]SZ[5];B[cc](;W[bb];B[dd](;W[bc])(;W[cb]))(;W[dd]))",
       "(;RU[koSIMPLEscoreTERRITORYtaxSEKIsui0komi6.5]SZ[7]C[multi\\\nline\r\ncomment];B[dd])",
     ]
-    var rng = FuzzRandom(seed: 7)
+    var rng = TestRandom(seed: 7)
     for size in [5, 9, 13] {
       var state = GameState(size: size)
       for _ in 0..<(size * size) {
@@ -43,7 +44,7 @@ import Testing
 
   /// One random edit of `bytes`: flips, SGF-significant insertions, deletions, duplication,
   /// splices from another seed, or truncation.
-  static func mutate(_ bytes: inout [UInt8], _ rng: inout FuzzRandom, seeds: [[UInt8]]) {
+  static func mutate(_ bytes: inout [UInt8], _ rng: inout TestRandom, seeds: [[UInt8]]) {
     let special = Array("()[];\\:ABWCSZKMHAPLtT\n\r \u{0}é".utf8)
     let n = bytes.count
     switch rng.below(7) {
@@ -68,7 +69,7 @@ import Testing
 
   @Test func mutatedFilesNeverCrashAndAcceptedOnesRoundTrip() throws {
     let seeds = Self.seeds()
-    var rng = FuzzRandom(seed: 0x5EED_0F_5EF)
+    var rng = TestRandom(seed: 0x5EED_0F_5EF)
     let parser = SGFParser()
     let writer = SGFWriter()
     var accepted = 0

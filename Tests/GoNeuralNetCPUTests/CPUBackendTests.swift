@@ -1,23 +1,12 @@
 import Testing
+import TestSupport
 
 @testable import GoNeuralNet
 @testable import GoNeuralNetCPU
 
-/// A deterministic pseudo-random generator for test inputs.
-struct SplitMix: RandomNumberGenerator {
-  var state: UInt64
-  mutating func next() -> UInt64 {
-    state &+= 0x9e37_79b9_7f4a_7c15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
-    z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-    return z ^ (z >> 31)
-  }
-}
-
 /// Random binary feature planes; sample i uses a board of `boards[i]` in the top-left corner.
 func randomBatch(_ model: ModelDescription, grid: Int, boards: [Int], seed: UInt64) -> NNInputBatch {
-  var rng = SplitMix(state: seed)
+  var rng = TestRandom(seed: seed)
   var b = NNInputBatch(
     count: boards.count, nnXLen: grid, nnYLen: grid, numSpatial: model.numInputChannels,
     numGlobal: model.numInputGlobalChannels)

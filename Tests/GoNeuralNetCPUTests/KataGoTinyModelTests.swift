@@ -1,6 +1,7 @@
 import GoCore
 import GoFeatures
 import Testing
+import TestSupport
 
 @testable import GoNeuralNet
 @testable import GoNeuralNetCPU

@@ -1,6 +1,7 @@
 import Foundation
 import GoFeatures
 import Testing
+import TestSupport
 
 @testable import GoNeuralNet
 @testable import GoNeuralNetCPU

@@ -2,6 +2,7 @@ import Foundation
 import GoCore
 import GoProtocol
 import Testing
+import TestSupport
 
 /// Random and mutated command lines against the controller: no crash, no hang, exactly one
 /// well-formed response per command line, and failures that change nothing.
@@ -16,7 +17,7 @@ import Testing
   static let game9 = fixturesDirectory.appendingPathComponent("sgf/game9.sgf").path
 
   /// A plausible argument for position `k` of a command, sometimes wrong on purpose.
-  static func argument(_ rng: inout FuzzRandom) -> String {
+  static func argument(_ rng: inout TestRandom) -> String {
     let letters = Array("ABCDEFGHJKLMNOPQRSTUVWXYZIabcdefghj")
     switch rng.below(12) {
     case 0, 1: return ["b", "w", "black", "WHITE", "B", "x", "white"][rng.below(7)]
@@ -37,7 +38,7 @@ import Testing
   }
 
   /// A command whose arguments have the right types (most of them succeed).
-  static func wellTyped(_ rng: inout FuzzRandom) -> String {
+  static func wellTyped(_ rng: inout TestRandom) -> String {
     let color = rng.below(2) == 0 ? "b" : "w"
     let letters = Array("ABCDEFGHJ")
     let vertex = rng.below(15) == 0
@@ -61,7 +62,7 @@ import Testing
   }
 
   /// One line: a command with random arguments, a mutation of one, or noise.
-  static func line(_ rng: inout FuzzRandom, names: [String]) -> String {
+  static func line(_ rng: inout TestRandom, names: [String]) -> String {
     let extra = ["frobnicate", "lz-analyze", "kata-analyze", "", "#", "genmove_analyze"]
     var words: [String] = []
     if rng.below(4) == 0 { words.append(String(rng.below(1000))) }
@@ -115,7 +116,7 @@ import Testing
 
   @Test func randomAndMutatedLinesGetOneWellFormedReplyEach() throws {
     let names = GTPCommand.names
-    var rng = FuzzRandom(seed: 0x6770_F022)
+    var rng = TestRandom(seed: 0x6770_F022)
     var (controller, _, _) = makeController(size: 9)
     var responses = 0
     var ignored = 0
