@@ -80,9 +80,12 @@ public struct ClockState: Hashable, Sendable {
         if c.mainTime <= 0 { c.inOvertime = true }
       }
       if c.inOvertime {
-        while t > period && c.count > 0 {
-          t -= period
-          c.count -= 1
+        // Each whole period the move overran is lost (computed, not looped: counts can be big).
+        if t > period && period > 0 {
+          let lost = Int(((t - period) / period).rounded(.up))
+          c.count = max(0, c.count - lost)
+        } else if t > period {
+          c.count = 0
         }
         c.periodTime = period
       }

@@ -49,6 +49,14 @@ import Testing
     #expect(c.count == 1)
   }
 
+  @Test func byoyomiOverrunIsComputedNotLooped() {
+    let tc = TimeControl.byoyomi(main: 0, period: 0.001, periods: 1_000_000_000)
+    let c = ClockState(start: tc).after(move: 1e7, under: tc)
+    #expect(c.count == 0)  // ten million seconds overrun every period at once
+    let d = ClockState(start: tc).after(move: 0.0105, under: tc)
+    #expect(d.count == 1_000_000_000 - 10)
+  }
+
   @Test func fischerAddsTheIncrement() {
     let tc = TimeControl.fischer(main: 60, increment: 5)
     #expect(ClockState(start: tc).after(move: 3, under: tc).mainTime == 62)
