@@ -65,7 +65,8 @@ public struct NpyArray: Sendable, Equatable {
   }
 
   /// The `.npy` header: magic, version 1.0, length, and the dict padded with spaces so that
-  /// the whole header (newline included) is a multiple of 64 bytes.
+  /// the whole header (newline included) is a multiple of 64 bytes. Like NumPy's own writer it
+  /// leaves room for the first dimension to grow to 21 digits, so the bytes equal `np.save`'s.
   public var header: [UInt8] {
     let shapeText: String
     switch shape.count {
@@ -74,6 +75,7 @@ public struct NpyArray: Sendable, Equatable {
     default: shapeText = "(" + shape.map(String.init).joined(separator: ", ") + ")"
     }
     var dict = "{'descr': '\(descr)', 'fortran_order': False, 'shape': \(shapeText), }"
+    if let first = shape.first { dict += String(repeating: " ", count: max(0, 21 - String(first).count)) }
     let unpadded = 10 + dict.utf8.count + 1
     dict += String(repeating: " ", count: (64 - unpadded % 64) % 64) + "\n"
     let n = dict.utf8.count
