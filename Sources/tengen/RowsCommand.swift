@@ -39,7 +39,7 @@ struct RowsCommand: ParsableCommand {
     let files = try Self.sgfFiles(inputs)
     let stamp = Self.timestamp()
     let runTag = Int64.random(in: 0...0x7FFF_FFFF)
-    let tag = String(runTag, radix: 16)
+    let tag = String(format: "%08x", runTag)
     var buffer = TrainingRowFile(posLen: posLen)
     var written = 0
     var totalRows = 0
