@@ -20,6 +20,8 @@ public struct SGFRowExtractor {
   public var teacher: (any RowTeacher)?
   /// Feature options (the CLI's default: the same as `kata-raw-nn`).
   public var options = InputFeaturesV7.Options()
+  /// Positions the teacher evaluates in one batch.
+  public var teacherBatchSize = 16
 
   /// An extractor for a `posLen` grid.
   public init(posLen: Int, teacher: (any RowTeacher)? = nil) {
@@ -56,6 +58,7 @@ public struct SGFRowExtractor {
     var global = [Float](repeating: 0, count: InputFeaturesV7.globalCount)
     var rows: [TrainingRow] = []
     rows.reserveCapacity(total)
+    var pending: [NNGame] = []
     for (i, (player, move)) in state.moves.enumerated() {
       let color: UInt8 = player == .black ? 1 : 2
       nn.nextPlayer = color
@@ -70,7 +73,7 @@ public struct SGFRowExtractor {
       var policy = [Float](repeating: 0, count: area + 1)
       var value: [Float] = [0.5, 0.5, 0]
       var scores: [Float] = [0, 0, Float(total - i) / 4]
-      var ownership = [Int8](repeating: 0, count: area)
+      let ownership = [Int8](repeating: 0, count: area)
       // policy, value, score, lead, vtime, ownership
       var weights: [Float] = [1, 0, 0, 0, 1, 0]
       if let v = result.value(for: player) {
@@ -83,22 +86,8 @@ public struct SGFRowExtractor {
         weights[2] = 1
         weights[3] = 1
       }
-      if let teacher {
-        let e = try teacher.evaluate(nn)
-        let sign: Float = player == .white ? 1 : -1
-        for y in 0..<e.ySize {
-          for x in 0..<e.xSize {
-            policy[y * posLen + x] = max(0, e.policy[y * e.xSize + x])
-            let o = max(-1, min(1, sign * e.whiteOwnership[y * e.xSize + x]))
-            ownership[y * posLen + x] = Int8((127 * o).rounded())
-          }
-        }
-        policy[area] = max(0, e.passProbability)
-        value = player == .white ? [e.whiteWin, e.whiteLoss, e.noResult] : [e.whiteLoss, e.whiteWin, e.noResult]
-        scores[1] = sign * e.whiteLead
-        weights[1] = 1
-        weights[3] = 1
-        weights[5] = 1
+      if teacher != nil {
+        pending.append(nn)
       } else if let p = move.point {
         policy[p.y * posLen + p.x] = 1
       } else {
@@ -111,7 +100,42 @@ public struct SGFRowExtractor {
           gameID: gameID, moveNumber: Int32(i), boardSize: (Int32(info.width), Int32(info.height)),
           pla: Int8(color), komi: Float(state.rules.komi)))
       nn.play(move.point.map { nn.initialBoard.index($0.x, $0.y) }, color: color)
+      if pending.count >= teacherBatchSize || (i == total - 1 && !pending.isEmpty) {
+        try label(&rows, from: rows.count - pending.count, pending)
+        pending.removeAll()
+      }
     }
     return rows
+  }
+
+  /// Replaces the targets of `rows[start...]` with the teacher's evaluations of `games`.
+  private func label(_ rows: inout [TrainingRow], from start: Int, _ games: [NNGame]) throws {
+    guard let teacher else { return }
+    let evals = try teacher.evaluate(games)
+    precondition(evals.count == games.count, "the teacher must answer every position")
+    let area = posLen * posLen
+    for (k, e) in evals.enumerated() {
+      let white = rows[start + k].pla == 2
+      let sign: Float = white ? 1 : -1
+      var policy = [Float](repeating: 0, count: area + 1)
+      var ownership = [Int8](repeating: 0, count: area)
+      for y in 0..<e.ySize {
+        for x in 0..<e.xSize {
+          policy[y * posLen + x] = max(0, e.policy[y * e.xSize + x])
+          let o = max(-1, min(1, sign * e.whiteOwnership[y * e.xSize + x]))
+          ownership[y * posLen + x] = Int8((127 * o).rounded())
+        }
+      }
+      policy[area] = max(0, e.passProbability)
+      rows[start + k].policyTarget = policy
+      rows[start + k].ownershipTarget = ownership
+      rows[start + k].valueTarget =
+        white ? [e.whiteWin, e.whiteLoss, e.noResult] : [e.whiteLoss, e.whiteWin, e.noResult]
+      rows[start + k].scoreTargets[1] = sign * e.whiteLead
+      // policy, value, score, lead, vtime, ownership
+      rows[start + k].targetWeights[1] = 1
+      rows[start + k].targetWeights[3] = 1
+      rows[start + k].targetWeights[5] = 1
+    }
   }
 }

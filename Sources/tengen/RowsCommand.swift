@@ -17,15 +17,18 @@ struct RowsCommand: ParsableCommand {
   @Option(help: "Side of the row grid; boards larger than it are skipped.") var posLen = 19
   @Option(help: "Rows per output file.") var rowsPerFile = 20_000
   @Option(help: "CPU backend threads for the teacher.") var threads = 2
+  @Option(help: "Positions the teacher evaluates per batch.") var teacherBatch = 16
   @Argument(help: "SGF files or folders (searched recursively for .sgf).") var inputs: [String]
 
   func validate() throws {
     guard (2...32).contains(posLen) else { throw ValidationError("--pos-len must be 2...32") }
     guard rowsPerFile >= 1 else { throw ValidationError("--rows-per-file must be at least 1") }
+    guard teacherBatch >= 1 else { throw ValidationError("--teacher-batch must be at least 1") }
   }
 
   func run() throws {
     var extractor = SGFRowExtractor(posLen: posLen)
+    extractor.teacherBatchSize = teacherBatch
     var teacherName: String?
     if let teacher {
       OpenBLASCoreType.ensure()

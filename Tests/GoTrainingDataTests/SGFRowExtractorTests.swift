@@ -95,7 +95,9 @@ import Testing
 
   /// A teacher that says White wins 70%, leads by 2, owns the left half, plays C3 or passes.
   struct FakeTeacher: RowTeacher {
-    func evaluate(_ game: NNGame) throws -> NNEvaluation {
+    func evaluate(_ games: [NNGame]) throws -> [NNEvaluation] { games.map(evaluate) }
+
+    func evaluate(_ game: NNGame) -> NNEvaluation {
       let w = game.board.xSize
       let h = game.board.ySize
       var policy = [Float](repeating: 0, count: w * h)
@@ -123,6 +125,18 @@ import Testing
     #expect(white.ownershipTarget[0] == 127 && white.ownershipTarget[2] == -64)
     #expect(black.ownershipTarget[5] == 0 && black.ownershipTarget[7 * 5] == 0)
     #expect(black.targetWeights == [1, 1, 1, 1, 1, 1])
+  }
+
+  @Test func teacherBatchSizeDoesNotChangeTheRows() throws {
+    let game = try SGFGame(text: Self.record)
+    var one = SGFRowExtractor(posLen: 7, teacher: FakeTeacher())
+    one.teacherBatchSize = 1
+    var three = SGFRowExtractor(posLen: 7, teacher: FakeTeacher())
+    three.teacherBatchSize = 3
+    let a = try one.rows(for: game, gameID: 0)
+    #expect(a.count == 5)
+    #expect(try three.rows(for: game, gameID: 0) == a)
+    #expect(a.allSatisfy { $0.targetWeights[5] == 1 })
   }
 
   @Test func aRowFileHasEveryFieldWithItsShape() throws {
