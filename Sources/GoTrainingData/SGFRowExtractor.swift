@@ -1,4 +1,4 @@
-import GoCore
+public import GoCore
 public import GoFeatures
 public import GoFormats
 import GoNeuralNet
@@ -20,6 +20,8 @@ public struct SGFRowExtractor {
   public var teacher: (any RowTeacher)?
   /// Feature options (the CLI's default: the same as `kata-raw-nn`).
   public var options = InputFeaturesV7.Options()
+  /// Rules for records without a known `RU` (komi still comes from `KM` when present).
+  public var fallbackRules = Rules.trompTaylor
   /// Positions the teacher evaluates in one batch.
   public var teacherBatchSize = 16
 
@@ -39,7 +41,7 @@ public struct SGFRowExtractor {
     }
     let state: GameState
     do {
-      state = try game.replay()
+      state = try game.replay(rules: game.rules(fallback: fallbackRules))
     } catch {
       throw Skip("cannot replay: \(error)")
     }

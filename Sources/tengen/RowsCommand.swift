@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GoCore
 import GoFormats
 import GoNeuralNet
 import GoNeuralNetCPU
@@ -15,6 +16,8 @@ struct RowsCommand: ParsableCommand {
   @Option(help: "Output folder (created if missing).") var out: String
   @Option(help: "Teacher model (.bin.gz ...): label positions with its outputs.") var teacher: String?
   @Option(help: "Side of the row grid; boards larger than it are skipped.") var posLen = 19
+  @Option(help: "Rules for records without a known RU (tromp-taylor, chinese, japanese, ...).")
+  var rules = "tromp-taylor"
   @Option(help: "Rows per output file.") var rowsPerFile = 20_000
   @Option(help: "CPU backend threads for the teacher.") var threads = 2
   @Option(help: "Positions the teacher evaluates per batch.") var teacherBatch = 16
@@ -29,6 +32,8 @@ struct RowsCommand: ParsableCommand {
   func run() throws {
     var extractor = SGFRowExtractor(posLen: posLen)
     extractor.teacherBatchSize = teacherBatch
+    guard let fallback = Rules(preset: rules) else { throw ValidationError("unknown rules \(rules)") }
+    extractor.fallbackRules = fallback
     var teacherName: String?
     if let teacher {
       OpenBLASCoreType.ensure()
@@ -50,7 +55,7 @@ struct RowsCommand: ParsableCommand {
     var skipped = 0
     let meta: [String: Any] = [
       "writer": "tengen rows", "version": "0.1.0", "source": "sgf",
-      "teacher": teacherName ?? NSNull(), "created": stamp, "rules_fallback": "tromp-taylor",
+      "teacher": teacherName ?? NSNull(), "created": stamp, "rules_fallback": rules,
     ]
     let metaJSON = String(
       decoding: try JSONSerialization.data(withJSONObject: meta, options: [.sortedKeys]), as: UTF8.self)

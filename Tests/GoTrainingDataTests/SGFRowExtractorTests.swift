@@ -70,6 +70,16 @@ import Testing
     #expect(Self.bit(rows[0], plane: 2, x: 0, y: 0, posLen: 5))
   }
 
+  @Test func recordsWithoutRulesUseTheFallback() throws {
+    let game = try SGFGame(text: "(;GM[1]SZ[5]KM[6.5];B[cc];W[dd])")
+    var japanese = SGFRowExtractor(posLen: 5)
+    japanese.fallbackRules = .japanese
+    let tt = try SGFRowExtractor(posLen: 5).rows(for: game, gameID: 0)[0]
+    let jp = try japanese.rows(for: game, gameID: 0)[0]
+    #expect(tt.komi == 6.5 && jp.komi == 6.5)
+    #expect(tt.globalInputs != jp.globalInputs)  // ko/scoring globals differ
+  }
+
   @Test func gamesThatCannotBeEncodedAreSkippedWithAReason() throws {
     let big = try SGFGame(text: "(;GM[1]SZ[9];B[ee])")
     #expect(throws: SGFRowExtractor.Skip.self) { try SGFRowExtractor(posLen: 7).rows(for: big, gameID: 0) }
