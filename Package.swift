@@ -27,6 +27,7 @@ let package = Package(
     .library(name: "GoFeatures", targets: ["GoFeatures"]),
     .library(name: "GoNeuralNet", targets: ["GoNeuralNet"]),
     .library(name: "GoNeuralNetCPU", targets: ["GoNeuralNetCPU"]),
+    .library(name: "GoTrainingData", targets: ["GoTrainingData"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
@@ -50,7 +51,7 @@ let package = Package(
       name: "tengen",
       dependencies: [
         "GoCore", "GoSearch", "GoMatch", "GoFormats", "GoProtocol", "GoFeatures", "GoNeuralNet",
-        "GoNeuralNetCPU",
+        "GoNeuralNetCPU", "GoTrainingData",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: cpuFlags
@@ -90,6 +91,15 @@ let package = Package(
         .target(name: "CBLAS", condition: .when(platforms: [.linux])),
       ],
       swiftSettings: cpuFlags + [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]),
+    // Training rows (.npz, docs/FORMATS.md section 1) from SGF records, optionally labelled by a
+    // teacher network.
+    .target(
+      name: "GoTrainingData", dependencies: ["GoCore", "GoFormats", "GoFeatures", "GoNeuralNet"],
+      swiftSettings: cpuFlags + strictFlags),
+    .testTarget(
+      name: "GoTrainingDataTests",
+      dependencies: ["GoTrainingData", "GoCore", "GoFormats", "GoFeatures", "GoNeuralNet"],
+      swiftSettings: strictFlags),
     .testTarget(name: "GoFeaturesTests", dependencies: ["GoFeatures", "GoCore"]),
     .testTarget(name: "GoNeuralNetTests", dependencies: ["TestSupport", "GoNeuralNet", "GoFeatures", "GoCore"]),
     .testTarget(
