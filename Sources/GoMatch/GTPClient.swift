@@ -30,7 +30,11 @@ public final class GTPClient: @unchecked Sendable {
 
   /// Starts `commandLine` through `/bin/sh -c`; the engine's stderr goes to `stderrPath`
   /// (or is discarded).
+  ///
+  /// Ignores SIGPIPE for the whole process: writing to an engine that died must fail with an
+  /// error the caller handles, not kill the caller.
   public init(commandLine: String, stderrPath: String? = nil) throws {
+    signal(SIGPIPE, SIG_IGN)
     self.commandLine = commandLine
     process.executableURL = URL(fileURLWithPath: "/bin/sh")
     process.arguments = ["-c", "exec " + commandLine]

@@ -3,21 +3,38 @@ import GoFormats
 public import GoSearch
 
 /// A match player behind the GTP protocol, in its own process.
+///
+/// If the engine process dies, the game in progress is lost (the runner records a forfeit) and
+/// the next `newGame` starts a fresh process.
 public final class GTPMatchPlayer: MatchPlayer {
   public let name: String
-  let client: GTPClient
+  let commandLine: String
+  let stderrPath: String?
+  var client: GTPClient
   var known: Set<String> = []
   /// Seconds to wait for any answer beyond the clock (a hung engine loses instead of hanging).
   public var responseSlack: Double = 120
 
   public init(name: String, commandLine: String, stderrPath: String? = nil) throws {
     self.name = name
+    self.commandLine = commandLine
+    self.stderrPath = stderrPath
     client = try GTPClient(commandLine: commandLine, stderrPath: stderrPath)
+    try handshake()
+  }
+
+  /// Learns which commands the engine knows.
+  func handshake() throws {
     let list = try client.send("list_commands", timeout: 120)
     known = Set(list.split(separator: "\n").map { String($0).trimmingCharacters(in: .whitespaces) })
   }
 
   public func newGame(width: Int, height: Int, rules: Rules, timeControl: TimeControl) throws {
+    if !client.isRunning {
+      client.terminate()
+      client = try GTPClient(commandLine: commandLine, stderrPath: stderrPath)
+      try handshake()
+    }
     if width == height {
       _ = try client.send("boardsize \(width)")
     } else {

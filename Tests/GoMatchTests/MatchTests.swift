@@ -75,6 +75,42 @@ import Testing
     #expect(resumed.records.count == 3)
   }
 
+  @Test func anEngineThatDiesForfeitsAndIsRestartedForTheNextGame() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "tengen-crash-\(UUID().uuidString)"
+    ).path
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    // A GTP "engine" that answers everything until asked for a move, then exits.
+    let script = dir + "/crasher.sh"
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    try """
+      while read -r line; do
+        case "$line" in
+          genmove*) exit 3 ;;
+          list_commands*) printf '= genmove\\nplay\\n\\n' ;;
+          *) printf '= \\n\\n' ;;
+        esac
+      done
+      """.write(toFile: script, atomically: true, encoding: .utf8)
+    var config = MatchRunner.Configuration()
+    config.width = 5
+    config.height = 5
+    config.games = 2
+    config.openingMoves = 0
+    config.outputDirectory = dir + "/out"
+    let crasher = try GTPMatchPlayer(name: "crasher", commandLine: "/bin/sh \(script)")
+    defer { crasher.close() }
+    let runner = MatchRunner(
+      configuration: config, a: tengen("A", playouts: 20, seed: 1), b: crasher,
+      sgfWriter: { _, _ in "" })
+    try runner.run { _, _ in }
+    #expect(runner.records.count == 2)
+    for r in runner.records {
+      #expect(r.winner == "A")
+      #expect(r.reason.contains("crasher failed"))
+    }
+  }
+
   @Test func gnuGoAnswersOverGTPWhenInstalled() throws {
     let path = "/usr/games/gnugo"
     guard FileManager.default.isExecutableFile(atPath: path) else {
