@@ -1,3 +1,5 @@
+import GoCore
+
 /// KataGo's version-7 input features (22 spatial planes, 19 global values).
 public enum InputFeaturesV7 {
   /// Spatial plane count.
@@ -25,7 +27,7 @@ public enum InputFeaturesV7 {
   /// Writes the features of `game` for its side to move, transformed by `symmetry`, into
   /// `spatial` (`[22][nnYLen][nnXLen]`, zeroed here) and `global` (`[19]`).
   public static func fill(
-    _ game: NNGame, nnXLen: Int, nnYLen: Int, symmetry: NNSymmetry, options: Options = Options(),
+    _ game: NNGame, nnXLen: Int, nnYLen: Int, symmetry: Symmetry, options: Options = Options(),
     spatial: UnsafeMutablePointer<Float>, global: UnsafeMutablePointer<Float>
   ) {
     let board = game.board
@@ -38,7 +40,7 @@ public enum InputFeaturesV7 {
     let rules = game.rules
     func set(_ plane: Int, _ cell: Int) {
       let (x, y) = board.coordinates(cell)
-      let t = symmetry.apply(x: x, y: y, w: nnXLen, h: nnYLen)
+      let t = symmetry.apply(x: x, y: y, gridWidth: nnXLen, gridHeight: nnYLen)
       spatial[plane * area + t.y * nnXLen + t.x] = 1
     }
     for p in board.points {
@@ -93,7 +95,7 @@ public enum InputFeaturesV7 {
     let boardArea = Float(board.xSize * board.ySize)
     selfKomi = min(max(selfKomi, -boardArea - 20), boardArea + 20)
     global[5] = selfKomi / 20
-    switch rules.koRule {
+    switch rules.ko {
     case .simple: break
     case .positional, .spight:
       global[6] = 1

@@ -1,3 +1,5 @@
+import GoCore
+
 extension FeatureBoard {
   /// The cell index of a GTP vertex ("D4", case-insensitive, columns skip I); nil if invalid
   /// or "pass".
@@ -30,7 +32,7 @@ extension NNGame {
   /// `fixed_handicap` (if `handicap`) or `set_position` with `setup`, then `play` of each move.
   /// Colours are "B"/"W"; vertices are GTP vertices or "pass".
   public init(
-    xSize: Int, ySize: Int, rules: NNRules, komi: Float, setup: [(String, String)],
+    xSize: Int, ySize: Int, rules: Rules, komi: Float, setup: [(String, String)],
     moves: [(String, String)], handicap: Bool = false
   ) throws(SetupError) {
     var board = FeatureBoard(xSize: xSize, ySize: ySize)

@@ -1,3 +1,5 @@
+import GoCore
+
 /// A game as the network features need it: the setup, every move with the board after it, the
 /// simple-ko point, superko history, passes and the rules and komi.
 public struct NNGame: Sendable {
@@ -9,10 +11,13 @@ public struct NNGame: Sendable {
     public var point: Int?
   }
 
-  /// Rules.
-  public var rules: NNRules
-  /// Komi (points given to White).
-  public var komi: Float
+  /// Rules, komi included.
+  public var rules: Rules
+  /// Komi (points given to White), as the features use it.
+  public var komi: Float {
+    get { Float(rules.komi) }
+    set { rules.komi = Double(newValue) }
+  }
   /// The board before any move.
   public let initialBoard: FeatureBoard
   /// The player to move before any move (1 black, 2 white).
@@ -34,11 +39,10 @@ public struct NNGame: Sendable {
   private var positions: Set<[UInt8]> = []
 
   /// A game from a setup position.
-  public init(initialBoard: FeatureBoard, initialPlayer: UInt8, rules: NNRules, komi: Float) {
+  public init(initialBoard: FeatureBoard, initialPlayer: UInt8, rules: Rules, komi: Float) {
     self.initialBoard = initialBoard
     self.initialPlayer = initialPlayer
-    self.rules = rules
-    self.komi = komi
+    self.rules = rules.withKomi(Double(komi))
     boards = [initialBoard]
     nextPlayer = initialPlayer
     positions.insert(initialBoard.cells)
@@ -72,7 +76,7 @@ public struct NNGame: Sendable {
 
   /// Points the side to move may not play because of superko (not the simple-ko point).
   public func superkoBanned(for pla: UInt8) -> Set<Int> {
-    guard rules.koRule == .positional || rules.koRule == .situational || rules.koRule == .spight else {
+    guard rules.ko == .positional || rules.ko == .situational || rules.ko == .spight else {
       return []
     }
     var out = Set<Int>()
@@ -81,7 +85,7 @@ public struct NNGame: Sendable {
       var next = b
       next.play(p, pla)
       let repeated =
-        rules.koRule == .positional
+        rules.ko == .positional
         ? positions.contains(next.cells)
         : situations.contains(Situation(cells: next.cells, toMove: 3 - pla))
       if repeated { out.insert(p) }

@@ -1,3 +1,4 @@
+import GoCore
 public import GoFeatures
 public import GoNeuralNet
 
@@ -15,7 +16,7 @@ extension RawNNEvaluator: RowTeacher {
     guard let first = games.first else { return [] }
     var options = InputFeaturesV7.Options()
     options.preferPassAliveUnderSuicide = backend.model.preferPassAliveUnderSuicideRules
-    let symmetries = Array(repeating: NNSymmetry(0), count: games.count)
+    let symmetries = Array(repeating: Symmetry(0), count: games.count)
     let batch = NNInputBatch(
       games: games, symmetries: symmetries, nnXLen: first.board.xSize,
       nnYLen: first.board.ySize, options: options)

@@ -67,7 +67,7 @@ public struct SGFRowExtractor {
       spatial.withUnsafeMutableBufferPointer { s in
         global.withUnsafeMutableBufferPointer { g in
           InputFeaturesV7.fill(
-            nn, nnXLen: posLen, nnYLen: posLen, symmetry: NNSymmetry(0), options: options,
+            nn, nnXLen: posLen, nnYLen: posLen, symmetry: Symmetry(0), options: options,
             spatial: s.baseAddress!, global: g.baseAddress!)
         }
       }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GoCore
 import GoFeatures
 import GoNeuralNet
 import GoNeuralNetCPU
@@ -32,7 +33,7 @@ struct NNBenchmarkCommand: ParsableCommand {
       for b in batches {
         let batchGames = (0..<b).map { games[$0 % games.count] }
         let input = NNInputBatch(
-          games: batchGames, symmetries: (0..<b).map { NNSymmetry($0 % 8) }, nnXLen: size, nnYLen: size)
+          games: batchGames, symmetries: (0..<b).map { Symmetry($0 % 8) }, nnXLen: size, nnYLen: size)
         _ = try backend.evaluate(input)
         let layerProfile = LayerProfile()
         if profile { backend.setProfile(layerProfile) }
@@ -53,7 +54,7 @@ struct NNBenchmarkCommand: ParsableCommand {
 
   /// A few opening and middle-game positions on the benchmark board.
   func samplePositions() -> [NNGame] {
-    let rules = NNRules.trompTaylor
+    let rules = Rules.trompTaylor
     var out: [NNGame] = []
     var rng = SystemRandomNumberGenerator()
     for n in [0, 10, 40, 90] {

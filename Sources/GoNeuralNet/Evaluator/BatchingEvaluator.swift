@@ -1,4 +1,5 @@
 import Foundation
+import GoCore
 import GoFeatures
 
 /// The one object search talks to: evaluates positions on a backend, gathering concurrent
@@ -30,10 +31,10 @@ public final class BatchingEvaluator: @unchecked Sendable {
   private final class Request {
     let game: NNGame
     let key: UInt64
-    let symmetries: [NNSymmetry]
+    let symmetries: [Symmetry]
     let options: InputFeaturesV7.Options
     var result: Result<NNEvaluation, Error>?
-    init(game: NNGame, key: UInt64, symmetries: [NNSymmetry], options: InputFeaturesV7.Options) {
+    init(game: NNGame, key: UInt64, symmetries: [Symmetry], options: InputFeaturesV7.Options) {
       self.game = game
       self.key = key
       self.symmetries = symmetries
@@ -131,11 +132,11 @@ public final class BatchingEvaluator: @unchecked Sendable {
     return try results.map { try $0!.get() }
   }
 
-  private func chooseSymmetries() -> [NNSymmetry] {
+  private func chooseSymmetries() -> [Symmetry] {
     switch symmetryMode {
-    case .fixed(let s): return [NNSymmetry(s)]
-    case .random: return [NNSymmetry(Int.random(in: 0..<8, using: &rng))]
-    case .average(let list): return list.map(NNSymmetry.init)
+    case .fixed(let s): return [Symmetry(s)]
+    case .random: return [Symmetry(Int.random(in: 0..<8, using: &rng))]
+    case .average(let list): return list.map(Symmetry.init)
     }
   }
 
@@ -199,7 +200,7 @@ public final class BatchingEvaluator: @unchecked Sendable {
     spatial.withUnsafeMutableBufferPointer { sp in
       global.withUnsafeMutableBufferPointer { gl in
         InputFeaturesV7.fill(
-          game, nnXLen: b.xSize, nnYLen: b.ySize, symmetry: NNSymmetry(0), options: options,
+          game, nnXLen: b.xSize, nnYLen: b.ySize, symmetry: Symmetry(0), options: options,
           spatial: sp.baseAddress!, global: gl.baseAddress!)
       }
     }

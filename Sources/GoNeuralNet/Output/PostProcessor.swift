@@ -1,3 +1,4 @@
+import GoCore
 import GoFeatures
 
 #if canImport(Glibc)
@@ -26,7 +27,7 @@ public struct PostProcessor: Sendable {
 
   /// Post-processes sample `index` of `raw`, which was evaluated for `game` under `symmetry`.
   public func process(
-    _ raw: NNRawOutputBatch, index: Int, game: NNGame, symmetry: NNSymmetry
+    _ raw: NNRawOutputBatch, index: Int, game: NNGame, symmetry: Symmetry
   ) -> NNEvaluation {
     let board = game.board
     let w = raw.nnXLen
@@ -48,7 +49,7 @@ public struct PostProcessor: Sendable {
       for x in 0..<board.xSize {
         let p = board.index(x, y)
         guard game.isLegal(p, for: pla, banned: banned) else { continue }
-        let t = symmetry.apply(x: x, y: y, w: w, h: h)
+        let t = symmetry.apply(x: x, y: y, gridWidth: w, gridHeight: h)
         logits[y * board.xSize + x] = mixed(index * pc * area + t.y * w + t.x, stride: area) * scale
       }
     }
@@ -61,7 +62,7 @@ public struct PostProcessor: Sendable {
     let passProb = Float(exp(passLogit - maxLogit) / total)
     // Value head.
     let v = (0..<3).map { Double(raw.value[index * 3 + $0]) }
-    let noResultPossible = game.rules.koRule == .simple || game.rules.scoring == .territory
+    let noResultPossible = game.rules.ko == .simple || game.rules.scoring == .territory
     let vm = noResultPossible ? max(v[0], v[1], v[2]) : max(v[0], v[1])
     let ew = exp(v[0] - vm)
     let el = exp(v[1] - vm)
@@ -107,7 +108,7 @@ public struct PostProcessor: Sendable {
     var own = [Float](repeating: 0, count: board.xSize * board.ySize)
     for y in 0..<board.ySize {
       for x in 0..<board.xSize {
-        let t = symmetry.apply(x: x, y: y, w: w, h: h)
+        let t = symmetry.apply(x: x, y: y, gridWidth: w, gridHeight: h)
         own[y * board.xSize + x] = Float(tanh(Double(raw.ownership[index * area + t.y * w + t.x])))
       }
     }
