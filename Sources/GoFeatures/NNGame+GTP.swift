@@ -1,23 +1,21 @@
 import GoCore
 
-extension FeatureBoard {
-  /// The cell index of a GTP vertex ("D4", case-insensitive, columns skip I); nil if invalid
-  /// or "pass".
-  public func point(gtp vertex: String) -> Int? {
+extension Board {
+  /// The point of a GTP vertex ("D4", case-insensitive, columns skip I); nil if invalid or "pass".
+  public func point(gtp vertex: String) -> Point? {
     let s = Array(vertex.uppercased())
     guard s.count >= 2, let letter = s.first, letter.isLetter, letter != "I" else { return nil }
     guard let ascii = letter.asciiValue else { return nil }
     var x = Int(ascii) - Int(Character("A").asciiValue!)
     if letter > "I" { x -= 1 }
-    guard let row = Int(String(s[1...])), x >= 0, x < xSize, row >= 1, row <= ySize else { return nil }
-    return index(x, ySize - row)
+    guard let row = Int(String(s[1...])), x >= 0, x < width, row >= 1, row <= height else { return nil }
+    return Point(x: x, y: height - row)
   }
 
-  /// The GTP vertex of a cell index.
-  public func gtpVertex(_ p: Int) -> String {
-    let (x, y) = coordinates(p)
+  /// The GTP vertex of a point.
+  public func gtpVertex(_ p: Point) -> String {
     let letters = Array("ABCDEFGHJKLMNOPQRSTUVWXYZ")
-    return "\(letters[x])\(ySize - y)"
+    return "\(letters[p.x])\(height - p.y)"
   }
 }
 
@@ -35,7 +33,7 @@ extension NNGame {
     xSize: Int, ySize: Int, rules: Rules, komi: Float, setup: [(String, String)],
     moves: [(String, String)], handicap: Bool = false
   ) throws(SetupError) {
-    var board = FeatureBoard(xSize: xSize, ySize: ySize)
+    var board = Board(width: xSize, height: ySize)
     func color(_ c: String) throws(SetupError) -> UInt8 {
       switch c.uppercased() {
       case "B", "BLACK": return 1
@@ -45,7 +43,8 @@ extension NNGame {
     }
     for (c, v) in setup {
       guard let p = board.point(gtp: v) else { throw SetupError(description: "bad vertex \(v)") }
-      board.setStone(p, try color(c))
+      guard board[p] == .empty else { throw SetupError(description: "setup vertex \(v) given twice") }
+      board.place(Stone(Player(nnColor: try color(c))), at: p)
     }
     self.init(initialBoard: board, initialPlayer: handicap ? 2 : 1, rules: rules, komi: komi)
     for (c, v) in moves {
@@ -54,7 +53,7 @@ extension NNGame {
         play(nil, color: col)
         continue
       }
-      guard let p = self.board.point(gtp: v), self.board.cells[p] == 0 else {
+      guard let p = self.board.point(gtp: v), self.board[p] == .empty else {
         throw SetupError(description: "illegal move \(c) \(v)")
       }
       play(p, color: col)

@@ -59,10 +59,10 @@ struct NNBenchmarkCommand: ParsableCommand {
     var rng = SystemRandomNumberGenerator()
     for n in [0, 10, 40, 90] {
       var game = NNGame(
-        initialBoard: FeatureBoard(xSize: size, ySize: size), initialPlayer: 1, rules: rules, komi: 7.5)
+        initialBoard: Board(size: size), initialPlayer: 1, rules: rules, komi: 7.5)
       var color: UInt8 = 1
       for _ in 0..<n {
-        let empty = game.board.points.filter { game.board.isLegal($0, color, suicideLegal: false) }
+        let empty = game.board.points.filter { game.board.isLegal($0, for: color == 1 ? .black : .white) }
         guard let p = empty.randomElement(using: &rng) else { break }
         game.play(p, color: color)
         color = 3 - color

@@ -24,11 +24,11 @@ func pairs(_ text: String) -> [(String, String)] {
 
 /// The points (GTP vertices) set in `plane`.
 func marked(_ f: [Float], plane: Int, size: Int) -> Set<String> {
-  let b = FeatureBoard(xSize: size, ySize: size)
+  let b = Board(size: size)
   var out = Set<String>()
   for y in 0..<size {
     for x in 0..<size where f[plane * size * size + y * size + x] != 0 {
-      out.insert(b.gtpVertex(b.index(x, y)))
+      out.insert(b.gtpVertex(Point(x: x, y: y)))
     }
   }
   return out
@@ -116,11 +116,10 @@ struct InputFeaturesV7Tests {
     var state = GameState(size: 9, rules: .trompTaylor)
     let moves = pairs("B E5 W C3 B G7 W pass B D4")
     for (c, v) in moves {
-      let b = FeatureBoard(xSize: 9, ySize: 9)
+      let b = Board(size: 9)
       let player: Player = c == "B" ? .black : .white
       if let p = b.point(gtp: v) {
-        let (x, y) = b.coordinates(p)
-        try state.play(.play(Point(x: x, y: y)), by: player)
+        try state.play(.play(p), by: player)
       } else {
         try state.play(.pass, by: player)
       }

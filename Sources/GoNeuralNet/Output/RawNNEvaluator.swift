@@ -22,7 +22,7 @@ public struct RawNNEvaluator: Sendable {
     let b = game.board
     let batch = NNInputBatch(
       games: Array(repeating: game, count: symmetries.count), symmetries: symmetries,
-      nnXLen: b.xSize, nnYLen: b.ySize, options: options)
+      nnXLen: b.width, nnYLen: b.height, options: options)
     let raw = try backend.evaluate(batch)
     return symmetries.enumerated().map { i, s in
       postProcessor.process(raw, index: i, game: game, symmetry: s)
