@@ -38,6 +38,7 @@ public enum InputFeaturesV7 {
     let pla = game.nextPlayer
     let opp = 3 - pla
     let rules = game.rules
+    let moves = game.state.moves
     func set(_ plane: Int, _ point: Point) {
       let t = symmetry.apply(x: point.x, y: point.y, gridWidth: nnXLen, gridHeight: nnYLen)
       spatial[plane * area + t.y * nnXLen + t.x] = 1
@@ -56,30 +57,29 @@ public enum InputFeaturesV7 {
     for p in game.superkoBanned(for: pla) where p != board.koPoint { set(6, p) }
     // History planes 9-13 and pass globals 0-4.
     // A finished game shows only its last turn (as KataGo 1.18 does); hidden history shows none.
-    let lastWasOppPass = game.moves.last.map { $0.point == nil && $0.color == opp } ?? false
+    let lastWasOppPass = moves.last.map { $0.move == .pass && $0.player.rawValue == opp } ?? false
     let hide =
       options.hideHistory || (options.conservativePassAtRoot && !game.isFinished && lastWasOppPass)
     let finished = game.isFinished
     var included = 0
     if !hide {
-      let moves = game.moves
       for k in 1...(finished ? 1 : 5) {
         guard moves.count >= k else { break }
         let m = moves[moves.count - k]
-        guard m.color == (k % 2 == 1 ? opp : pla) else { break }
+        guard m.player.rawValue == (k % 2 == 1 ? opp : pla) else { break }
         included = k
-        if let p = m.point { set(8 + k, p) } else { global[k - 1] = 1 }
+        if let p = m.move.point { set(8 + k, p) } else { global[k - 1] = 1 }
       }
     }
     // Ladder planes 14-17.
     let now = board.ladders(workingMovesFor: Player(nnColor: opp))
     for p in board.points where now.captured[p.i] { set(14, p) }
     for p in now.workingMoves { set(17, p) }
-    let prev = included >= 1 ? game.boards[game.boards.count - 2] : board
+    let prev = included >= 1 ? game.state.board(movesAgo: 1)! : board
     let prevLadders = included >= 1 ? prev.ladders(workingMovesFor: Player(nnColor: opp)).captured : now.captured
     for p in board.points where prevLadders[p.i] { set(15, p) }
     let prevPrevLadders =
-      included >= 2 ? game.boards[game.boards.count - 3].ladders(workingMovesFor: Player(nnColor: opp)).captured : prevLadders
+      included >= 2 ? game.state.board(movesAgo: 2)!.ladders(workingMovesFor: Player(nnColor: opp)).captured : prevLadders
     for p in board.points where prevPrevLadders[p.i] { set(16, p) }
     // Area planes 18-19 (area scoring without tax; territory scoring shows none in the main phase).
     if rules.scoring == .area && rules.tax == .none {
@@ -107,13 +107,13 @@ public enum InputFeaturesV7 {
     if rules.scoring == .territory { global[9] = 1 }
     if rules.tax != .none { global[10] = 1 }
     if rules.tax == .all { global[11] = 1 }
-    let lastIsPass = game.moves.last.map { $0.point == nil && $0.color == opp } ?? false
+    let lastIsPass = moves.last.map { $0.move == .pass && $0.player.rawValue == opp } ?? false
     if !hide && lastIsPass { global[14] = 1 }
     if options.playoutDoublingAdvantage != 0 {
       global[15] = 1
       global[16] = 0.5 * options.playoutDoublingAdvantage
     }
-    if rules.hasButton && !game.moves.contains(where: { $0.point == nil }) { global[17] = 1 }
+    if rules.hasButton && !moves.contains(where: { $0.move == .pass }) { global[17] = 1 }
     if rules.scoring == .area {
       let even = board.area % 2 == 0
       let floorK: Float =

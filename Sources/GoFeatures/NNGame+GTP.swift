@@ -33,7 +33,7 @@ extension NNGame {
     xSize: Int, ySize: Int, rules: Rules, komi: Float, setup: [(String, String)],
     moves: [(String, String)], handicap: Bool = false
   ) throws(SetupError) {
-    var board = Board(width: xSize, height: ySize)
+    let board = Board(width: xSize, height: ySize)
     func color(_ c: String) throws(SetupError) -> UInt8 {
       switch c.uppercased() {
       case "B", "BLACK": return 1
@@ -41,22 +41,32 @@ extension NNGame {
       default: throw SetupError(description: "bad colour \(c)")
       }
     }
+    var black: [Point] = []
+    var white: [Point] = []
     for (c, v) in setup {
       guard let p = board.point(gtp: v) else { throw SetupError(description: "bad vertex \(v)") }
-      guard board[p] == .empty else { throw SetupError(description: "setup vertex \(v) given twice") }
-      board.place(Stone(Player(nnColor: try color(c))), at: p)
+      guard !black.contains(p) && !white.contains(p) else {
+        throw SetupError(description: "setup vertex \(v) given twice")
+      }
+      if try color(c) == 1 { black.append(p) } else { white.append(p) }
     }
-    self.init(initialBoard: board, initialPlayer: handicap ? 2 : 1, rules: rules, komi: komi)
+    var state = GameState(width: xSize, height: ySize, rules: rules.withKomi(Double(komi)))
+    state.setup(black: black, white: white, toMove: handicap ? .white : .black)
+    self.init(state)
     for (c, v) in moves {
       let col = try color(c)
+      let point: Point?
       if v.lowercased() == "pass" {
-        play(nil, color: col)
-        continue
+        point = nil
+      } else {
+        guard let p = board.point(gtp: v) else { throw SetupError(description: "bad vertex \(v)") }
+        point = p
       }
-      guard let p = self.board.point(gtp: v), self.board[p] == .empty else {
-        throw SetupError(description: "illegal move \(c) \(v)")
+      do {
+        try play(point, color: col)
+      } catch {
+        throw SetupError(description: "illegal move \(c) \(v) (\(error))")
       }
-      play(p, color: col)
     }
   }
 }

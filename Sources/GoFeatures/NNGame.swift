@@ -1,95 +1,71 @@
 import GoCore
 
-/// A game as the network features need it: the setup, every move with the board after it, the
-/// simple-ko point, superko history, passes and the rules and komi. Boards are GoCore `Board`s.
+/// A position as the network features see it: a GoCore `GameState` (its board, its last moves and
+/// boards for the history planes, its superko memory, its rules and komi) and the side the
+/// network evaluates for, which `kata-raw-nn COLOR` may override. Nothing is replayed: the
+/// features read the state as it is.
 public struct NNGame: Sendable {
-  /// A move: a board point, or nil for a pass.
-  public struct Move: Sendable, Hashable {
-    /// 1 black, 2 white.
-    public var color: UInt8
-    /// The point, nil for pass.
-    public var point: Point?
+  /// The game.
+  public private(set) var state: GameState
+  /// The side to move as the features see it (1 black, 2 white); may differ from `state.toMove`.
+  public var nextPlayer: UInt8
+
+  /// The features' view of `state`, for its player to move.
+  public init(_ state: GameState) {
+    self.state = state
+    nextPlayer = state.toMove.rawValue
+  }
+
+  /// A game from a setup position with no history.
+  public init(initialBoard: Board, initialPlayer: UInt8, rules: Rules, komi: Float) {
+    self.init(
+      GameState(board: initialBoard, toMove: Player(nnColor: initialPlayer), rules: rules.withKomi(Double(komi))))
   }
 
   /// Rules, komi included.
-  public var rules: Rules
+  public var rules: Rules {
+    get { state.rules }
+    set { state.rules = newValue }
+  }
   /// Komi (points given to White), as the features use it.
   public var komi: Float {
-    get { Float(rules.komi) }
-    set { rules.komi = Double(newValue) }
-  }
-  /// The board before any move.
-  public let initialBoard: Board
-  /// The player to move before any move (1 black, 2 white).
-  public let initialPlayer: UInt8
-  /// Moves so far.
-  public private(set) var moves: [Move] = []
-  /// `boards[i]` is the board after `i` moves.
-  public private(set) var boards: [Board]
-  /// The side to move (may be overridden, as `kata-raw-nn COLOR` does).
-  public var nextPlayer: UInt8
-  /// Number of black board moves minus white board moves (territory-scoring bookkeeping).
-  private var stoneBalance = 0
-
-  private struct Situation: Hashable {
-    var hash: UInt64
-    var toMove: UInt8
-  }
-  private var situations: Set<Situation> = []
-  private var positions: Set<UInt64> = []
-
-  /// A game from a setup position.
-  public init(initialBoard: Board, initialPlayer: UInt8, rules: Rules, komi: Float) {
-    self.initialBoard = initialBoard
-    self.initialPlayer = initialPlayer
-    self.rules = rules.withKomi(Double(komi))
-    boards = [initialBoard]
-    nextPlayer = initialPlayer
-    positions.insert(initialBoard.hash)
-    situations.insert(Situation(hash: initialBoard.hash, toMove: initialPlayer))
+    get { Float(state.rules.komi) }
+    set { state.rules.komi = Double(newValue) }
   }
 
   /// The current board.
-  public var board: Board { boards[boards.count - 1] }
+  public var board: Board { state.board }
 
-  /// Plays a move for `color` (tolerant: the point only has to be empty).
-  public mutating func play(_ point: Point?, color: UInt8) {
-    var b = board
-    if let p = point {
-      precondition(b[p] == .empty, "point is occupied")
-      b.play(p, for: Player(nnColor: color))
-      stoneBalance += color == 1 ? 1 : -1
-    } else {
-      b.clearKo()
-    }
-    moves.append(Move(color: color, point: point))
-    boards.append(b)
-    nextPlayer = 3 - color
-    positions.insert(b.hash)
-    situations.insert(Situation(hash: b.hash, toMove: nextPlayer))
+  /// Moves so far.
+  public var moves: [(player: Player, move: Move)] { state.moves }
+
+  /// Plays a move (nil: a pass) for `color`, who need not be the player to move.
+  /// - Throws: GoCore's `IllegalMove` if the game forbids it; the game is then unchanged.
+  public mutating func play(_ point: Point?, color: UInt8) throws(GameState.IllegalMove) {
+    try state.play(point.map { .play($0) } ?? .pass, by: Player(nnColor: color))
+    nextPlayer = state.toMove.rawValue
   }
 
   /// Whether the game has ended with two consecutive passes.
   public var isFinished: Bool {
-    moves.count >= 2 && moves[moves.count - 1].point == nil && moves[moves.count - 2].point == nil
+    let moves = state.moves
+    return moves.count >= 2 && moves[moves.count - 1].move == .pass && moves[moves.count - 2].move == .pass
   }
 
-  /// Points the side to move may not play because of superko (not the simple-ko point).
+  /// Points the side to move may not play because of superko (not the simple-ko point), from the
+  /// game's superko memory.
   public func superkoBanned(for pla: UInt8) -> Set<Point> {
     guard rules.ko == .positional || rules.ko == .situational || rules.ko == .spight else {
       return []
     }
     var out = Set<Point>()
-    let b = board
+    let b = state.board
     let player = Player(nnColor: pla)
-    for p in b.points where b.isLegal(p, for: player, multiStoneSuicide: rules.multiStoneSuicideLegal) {
-      var next = b
-      next.play(p, for: player)
-      let repeated =
-        rules.ko == .positional
-        ? positions.contains(next.hash)
-        : situations.contains(Situation(hash: next.hash, toMove: 3 - pla))
-      if repeated { out.insert(p) }
+    for p in b.points
+    where b.isLegal(p, for: player, multiStoneSuicide: rules.multiStoneSuicideLegal)
+      && state.illegality(.play(p), by: player) == .superko
+    {
+      out.insert(p)
     }
     return out
   }
@@ -100,13 +76,13 @@ public struct NNGame: Sendable {
       && !banned.contains(p)
   }
 
-  /// The number of handicap stones KataGo assumes (0 when it would be 1).
+  /// The number of handicap stones KataGo assumes (0 when it would be 1): Black's setup stones
+  /// when White has none, plus Black's moves before White's first move.
   public var handicapStones: Int {
-    let black = initialBoard.stoneCount(.black)
-    let white = initialBoard.stoneCount(.white)
-    var n = white == 0 ? black : 0
-    for m in moves {
-      guard m.color == 1 && m.point != nil else { break }
+    let initial = state.initialBoard
+    var n = initial.stoneCount(.white) == 0 ? initial.stoneCount(.black) : 0
+    for m in state.moves {
+      guard m.player == .black && m.move != .pass else { break }
       n += 1
     }
     return n <= 1 ? 0 : n
@@ -122,8 +98,11 @@ public struct NNGame: Sendable {
     case .nMinusOne: total += Float(max(n - 1, 0))
     }
     if rules.scoring == .territory {
-      let initialBalance = initialBoard.stoneCount(.black) - initialBoard.stoneCount(.white)
-      total += Float(initialBalance + stoneBalance)
+      // KataGo's stone balance: setup stones plus board moves of each colour.
+      let initial = state.initialBoard
+      var balance = initial.stoneCount(.black) - initial.stoneCount(.white)
+      for m in state.moves where m.move != .pass { balance += m.player == .black ? 1 : -1 }
+      total += Float(balance)
     }
     return total
   }

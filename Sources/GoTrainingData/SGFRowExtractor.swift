@@ -101,7 +101,7 @@ public struct SGFRowExtractor {
           scoreTargets: scores, ownershipTarget: ownership, targetWeights: weights,
           gameID: gameID, moveNumber: Int32(i), boardSize: (Int32(info.width), Int32(info.height)),
           pla: Int8(color), komi: Float(state.rules.komi)))
-      nn.play(move.point, color: color)
+      try nn.play(move.point, color: color)
       if pending.count >= teacherBatchSize || (i == total - 1 && !pending.isEmpty) {
         try label(&rows, from: rows.count - pending.count, pending)
         pending.removeAll()

@@ -64,7 +64,7 @@ struct NNBenchmarkCommand: ParsableCommand {
       for _ in 0..<n {
         let empty = game.board.points.filter { game.board.isLegal($0, for: color == 1 ? .black : .white) }
         guard let p = empty.randomElement(using: &rng) else { break }
-        game.play(p, color: color)
+        guard (try? game.play(p, color: color)) != nil else { break }
         color = 3 - color
       }
       out.append(game)
