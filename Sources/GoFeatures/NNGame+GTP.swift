@@ -1,21 +1,21 @@
-extension FeatureBoard {
-  /// The cell index of a GTP vertex ("D4", case-insensitive, columns skip I); nil if invalid
-  /// or "pass".
-  public func point(gtp vertex: String) -> Int? {
+import GoCore
+
+extension Board {
+  /// The point of a GTP vertex ("D4", case-insensitive, columns skip I); nil if invalid or "pass".
+  public func point(gtp vertex: String) -> Point? {
     let s = Array(vertex.uppercased())
     guard s.count >= 2, let letter = s.first, letter.isLetter, letter != "I" else { return nil }
     guard let ascii = letter.asciiValue else { return nil }
     var x = Int(ascii) - Int(Character("A").asciiValue!)
     if letter > "I" { x -= 1 }
-    guard let row = Int(String(s[1...])), x >= 0, x < xSize, row >= 1, row <= ySize else { return nil }
-    return index(x, ySize - row)
+    guard let row = Int(String(s[1...])), x >= 0, x < width, row >= 1, row <= height else { return nil }
+    return Point(x: x, y: height - row)
   }
 
-  /// The GTP vertex of a cell index.
-  public func gtpVertex(_ p: Int) -> String {
-    let (x, y) = coordinates(p)
+  /// The GTP vertex of a point.
+  public func gtpVertex(_ p: Point) -> String {
     let letters = Array("ABCDEFGHJKLMNOPQRSTUVWXYZ")
-    return "\(letters[x])\(ySize - y)"
+    return "\(letters[p.x])\(height - p.y)"
   }
 }
 
@@ -30,10 +30,10 @@ extension NNGame {
   /// `fixed_handicap` (if `handicap`) or `set_position` with `setup`, then `play` of each move.
   /// Colours are "B"/"W"; vertices are GTP vertices or "pass".
   public init(
-    xSize: Int, ySize: Int, rules: NNRules, komi: Float, setup: [(String, String)],
+    xSize: Int, ySize: Int, rules: Rules, komi: Float, setup: [(String, String)],
     moves: [(String, String)], handicap: Bool = false
   ) throws(SetupError) {
-    var board = FeatureBoard(xSize: xSize, ySize: ySize)
+    let board = Board(width: xSize, height: ySize)
     func color(_ c: String) throws(SetupError) -> UInt8 {
       switch c.uppercased() {
       case "B", "BLACK": return 1
@@ -41,21 +41,32 @@ extension NNGame {
       default: throw SetupError(description: "bad colour \(c)")
       }
     }
+    var black: [Point] = []
+    var white: [Point] = []
     for (c, v) in setup {
       guard let p = board.point(gtp: v) else { throw SetupError(description: "bad vertex \(v)") }
-      board.setStone(p, try color(c))
+      guard !black.contains(p) && !white.contains(p) else {
+        throw SetupError(description: "setup vertex \(v) given twice")
+      }
+      if try color(c) == 1 { black.append(p) } else { white.append(p) }
     }
-    self.init(initialBoard: board, initialPlayer: handicap ? 2 : 1, rules: rules, komi: komi)
+    var state = GameState(width: xSize, height: ySize, rules: rules.withKomi(Double(komi)))
+    state.setup(black: black, white: white, toMove: handicap ? .white : .black)
+    self.init(state)
     for (c, v) in moves {
       let col = try color(c)
+      let point: Point?
       if v.lowercased() == "pass" {
-        play(nil, color: col)
-        continue
+        point = nil
+      } else {
+        guard let p = board.point(gtp: v) else { throw SetupError(description: "bad vertex \(v)") }
+        point = p
       }
-      guard let p = self.board.point(gtp: v), self.board.cells[p] == 0 else {
-        throw SetupError(description: "illegal move \(c) \(v)")
+      do {
+        try play(point, color: col)
+      } catch {
+        throw SetupError(description: "illegal move \(c) \(v) (\(error))")
       }
-      play(p, color: col)
     }
   }
 }

@@ -1,109 +1,88 @@
-/// A game as the network features need it: the setup, every move with the board after it, the
-/// simple-ko point, superko history, passes and the rules and komi.
+import GoCore
+
+/// A position as the network features see it: a GoCore `GameState` (its board, its last moves and
+/// boards for the history planes, its superko memory, its rules and komi) and the side the
+/// network evaluates for, which `kata-raw-nn COLOR` may override. Nothing is replayed: the
+/// features read the state as it is.
 public struct NNGame: Sendable {
-  /// A move: a board cell index of `FeatureBoard`, or nil for a pass.
-  public struct Move: Sendable, Hashable {
-    /// 1 black, 2 white.
-    public var color: UInt8
-    /// The cell index, nil for pass.
-    public var point: Int?
-  }
-
-  /// Rules.
-  public var rules: NNRules
-  /// Komi (points given to White).
-  public var komi: Float
-  /// The board before any move.
-  public let initialBoard: FeatureBoard
-  /// The player to move before any move (1 black, 2 white).
-  public let initialPlayer: UInt8
-  /// Moves so far.
-  public private(set) var moves: [Move] = []
-  /// `boards[i]` is the board after `i` moves.
-  public private(set) var boards: [FeatureBoard]
-  /// The side to move (may be overridden, as `kata-raw-nn COLOR` does).
+  /// The game.
+  public private(set) var state: GameState
+  /// The side to move as the features see it (1 black, 2 white); may differ from `state.toMove`.
   public var nextPlayer: UInt8
-  /// Number of black board moves minus white board moves (territory-scoring bookkeeping).
-  private var stoneBalance = 0
 
-  private struct Situation: Hashable {
-    var cells: [UInt8]
-    var toMove: UInt8
+  /// The features' view of `state`, for its player to move.
+  public init(_ state: GameState) {
+    self.state = state
+    nextPlayer = state.toMove.rawValue
   }
-  private var situations: Set<Situation> = []
-  private var positions: Set<[UInt8]> = []
 
-  /// A game from a setup position.
-  public init(initialBoard: FeatureBoard, initialPlayer: UInt8, rules: NNRules, komi: Float) {
-    self.initialBoard = initialBoard
-    self.initialPlayer = initialPlayer
-    self.rules = rules
-    self.komi = komi
-    boards = [initialBoard]
-    nextPlayer = initialPlayer
-    positions.insert(initialBoard.cells)
-    situations.insert(Situation(cells: initialBoard.cells, toMove: initialPlayer))
+  /// A game from a setup position with no history.
+  public init(initialBoard: Board, initialPlayer: UInt8, rules: Rules, komi: Float) {
+    self.init(
+      GameState(board: initialBoard, toMove: Player(nnColor: initialPlayer), rules: rules.withKomi(Double(komi))))
+  }
+
+  /// Rules, komi included.
+  public var rules: Rules {
+    get { state.rules }
+    set { state.rules = newValue }
+  }
+  /// Komi (points given to White), as the features use it.
+  public var komi: Float {
+    get { Float(state.rules.komi) }
+    set { state.rules.komi = Double(newValue) }
   }
 
   /// The current board.
-  public var board: FeatureBoard { boards[boards.count - 1] }
+  public var board: Board { state.board }
 
-  /// Plays a move for `color` (tolerant: the point only has to be empty).
-  public mutating func play(_ point: Int?, color: UInt8) {
-    var b = board
-    if let p = point {
-      precondition(b.cells[p] == 0, "point is occupied")
-      b.play(p, color)
-      stoneBalance += color == 1 ? 1 : -1
-    } else {
-      b.koPoint = -1
-    }
-    moves.append(Move(color: color, point: point))
-    boards.append(b)
-    nextPlayer = 3 - color
-    positions.insert(b.cells)
-    situations.insert(Situation(cells: b.cells, toMove: nextPlayer))
+  /// Moves so far.
+  public var moves: [(player: Player, move: Move)] { state.moves }
+
+  /// Plays a move (nil: a pass) for `color`, who need not be the player to move.
+  /// - Throws: GoCore's `IllegalMove` if the game forbids it; the game is then unchanged.
+  public mutating func play(_ point: Point?, color: UInt8) throws(GameState.IllegalMove) {
+    try state.play(point.map { .play($0) } ?? .pass, by: Player(nnColor: color))
+    nextPlayer = state.toMove.rawValue
   }
 
   /// Whether the game has ended with two consecutive passes.
   public var isFinished: Bool {
-    moves.count >= 2 && moves[moves.count - 1].point == nil && moves[moves.count - 2].point == nil
+    let moves = state.moves
+    return moves.count >= 2 && moves[moves.count - 1].move == .pass && moves[moves.count - 2].move == .pass
   }
 
-  /// Points the side to move may not play because of superko (not the simple-ko point).
-  public func superkoBanned(for pla: UInt8) -> Set<Int> {
-    guard rules.koRule == .positional || rules.koRule == .situational || rules.koRule == .spight else {
+  /// Points the side to move may not play because of superko (not the simple-ko point), from the
+  /// game's superko memory.
+  public func superkoBanned(for pla: UInt8) -> Set<Point> {
+    guard rules.ko == .positional || rules.ko == .situational || rules.ko == .spight else {
       return []
     }
-    var out = Set<Int>()
-    let b = board
-    for p in b.points where b.cells[p] == 0 && b.isLegal(p, pla, suicideLegal: rules.multiStoneSuicideLegal) {
-      var next = b
-      next.play(p, pla)
-      let repeated =
-        rules.koRule == .positional
-        ? positions.contains(next.cells)
-        : situations.contains(Situation(cells: next.cells, toMove: 3 - pla))
-      if repeated { out.insert(p) }
+    var out = Set<Point>()
+    let b = state.board
+    let player = Player(nnColor: pla)
+    for p in b.points
+    where b.isLegal(p, for: player, multiStoneSuicide: rules.multiStoneSuicideLegal)
+      && state.illegality(.play(p), by: player) == .superko
+    {
+      out.insert(p)
     }
     return out
   }
 
   /// Whether `pla` may play at board point `p` now.
-  public func isLegal(_ p: Int, for pla: UInt8, banned: Set<Int>) -> Bool {
-    board.isLegal(p, pla, suicideLegal: rules.multiStoneSuicideLegal) && !banned.contains(p)
+  public func isLegal(_ p: Point, for pla: UInt8, banned: Set<Point>) -> Bool {
+    board.isLegal(p, for: Player(nnColor: pla), multiStoneSuicide: rules.multiStoneSuicideLegal)
+      && !banned.contains(p)
   }
 
-  /// The number of handicap stones KataGo assumes (0 when it would be 1).
+  /// The number of handicap stones KataGo assumes (0 when it would be 1): Black's setup stones
+  /// when White has none, plus Black's moves before White's first move.
   public var handicapStones: Int {
-    var black = 0
-    var white = 0
-    for p in initialBoard.points {
-      if initialBoard.cells[p] == 1 { black += 1 } else if initialBoard.cells[p] == 2 { white += 1 }
-    }
-    var n = white == 0 ? black : 0
-    for m in moves {
-      guard m.color == 1 && m.point != nil else { break }
+    let initial = state.initialBoard
+    var n = initial.stoneCount(.white) == 0 ? initial.stoneCount(.black) : 0
+    for m in state.moves {
+      guard m.player == .black && m.move != .pass else { break }
       n += 1
     }
     return n <= 1 ? 0 : n
@@ -119,12 +98,17 @@ public struct NNGame: Sendable {
     case .nMinusOne: total += Float(max(n - 1, 0))
     }
     if rules.scoring == .territory {
-      var initialBalance = 0
-      for p in initialBoard.points {
-        if initialBoard.cells[p] == 1 { initialBalance += 1 } else if initialBoard.cells[p] == 2 { initialBalance -= 1 }
-      }
-      total += Float(initialBalance + stoneBalance)
+      // KataGo's stone balance: setup stones plus board moves of each colour.
+      let initial = state.initialBoard
+      var balance = initial.stoneCount(.black) - initial.stoneCount(.white)
+      for m in state.moves where m.move != .pass { balance += m.player == .black ? 1 : -1 }
+      total += Float(balance)
     }
     return total
   }
+}
+
+extension Player {
+  /// The player of a feature colour (1 black, 2 white).
+  init(nnColor: UInt8) { self = nnColor == 1 ? .black : .white }
 }

@@ -1,3 +1,4 @@
+import GoCore
 public import GoFeatures
 public import GoNeuralNet
 
@@ -15,10 +16,10 @@ extension RawNNEvaluator: RowTeacher {
     guard let first = games.first else { return [] }
     var options = InputFeaturesV7.Options()
     options.preferPassAliveUnderSuicide = backend.model.preferPassAliveUnderSuicideRules
-    let symmetries = Array(repeating: NNSymmetry(0), count: games.count)
+    let symmetries = Array(repeating: Symmetry(0), count: games.count)
     let batch = NNInputBatch(
-      games: games, symmetries: symmetries, nnXLen: first.board.xSize,
-      nnYLen: first.board.ySize, options: options)
+      games: games, symmetries: symmetries, nnXLen: first.board.width,
+      nnYLen: first.board.height, options: options)
     let raw = try backend.evaluate(batch)
     return games.indices.map { postProcessor.process(raw, index: $0, game: games[$0], symmetry: symmetries[$0]) }
   }

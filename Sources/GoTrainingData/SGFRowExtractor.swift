@@ -67,7 +67,7 @@ public struct SGFRowExtractor {
       spatial.withUnsafeMutableBufferPointer { s in
         global.withUnsafeMutableBufferPointer { g in
           InputFeaturesV7.fill(
-            nn, nnXLen: posLen, nnYLen: posLen, symmetry: NNSymmetry(0), options: options,
+            nn, nnXLen: posLen, nnYLen: posLen, symmetry: Symmetry(0), options: options,
             spatial: s.baseAddress!, global: g.baseAddress!)
         }
       }
@@ -101,7 +101,7 @@ public struct SGFRowExtractor {
           scoreTargets: scores, ownershipTarget: ownership, targetWeights: weights,
           gameID: gameID, moveNumber: Int32(i), boardSize: (Int32(info.width), Int32(info.height)),
           pla: Int8(color), komi: Float(state.rules.komi)))
-      nn.play(move.point.map { nn.initialBoard.index($0.x, $0.y) }, color: color)
+      try nn.play(move.point, color: color)
       if pending.count >= teacherBatchSize || (i == total - 1 && !pending.isEmpty) {
         try label(&rows, from: rows.count - pending.count, pending)
         pending.removeAll()

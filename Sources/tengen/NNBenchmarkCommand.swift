@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GoCore
 import GoFeatures
 import GoNeuralNet
 import GoNeuralNetCPU
@@ -32,7 +33,7 @@ struct NNBenchmarkCommand: ParsableCommand {
       for b in batches {
         let batchGames = (0..<b).map { games[$0 % games.count] }
         let input = NNInputBatch(
-          games: batchGames, symmetries: (0..<b).map { NNSymmetry($0 % 8) }, nnXLen: size, nnYLen: size)
+          games: batchGames, symmetries: (0..<b).map { Symmetry($0 % 8) }, nnXLen: size, nnYLen: size)
         _ = try backend.evaluate(input)
         let layerProfile = LayerProfile()
         if profile { backend.setProfile(layerProfile) }
@@ -53,17 +54,17 @@ struct NNBenchmarkCommand: ParsableCommand {
 
   /// A few opening and middle-game positions on the benchmark board.
   func samplePositions() -> [NNGame] {
-    let rules = NNRules.trompTaylor
+    let rules = Rules.trompTaylor
     var out: [NNGame] = []
     var rng = SystemRandomNumberGenerator()
     for n in [0, 10, 40, 90] {
       var game = NNGame(
-        initialBoard: FeatureBoard(xSize: size, ySize: size), initialPlayer: 1, rules: rules, komi: 7.5)
+        initialBoard: Board(size: size), initialPlayer: 1, rules: rules, komi: 7.5)
       var color: UInt8 = 1
       for _ in 0..<n {
-        let empty = game.board.points.filter { game.board.isLegal($0, color, suicideLegal: false) }
+        let empty = game.board.points.filter { game.board.isLegal($0, for: color == 1 ? .black : .white) }
         guard let p = empty.randomElement(using: &rng) else { break }
-        game.play(p, color: color)
+        guard (try? game.play(p, color: color)) != nil else { break }
         color = 3 - color
       }
       out.append(game)

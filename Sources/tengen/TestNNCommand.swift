@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GoCore
 import GoFeatures
 import GoNeuralNet
 import GoNeuralNetCPU
@@ -40,7 +41,7 @@ struct TestNNCommand: ParsableCommand {
       try compare(evaluator, positions: positions, expected: expected)
       return
     }
-    guard let preset = NNRules.preset(rules) else { throw ValidationError("unknown rules \(rules)") }
+    guard let preset = Rules(preset: rules) else { throw ValidationError("unknown rules \(rules)") }
     func pairs(_ s: String) -> [(String, String)] {
       let t = s.split(separator: " ").map(String.init)
       return stride(from: 0, to: t.count - 1, by: 2).map { (t[$0], t[$0 + 1]) }
@@ -60,7 +61,7 @@ struct TestNNCommand: ParsableCommand {
     var failures = 0
     let t0 = Date()
     for p in reference.positions where only.map({ p.id.contains($0) }) ?? true {
-      let e = try evaluator.evaluate(p.game, symmetries: [NNSymmetry(p.symmetry)])[0]
+      let e = try evaluator.evaluate(p.game, symmetries: [Symmetry(p.symmetry)])[0]
       for (k, d) in KataGoReference.differences(e, p.expected) {
         if d > (worst[k]?.0 ?? -1) { worst[k] = (d, p.id) }
         if d > KataGoReference.tolerance(k) {

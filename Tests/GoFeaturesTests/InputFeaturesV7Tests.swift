@@ -10,7 +10,7 @@ func features(_ game: NNGame, size: Int, symmetry: Int = 0) -> (spatial: [Float]
   s.withUnsafeMutableBufferPointer { sp in
     g.withUnsafeMutableBufferPointer { gl in
       InputFeaturesV7.fill(
-        game, nnXLen: size, nnYLen: size, symmetry: NNSymmetry(symmetry),
+        game, nnXLen: size, nnYLen: size, symmetry: Symmetry(symmetry),
         spatial: sp.baseAddress!, global: gl.baseAddress!)
     }
   }
@@ -24,11 +24,11 @@ func pairs(_ text: String) -> [(String, String)] {
 
 /// The points (GTP vertices) set in `plane`.
 func marked(_ f: [Float], plane: Int, size: Int) -> Set<String> {
-  let b = FeatureBoard(xSize: size, ySize: size)
+  let b = Board(size: size)
   var out = Set<String>()
   for y in 0..<size {
     for x in 0..<size where f[plane * size * size + y * size + x] != 0 {
-      out.insert(b.gtpVertex(b.index(x, y)))
+      out.insert(b.gtpVertex(Point(x: x, y: y)))
     }
   }
   return out
@@ -81,7 +81,7 @@ struct InputFeaturesV7Tests {
     #expect(features(one, size: 19).global[18] == 0.5)
     // Japanese: territory komi counts stones played (6.5 + 3 black − 2 white moves), no parity.
     let jp = try NNGame(
-      xSize: 19, ySize: 19, rules: NNRules.preset("japanese")!, komi: 6.5, setup: [],
+      xSize: 19, ySize: 19, rules: Rules(preset: "japanese")!, komi: 6.5, setup: [],
       moves: pairs("B Q16 W D4 B Q3 W D16 B R10"))
     let j = features(jp, size: 19).global
     #expect(j[5] == 7.5 / 20)
@@ -94,17 +94,17 @@ struct InputFeaturesV7Tests {
     // C7 is (x 2, y 2); symmetry 1 flips y, 2 flips x, 4 transposes.
     #expect(marked(features(g, size: 9, symmetry: 1).spatial, plane: 2, size: 9) == ["C3"])
     #expect(marked(features(g, size: 9, symmetry: 2).spatial, plane: 2, size: 9) == ["G7"])
-    let s5 = NNSymmetry(5)
-    let t = s5.apply(x: 2, y: 1, w: 9, h: 9)
-    let back = s5.inverse.apply(x: t.x, y: t.y, w: 9, h: 9)
+    let s5 = Symmetry(5)
+    let t = s5.apply(x: 2, y: 1, gridWidth: 9, gridHeight: 9)
+    let back = s5.inverse.apply(x: t.x, y: t.y, gridWidth: 9, gridHeight: 9)
     #expect(back.x == 2 && back.y == 1)
-    #expect(NNSymmetry(6).inverse == NNSymmetry(5))
+    #expect(Symmetry(6).inverse == Symmetry(5))
   }
 
   @Test("an immediate ko recapture is banned on plane 6")
   func ko() throws {
     let g = try NNGame(
-      xSize: 9, ySize: 9, rules: NNRules.preset("chinese")!, komi: 7.5,
+      xSize: 9, ySize: 9, rules: Rules(preset: "chinese")!, komi: 7.5,
       setup: pairs("B D5 B C4 B D3 W E5 W F4 W E3 W D4"), moves: pairs("B E4"))
     let f = features(g, size: 9).spatial
     #expect(marked(f, plane: 6, size: 9) == ["D4"])
@@ -116,11 +116,10 @@ struct InputFeaturesV7Tests {
     var state = GameState(size: 9, rules: .trompTaylor)
     let moves = pairs("B E5 W C3 B G7 W pass B D4")
     for (c, v) in moves {
-      let b = FeatureBoard(xSize: 9, ySize: 9)
+      let b = Board(size: 9)
       let player: Player = c == "B" ? .black : .white
       if let p = b.point(gtp: v) {
-        let (x, y) = b.coordinates(p)
-        try state.play(.play(Point(x: x, y: y)), by: player)
+        try state.play(.play(p), by: player)
       } else {
         try state.play(.pass, by: player)
       }

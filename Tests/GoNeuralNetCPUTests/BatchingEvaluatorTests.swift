@@ -1,4 +1,5 @@
 import Foundation
+import GoCore
 import GoFeatures
 import Testing
 import TestSupport
@@ -25,7 +26,7 @@ struct BatchingEvaluatorTests {
     let g = try Self.game("B E5 W C3 B G7")
     let a = try evaluator.evaluate(g)
     let b = try evaluator.evaluate(g)
-    let direct = try RawNNEvaluator(backend: backend).evaluate(g, symmetries: [NNSymmetry(3)])[0]
+    let direct = try RawNNEvaluator(backend: backend).evaluate(g, symmetries: [Symmetry(3)])[0]
     #expect(a == direct)
     #expect(a == b)
     #expect(evaluator.stats.cacheHits == 1 && evaluator.stats.positionsEvaluated == 1)
@@ -42,7 +43,7 @@ struct BatchingEvaluatorTests {
     let backend = CPUBackend(model: Self.model, threads: 1)
     let g = try Self.game("B C3 W G6 B E4")
     let avg = try BatchingEvaluator(backend: backend, symmetryMode: .average(Array(0..<8))).evaluate(g)
-    let singles = try RawNNEvaluator(backend: backend).evaluate(g, symmetries: NNSymmetry.all)
+    let singles = try RawNNEvaluator(backend: backend).evaluate(g, symmetries: Symmetry.allCases)
     let meanWin = singles.reduce(Float(0)) { $0 + $1.whiteWin } / 8
     #expect(abs(avg.whiteWin - meanWin) < 1e-6)
     let i = 3 * 9 + 5
@@ -59,7 +60,7 @@ struct BatchingEvaluatorTests {
     let games = try openings.map { try Self.game($0) }
     let batched = try evaluator.evaluate(batch: games)
     for (g, e) in zip(games, batched) {
-      let single = try RawNNEvaluator(backend: backend).evaluate(g, symmetries: [NNSymmetry(0)])[0]
+      let single = try RawNNEvaluator(backend: backend).evaluate(g, symmetries: [Symmetry(0)])[0]
       #expect(abs(single.whiteWin - e.whiteWin) < 1e-5)
     }
     let s = evaluator.stats

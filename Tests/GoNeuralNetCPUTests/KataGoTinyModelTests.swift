@@ -17,7 +17,7 @@ struct KataGoTinyModelTests {
     let evaluator = RawNNEvaluator(backend: CPUBackend(model: model, threads: 2))
     var worst: [String: Double] = [:]
     for p in fixture.positions {
-      let e = try evaluator.evaluate(p.game, symmetries: [NNSymmetry(p.symmetry)])[0]
+      let e = try evaluator.evaluate(p.game, symmetries: [Symmetry(p.symmetry)])[0]
       for (k, d) in KataGoReference.differences(e, p.expected) {
         worst[k] = max(worst[k] ?? 0, d)
         #expect(d <= KataGoReference.tolerance(k), "\(file) \(p.id) \(k) differs by \(d)")

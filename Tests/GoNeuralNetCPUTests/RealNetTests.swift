@@ -1,4 +1,5 @@
 import Foundation
+import GoCore
 import GoFeatures
 import Testing
 import TestSupport
@@ -24,7 +25,7 @@ struct RealNetTests {
     #expect(reference.positions.count >= 60)
     let evaluator = RawNNEvaluator(backend: CPUBackend(model: model, threads: 2))
     for p in reference.positions {
-      let e = try evaluator.evaluate(p.game, symmetries: [NNSymmetry(p.symmetry)])[0]
+      let e = try evaluator.evaluate(p.game, symmetries: [Symmetry(p.symmetry)])[0]
       for (k, d) in KataGoReference.differences(e, p.expected) {
         #expect(d <= KataGoReference.tolerance(k), "\(p.id) \(k) differs by \(d)")
       }

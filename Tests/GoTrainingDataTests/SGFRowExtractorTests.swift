@@ -1,3 +1,4 @@
+import GoCore
 import GoFeatures
 import GoFormats
 @testable import GoNeuralNet
@@ -108,8 +109,8 @@ import Testing
     func evaluate(_ games: [NNGame]) throws -> [NNEvaluation] { games.map(evaluate) }
 
     func evaluate(_ game: NNGame) -> NNEvaluation {
-      let w = game.board.xSize
-      let h = game.board.ySize
+      let w = game.board.width
+      let h = game.board.height
       var policy = [Float](repeating: 0, count: w * h)
       policy[2 * w + 2] = 0.75
       policy[0] = -1

@@ -1,9 +1,10 @@
+import GoCore
 import GoFeatures
 
 extension NNInputBatch {
   /// A batch holding the V7 features of `games[i]` under `symmetries[i]` on an nnX × nnY grid.
   public init(
-    games: [NNGame], symmetries: [NNSymmetry], nnXLen: Int, nnYLen: Int,
+    games: [NNGame], symmetries: [Symmetry], nnXLen: Int, nnYLen: Int,
     options: InputFeaturesV7.Options = InputFeaturesV7.Options()
   ) {
     precondition(games.count == symmetries.count, "one symmetry per game")

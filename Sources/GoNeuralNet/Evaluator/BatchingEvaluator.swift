@@ -1,4 +1,5 @@
 import Foundation
+import GoCore
 import GoFeatures
 
 /// The one object search talks to: evaluates positions on a backend, gathering concurrent
@@ -30,10 +31,10 @@ public final class BatchingEvaluator: @unchecked Sendable {
   private final class Request {
     let game: NNGame
     let key: UInt64
-    let symmetries: [NNSymmetry]
+    let symmetries: [Symmetry]
     let options: InputFeaturesV7.Options
     var result: Result<NNEvaluation, Error>?
-    init(game: NNGame, key: UInt64, symmetries: [NNSymmetry], options: InputFeaturesV7.Options) {
+    init(game: NNGame, key: UInt64, symmetries: [Symmetry], options: InputFeaturesV7.Options) {
       self.game = game
       self.key = key
       self.symmetries = symmetries
@@ -131,11 +132,11 @@ public final class BatchingEvaluator: @unchecked Sendable {
     return try results.map { try $0!.get() }
   }
 
-  private func chooseSymmetries() -> [NNSymmetry] {
+  private func chooseSymmetries() -> [Symmetry] {
     switch symmetryMode {
-    case .fixed(let s): return [NNSymmetry(s)]
-    case .random: return [NNSymmetry(Int.random(in: 0..<8, using: &rng))]
-    case .average(let list): return list.map(NNSymmetry.init)
+    case .fixed(let s): return [Symmetry(s)]
+    case .random: return [Symmetry(Int.random(in: 0..<8, using: &rng))]
+    case .average(let list): return list.map(Symmetry.init)
     }
   }
 
@@ -143,7 +144,7 @@ public final class BatchingEvaluator: @unchecked Sendable {
   private func run(_ batch: [Request]) -> [Result<NNEvaluation, Error>] {
     var groups: [Int: [(Int, Int)]] = [:]  // grid and options -> (request, symmetry index)
     for (i, r) in batch.enumerated() {
-      let key = (r.game.board.xSize * 1000 + r.game.board.ySize) * 2 + (r.options.conservativePassAtRoot ? 1 : 0)
+      let key = (r.game.board.width * 1000 + r.game.board.height) * 2 + (r.options.conservativePassAtRoot ? 1 : 0)
       for j in r.symmetries.indices { groups[key, default: []].append((i, j)) }
     }
     var evals = batch.map { [NNEvaluation?](repeating: nil, count: $0.symmetries.count) }
@@ -152,7 +153,7 @@ public final class BatchingEvaluator: @unchecked Sendable {
       let b = batch[members[0].0].game.board
       let input = NNInputBatch(
         games: members.map { batch[$0.0].game }, symmetries: members.map { batch[$0.0].symmetries[$0.1] },
-        nnXLen: b.xSize, nnYLen: b.ySize, options: batch[members[0].0].options)
+        nnXLen: b.width, nnYLen: b.height, options: batch[members[0].0].options)
       do {
         let raw = try backend.evaluate(input)
         for (k, m) in members.enumerated() {
@@ -193,13 +194,13 @@ public final class BatchingEvaluator: @unchecked Sendable {
   /// A 64-bit hash of the exact V7 network input of `game` (symmetry 0).
   public static func inputHash(_ game: NNGame, options: InputFeaturesV7.Options) -> UInt64 {
     let b = game.board
-    let area = b.xSize * b.ySize
+    let area = b.area
     var spatial = [Float](repeating: 0, count: InputFeaturesV7.spatialCount * area)
     var global = [Float](repeating: 0, count: InputFeaturesV7.globalCount)
     spatial.withUnsafeMutableBufferPointer { sp in
       global.withUnsafeMutableBufferPointer { gl in
         InputFeaturesV7.fill(
-          game, nnXLen: b.xSize, nnYLen: b.ySize, symmetry: NNSymmetry(0), options: options,
+          game, nnXLen: b.width, nnYLen: b.height, symmetry: Symmetry(0), options: options,
           spatial: sp.baseAddress!, global: gl.baseAddress!)
       }
     }
@@ -208,8 +209,8 @@ public final class BatchingEvaluator: @unchecked Sendable {
     func mix(_ v: UInt32) {
       h = (h ^ UInt64(v)) &* 0x0000_0100_0000_01b3
     }
-    mix(UInt32(b.xSize))
-    mix(UInt32(b.ySize))
+    mix(UInt32(b.width))
+    mix(UInt32(b.height))
     for v in spatial { mix(v.bitPattern) }
     for v in global { mix(v.bitPattern) }
     return h

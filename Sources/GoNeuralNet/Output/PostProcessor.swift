@@ -1,3 +1,4 @@
+import GoCore
 import GoFeatures
 
 #if canImport(Glibc)
@@ -26,7 +27,7 @@ public struct PostProcessor: Sendable {
 
   /// Post-processes sample `index` of `raw`, which was evaluated for `game` under `symmetry`.
   public func process(
-    _ raw: NNRawOutputBatch, index: Int, game: NNGame, symmetry: NNSymmetry
+    _ raw: NNRawOutputBatch, index: Int, game: NNGame, symmetry: Symmetry
   ) -> NNEvaluation {
     let board = game.board
     let w = raw.nnXLen
@@ -42,14 +43,14 @@ public struct PostProcessor: Sendable {
       return c0 + (Double(raw.policy[base + stride]) - c0) * optimism
     }
     // Policy logits on the board, mapped back through the symmetry.
-    var logits = [Double](repeating: -.infinity, count: board.xSize * board.ySize)
+    var logits = [Double](repeating: -.infinity, count: board.area)
     let scale = 1 / Double(policyTemperature)
-    for y in 0..<board.ySize {
-      for x in 0..<board.xSize {
-        let p = board.index(x, y)
+    for y in 0..<board.height {
+      for x in 0..<board.width {
+        let p = Point(x: x, y: y)
         guard game.isLegal(p, for: pla, banned: banned) else { continue }
-        let t = symmetry.apply(x: x, y: y, w: w, h: h)
-        logits[y * board.xSize + x] = mixed(index * pc * area + t.y * w + t.x, stride: area) * scale
+        let t = symmetry.apply(x: x, y: y, gridWidth: w, gridHeight: h)
+        logits[y * board.width + x] = mixed(index * pc * area + t.y * w + t.x, stride: area) * scale
       }
     }
     let p0 = Double(raw.pass[index * pc])
@@ -61,7 +62,7 @@ public struct PostProcessor: Sendable {
     let passProb = Float(exp(passLogit - maxLogit) / total)
     // Value head.
     let v = (0..<3).map { Double(raw.value[index * 3 + $0]) }
-    let noResultPossible = game.rules.koRule == .simple || game.rules.scoring == .territory
+    let noResultPossible = game.rules.ko == .simple || game.rules.scoring == .territory
     let vm = noResultPossible ? max(v[0], v[1], v[2]) : max(v[0], v[1])
     let ew = exp(v[0] - vm)
     let el = exp(v[1] - vm)
@@ -104,11 +105,11 @@ public struct PostProcessor: Sendable {
     scoreMeanSq *= 1 - noResult
     lead *= 1 - noResult
     // Ownership, mapped back through the symmetry.
-    var own = [Float](repeating: 0, count: board.xSize * board.ySize)
-    for y in 0..<board.ySize {
-      for x in 0..<board.xSize {
-        let t = symmetry.apply(x: x, y: y, w: w, h: h)
-        own[y * board.xSize + x] = Float(tanh(Double(raw.ownership[index * area + t.y * w + t.x])))
+    var own = [Float](repeating: 0, count: board.area)
+    for y in 0..<board.height {
+      for x in 0..<board.width {
+        let t = symmetry.apply(x: x, y: y, gridWidth: w, gridHeight: h)
+        own[y * board.width + x] = Float(tanh(Double(raw.ownership[index * area + t.y * w + t.x])))
       }
     }
     if pla == 1 {
@@ -118,7 +119,7 @@ public struct PostProcessor: Sendable {
       own = own.map { -$0 }
     }
     return NNEvaluation(
-      xSize: board.xSize, ySize: board.ySize, nextPlayer: pla, policy: policy,
+      xSize: board.width, ySize: board.height, nextPlayer: pla, policy: policy,
       passProbability: passProb, whiteWin: Float(win), whiteLoss: Float(loss),
       noResult: Float(noResult), whiteLead: Float(lead), whiteScoreMean: Float(scoreMean),
       whiteScoreMeanSq: Float(scoreMeanSq), varTimeLeft: Float(varTime),

@@ -16,7 +16,7 @@ extension RawNNEvaluator {
     var game = NNGame(state)
     if let color, color != state.toMove {
       var board = game.board
-      board.koPoint = -1
+      board.clearKo()
       game = NNGame(
         initialBoard: board, initialPlayer: color == .black ? 1 : 2, rules: game.rules,
         komi: game.komi)

@@ -1,3 +1,4 @@
+import GoCore
 import GoFeatures
 
 /// Evaluates positions the way `kata-raw-nn` does: features on a grid the size of the board,
@@ -15,13 +16,13 @@ public struct RawNNEvaluator: Sendable {
   }
 
   /// Evaluates `game` under each of `symmetries` (one batch).
-  public func evaluate(_ game: NNGame, symmetries: [NNSymmetry]) throws -> [NNEvaluation] {
+  public func evaluate(_ game: NNGame, symmetries: [Symmetry]) throws -> [NNEvaluation] {
     var options = InputFeaturesV7.Options()
     options.preferPassAliveUnderSuicide = backend.model.preferPassAliveUnderSuicideRules
     let b = game.board
     let batch = NNInputBatch(
       games: Array(repeating: game, count: symmetries.count), symmetries: symmetries,
-      nnXLen: b.xSize, nnYLen: b.ySize, options: options)
+      nnXLen: b.width, nnYLen: b.height, options: options)
     let raw = try backend.evaluate(batch)
     return symmetries.enumerated().map { i, s in
       postProcessor.process(raw, index: i, game: game, symmetry: s)
@@ -30,8 +31,8 @@ public struct RawNNEvaluator: Sendable {
 
   /// The GTP reply to `kata-raw-nn <symmetry|all>` for `game`.
   public func kataRawNNReply(_ game: NNGame, symmetry: Int?) throws -> String {
-    let syms = symmetry.map { [NNSymmetry($0)] } ?? NNSymmetry.all
+    let syms = symmetry.map { [Symmetry($0)] } ?? Symmetry.allCases
     let evals = try evaluate(game, symmetries: syms)
-    return RawNNFormatter.reply(zip(syms, evals).map { ($0.code, $1) })
+    return RawNNFormatter.reply(zip(syms, evals).map { ($0.rawValue, $1) })
   }
 }

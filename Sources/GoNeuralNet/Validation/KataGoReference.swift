@@ -1,4 +1,5 @@
 import Foundation
+import GoCore
 import GoFeatures
 
 /// Positions and real KataGo `kata-raw-nn` outputs (as recorded by scripts/nn_record_katago.py),
@@ -40,7 +41,7 @@ public struct KataGoReference: @unchecked Sendable {
         let rulesName = p["rules"] as? String, let komi = p["komi"] as? NSNumber,
         let symmetry = p["symmetry"] as? Int
       else { continue }
-      guard let rules = NNRules.preset(rulesName) else {
+      guard let rules = Rules(preset: rulesName) else {
         skipped.append((id, "unknown rules \(rulesName)"))
         continue
       }
