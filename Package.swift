@@ -72,7 +72,7 @@ let package = Package(
       name: "CBLAS", path: "Sources/CBLAS", pkgConfig: "openblas",
       providers: [.apt(["libopenblas-dev"])]),
     // Neural-network input features (KataGo V7) built from GoCore positions.
-    .target(name: "GoFeatures", dependencies: ["GoCore"], swiftSettings: cpuFlags),
+    .target(name: "GoFeatures", dependencies: ["GoCore", "GoFormats"], swiftSettings: cpuFlags),
     // Model files, the backend protocol, the reference backend, post-processing and the evaluator.
     .target(
       name: "GoNeuralNet", dependencies: ["GoCore", "GoFeatures", "CZlib"], swiftSettings: cpuFlags),
@@ -100,7 +100,7 @@ let package = Package(
       name: "GoTrainingDataTests",
       dependencies: ["GoTrainingData", "GoCore", "GoFormats", "GoFeatures", "GoNeuralNet"],
       swiftSettings: strictFlags),
-    .testTarget(name: "GoFeaturesTests", dependencies: ["GoFeatures", "GoCore"]),
+    .testTarget(name: "GoFeaturesTests", dependencies: ["GoFeatures", "GoCore", "GoFormats"]),
     .testTarget(name: "GoNeuralNetTests", dependencies: ["TestSupport", "GoNeuralNet", "GoFeatures", "GoCore"]),
     .testTarget(
       name: "GoNeuralNetCPUTests", dependencies: ["TestSupport", "GoNeuralNetCPU", "GoNeuralNet", "GoFeatures", "GoCore"]),

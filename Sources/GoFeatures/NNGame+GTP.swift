@@ -1,23 +1,5 @@
 import GoCore
-
-extension Board {
-  /// The point of a GTP vertex ("D4", case-insensitive, columns skip I); nil if invalid or "pass".
-  public func point(gtp vertex: String) -> Point? {
-    let s = Array(vertex.uppercased())
-    guard s.count >= 2, let letter = s.first, letter.isLetter, letter != "I" else { return nil }
-    guard let ascii = letter.asciiValue else { return nil }
-    var x = Int(ascii) - Int(Character("A").asciiValue!)
-    if letter > "I" { x -= 1 }
-    guard let row = Int(String(s[1...])), x >= 0, x < width, row >= 1, row <= height else { return nil }
-    return Point(x: x, y: height - row)
-  }
-
-  /// The GTP vertex of a point.
-  public func gtpVertex(_ p: Point) -> String {
-    let letters = Array("ABCDEFGHJKLMNOPQRSTUVWXYZ")
-    return "\(letters[p.x])\(height - p.y)"
-  }
-}
+import GoFormats
 
 extension NNGame {
   /// Why a game description could not be replayed.
@@ -44,7 +26,7 @@ extension NNGame {
     var black: [Point] = []
     var white: [Point] = []
     for (c, v) in setup {
-      guard let p = board.point(gtp: v) else { throw SetupError(description: "bad vertex \(v)") }
+      guard let p = GTPVertex.point(v, width: board.width, height: board.height) else { throw SetupError(description: "bad vertex \(v)") }
       guard !black.contains(p) && !white.contains(p) else {
         throw SetupError(description: "setup vertex \(v) given twice")
       }
@@ -59,7 +41,7 @@ extension NNGame {
       if v.lowercased() == "pass" {
         point = nil
       } else {
-        guard let p = board.point(gtp: v) else { throw SetupError(description: "bad vertex \(v)") }
+        guard let p = GTPVertex.point(v, width: board.width, height: board.height) else { throw SetupError(description: "bad vertex \(v)") }
         point = p
       }
       do {

@@ -1,4 +1,5 @@
 import GoCore
+import GoFormats
 import Testing
 
 @testable import GoFeatures
@@ -28,7 +29,7 @@ func marked(_ f: [Float], plane: Int, size: Int) -> Set<String> {
   var out = Set<String>()
   for y in 0..<size {
     for x in 0..<size where f[plane * size * size + y * size + x] != 0 {
-      out.insert(b.gtpVertex(Point(x: x, y: y)))
+      out.insert(GTPVertex.text(Point(x: x, y: y), height: b.height))
     }
   }
   return out
@@ -118,7 +119,7 @@ struct InputFeaturesV7Tests {
     for (c, v) in moves {
       let b = Board(size: 9)
       let player: Player = c == "B" ? .black : .white
-      if let p = b.point(gtp: v) {
+      if let p = GTPVertex.point(v, width: b.width, height: b.height) {
         try state.play(.play(p), by: player)
       } else {
         try state.play(.pass, by: player)
