@@ -30,11 +30,25 @@ public final class GTPMatchPlayer: MatchPlayer {
   }
 
   public func newGame(width: Int, height: Int, rules: Rules, timeControl: TimeControl) throws {
-    if !client.isRunning {
-      client.terminate()
-      client = try GTPClient(commandLine: commandLine, stderrPath: stderrPath)
-      try handshake()
+    if !client.isRunning { try restart() }
+    do {
+      try setUp(width: width, height: height, rules: rules, timeControl: timeControl)
+    } catch GTPClient.Failure.closed(_) {
+      // The engine died after the last game and the exit was not noticed yet: start it again.
+      try restart()
+      try setUp(width: width, height: height, rules: rules, timeControl: timeControl)
     }
+  }
+
+  /// Starts a fresh engine process.
+  func restart() throws {
+    client.terminate()
+    client = try GTPClient(commandLine: commandLine, stderrPath: stderrPath)
+    try handshake()
+  }
+
+  /// Sends the board size, rules, komi and clock of a new game.
+  func setUp(width: Int, height: Int, rules: Rules, timeControl: TimeControl) throws {
     if width == height {
       _ = try client.send("boardsize \(width)")
     } else {

@@ -167,9 +167,17 @@ public final class MatchRunner {
         whiteScore: scores?.white, refereeScore: scores?.referee,
         deadStonesAgree: scores?.deadAgree, sgf: sgfName, seconds: seconds)
     }
+    // An engine that cannot start the game forfeits it.
+    for (player, side) in [(Player.black, black), (Player.white, white)] {
+      do {
+        try side.newGame(width: c.width, height: c.height, rules: c.rules, timeControl: c.timeControl)
+      } catch {
+        return finish(
+          "\(colorText(player.opponent))+F", winner: player.opponent,
+          reason: "\(side.name) failed to start the game: \(error)")
+      }
+    }
     do {
-      try black.newGame(width: c.width, height: c.height, rules: c.rules, timeControl: c.timeControl)
-      try white.newGame(width: c.width, height: c.height, rules: c.rules, timeControl: c.timeControl)
       for m in opening(pair: index / 2) {
         let p = state.toMove
         try state.play(m)
