@@ -35,8 +35,10 @@ let package = Package(
   targets: [
     // Rules core: no dependencies at all (not even Foundation).
     .target(name: "GoCore", swiftSettings: cpuFlags),
-    // Search: rollout MCTS now, PUCT with a network later.
-    .target(name: "GoSearch", dependencies: ["GoCore"], swiftSettings: cpuFlags + strictFlags),
+    // Search: rollout MCTS, and PUCT MCTS over any position evaluator (network, rollouts, mix).
+    .target(
+      name: "GoSearch", dependencies: ["GoCore", "GoFeatures", "GoNeuralNet"],
+      swiftSettings: cpuFlags + strictFlags),
     // Text formats: SGF read/write, GTP vertex text, rules text (Foundation only for file I/O).
     .target(name: "GoFormats", dependencies: ["GoCore"], swiftSettings: cpuFlags + strictFlags),
     // GTP v2 front end: typed commands, the controller that owns the game, the line server.
@@ -104,7 +106,8 @@ let package = Package(
     .testTarget(name: "GoNeuralNetTests", dependencies: ["TestSupport", "GoNeuralNet", "GoFeatures", "GoCore"]),
     .testTarget(
       name: "GoNeuralNetCPUTests", dependencies: ["TestSupport", "GoNeuralNetCPU", "GoNeuralNet", "GoFeatures", "GoCore"]),
-    .testTarget(name: "GoSearchTests", dependencies: ["GoCore", "GoSearch"]),
+    .testTarget(
+      name: "GoSearchTests", dependencies: ["GoCore", "GoSearch", "GoNeuralNet", "TestSupport"]),
     .testTarget(name: "GoMatchTests", dependencies: ["GoCore", "GoFormats", "GoSearch", "GoMatch"]),
   ]
 )

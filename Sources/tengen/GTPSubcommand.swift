@@ -25,11 +25,7 @@ struct GTPSubcommand: ParsableCommand {
   @Option(help: "Board size at start-up (2 to 25).")
   var size: Int = 19
 
-  @Option(help: "A KataGo-format network (.bin.gz, .bin, .txt.gz, .txt) for kata-raw-nn.")
-  var model: String?
-
-  @Option(help: "Threads of the network's CPU backend.")
-  var nnThreads: Int = 2
+  @OptionGroup var network: NetworkOptions
 
   func run() throws {
     guard (2...25).contains(size) else { throw ValidationError("size must be between 2 and 25") }
@@ -42,16 +38,13 @@ struct GTPSubcommand: ParsableCommand {
     if let komi { r.komi = komi }
     let params = try engine.parameters(cores: ProcessInfo.processInfo.activeProcessorCount)
     var config = GTPConfiguration(width: size, height: size, rules: r)
-    if let model {
+    if network.model != nil {
       OpenBLASCoreType.ensure()
-      let description: ModelDescription
-      do {
-        description = try ModelLoader.load(path: model)
-      } catch {
-        throw ValidationError("cannot load model \(model): \(error)")
-      }
-      let backend = CPUBackend(model: description, threads: max(1, nnThreads))
-      config.rawNN = RawNNEvaluator(backend: backend).gtpHandler()
+      guard let evaluator = try network.evaluator() else { return }
+      config.rawNN = RawNNEvaluator(backend: evaluator.backend).gtpHandler()
+      let puct = try network.parameters(engine)
+      GTPServer.run(configuration: config) { _ in PUCTEngine(evaluator: evaluator, params: puct) }
+      return
     }
     GTPServer.run(configuration: config) { _ in RolloutEngine(params: params) }
   }

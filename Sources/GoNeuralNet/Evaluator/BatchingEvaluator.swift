@@ -73,6 +73,13 @@ public final class BatchingEvaluator: @unchecked Sendable {
     return statsValue
   }
 
+  /// Forgets every cached evaluation (`clear_cache`).
+  public func clearCache() {
+    condition.lock()
+    cache.removeAll()
+    condition.unlock()
+  }
+
   /// Evaluates `game` for its side to move; blocks until done. Concurrent callers are batched.
   ///
   /// `isRoot` selects KataGo's root behaviour: with `conservativePassAtRoot` in the feature

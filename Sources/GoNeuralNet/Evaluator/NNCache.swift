@@ -27,6 +27,13 @@ struct NNCache: Sendable {
     entries[key] = value
   }
 
+  /// Forgets every entry.
+  mutating func removeAll() {
+    entries.removeAll(keepingCapacity: true)
+    order.removeAll(keepingCapacity: true)
+    head = 0
+  }
+
   /// Number of cached evaluations.
   var count: Int { entries.count }
 }

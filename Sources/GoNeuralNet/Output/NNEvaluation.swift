@@ -31,6 +31,29 @@ public struct NNEvaluation: Sendable, Equatable {
   /// White ownership in [-1, 1], `[y][x]`.
   public var whiteOwnership: [Float]
 
+  public init(
+    xSize: Int, ySize: Int, nextPlayer: UInt8, policy: [Float], passProbability: Float,
+    whiteWin: Float, whiteLoss: Float, noResult: Float, whiteLead: Float, whiteScoreMean: Float,
+    whiteScoreMeanSq: Float, varTimeLeft: Float = 0, shorttermWinlossError: Float = -1,
+    shorttermScoreError: Float = -1, whiteOwnership: [Float]
+  ) {
+    self.xSize = xSize
+    self.ySize = ySize
+    self.nextPlayer = nextPlayer
+    self.policy = policy
+    self.passProbability = passProbability
+    self.whiteWin = whiteWin
+    self.whiteLoss = whiteLoss
+    self.noResult = noResult
+    self.whiteLead = whiteLead
+    self.whiteScoreMean = whiteScoreMean
+    self.whiteScoreMeanSq = whiteScoreMeanSq
+    self.varTimeLeft = varTimeLeft
+    self.shorttermWinlossError = shorttermWinlossError
+    self.shorttermScoreError = shorttermScoreError
+    self.whiteOwnership = whiteOwnership
+  }
+
   /// The score standard deviation implied by the mean and mean square.
   public var whiteScoreStdev: Float { max(0, whiteScoreMeanSq - whiteScoreMean * whiteScoreMean).squareRoot() }
 }

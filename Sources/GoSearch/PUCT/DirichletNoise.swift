@@ -1,0 +1,46 @@
+import Foundation
+
+/// Samples from a symmetric Dirichlet distribution (root exploration noise in self-play).
+enum DirichletNoise {
+  /// `count` values summing to one, each with concentration `alpha`.
+  static func sample(count: Int, alpha: Double, rng: inout FastRandom) -> [Double] {
+    guard count > 0 else { return [] }
+    var values = (0..<count).map { _ in gamma(alpha, &rng) }
+    let total = values.reduce(0, +)
+    if total <= 0 {
+      values = [Double](repeating: 1 / Double(count), count: count)
+    } else {
+      for k in values.indices { values[k] /= total }
+    }
+    return values
+  }
+
+  /// A Gamma(alpha, 1) sample (Marsaglia–Tsang; boosted for alpha < 1).
+  static func gamma(_ alpha: Double, _ rng: inout FastRandom) -> Double {
+    if alpha < 1 {
+      let u = max(rng.unit(), 1e-300)
+      return gamma(alpha + 1, &rng) * pow(u, 1 / alpha)
+    }
+    let d = alpha - 1.0 / 3
+    let c = 1 / (9 * d).squareRoot()
+    while true {
+      var x = 0.0
+      var v = 0.0
+      repeat {
+        x = normal(&rng)
+        v = 1 + c * x
+      } while v <= 0
+      v = v * v * v
+      let u = rng.unit()
+      if u < 1 - 0.0331 * x * x * x * x { return d * v }
+      if log(max(u, 1e-300)) < 0.5 * x * x + d * (1 - v + log(v)) { return d * v }
+    }
+  }
+
+  /// A standard normal sample (Box–Muller).
+  static func normal(_ rng: inout FastRandom) -> Double {
+    let u1 = max(rng.unit(), 1e-300)
+    let u2 = rng.unit()
+    return (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)
+  }
+}

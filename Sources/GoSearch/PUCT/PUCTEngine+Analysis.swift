@@ -1,0 +1,106 @@
+import Foundation
+public import GoCore
+import GoNeuralNet
+
+/// Analysis: searching without playing, and the snapshots GUIs and the JSON engine print.
+extension PUCTEngine {
+  public func analyze(
+    _ state: GameState, request: AnalysisRequest,
+    report: @escaping @Sendable (AnalysisSnapshot) -> Void
+  ) -> AnalysisSnapshot {
+    var limits = SearchLimits()
+    limits.maxVisits = request.maxVisits
+    limits.seconds = request.maxTime
+    do {
+      try runSearch(
+        state, limits: limits, restrictions: request.restrictions, forbidRootPass: false,
+        analysis: request, report: report)
+    } catch {
+      log("analysis failed: \(error)")
+    }
+    return snapshot(request)
+  }
+
+  /// What the tree shows now, as the request asks.
+  func snapshot(_ request: AnalysisRequest) -> AnalysisSnapshot {
+    let p = params
+    return tree.withLock { t in
+      let me = t.rootPlayer
+      let s = PUCTTree.perspective(me)
+      let e = t.rootEval
+      let width = e?.xSize ?? 0
+      let height = e?.ySize ?? 0
+      let r = t.nodes[0]
+      let rv = Double(max(r.visits, 1))
+      let rootScore = r.scoreSum / rv
+      var root = AnalysisRootInfo(
+        visits: Int(r.visits), weight: Double(r.visits), utility: s * r.utilitySum / rv,
+        winrate: 0.5 * (1 + s * r.winLossSum / rv), scoreLead: s * r.leadSum / rv,
+        scoreSelfplay: s * rootScore,
+        scoreStdev: max(0, r.scoreSqSum / rv - rootScore * rootScore).squareRoot())
+      if let e {
+        let whiteRaw = Double(e.whiteWin) + 0.5 * Double(e.noResult)
+        root.raw = RawRootValues(
+          winrate: me == .white ? whiteRaw : 1 - whiteRaw, lead: s * Double(e.whiteLead),
+          scoreSelfplay: s * Double(e.whiteScoreMean), scoreSelfplayStdev: Double(e.whiteScoreStdev),
+          noResultProb: Double(e.noResult), stWrError: Double(e.shorttermWinlossError),
+          stScoreError: Double(e.shorttermScoreError), varTimeLeft: Double(e.varTimeLeft))
+      }
+      // Candidates: visited allowed moves ranked as the move choice ranks them.
+      let allowed = t.children(0).filter {
+        MoveRestriction.permits(request.restrictions, move: t.nodes[Int($0)].move, player: me, depth: 0)
+      }
+      var visited = allowed.filter { t.nodes[Int($0)].visits > 0 }
+      visited.sort { PUCTTree.ranksAbove(t.nodes[Int($0)], t.nodes[Int($1)]) }
+      if !visited.isEmpty {
+        let best = t.bestChild(visited, p)
+        if let k = visited.firstIndex(of: best), k > 0 {
+          visited.remove(at: k)
+          visited.insert(best, at: 0)
+        }
+      }
+      if visited.count < request.minMoves {
+        let rest = allowed.filter { t.nodes[Int($0)].visits == 0 }
+          .sorted { t.nodes[Int($0)].prior > t.nodes[Int($1)].prior }
+        visited += rest.prefix(request.minMoves - visited.count)
+      }
+      if let m = request.maxMoves { visited = Array(visited.prefix(max(m, 0))) }
+      let winLossShare =
+        0.5 * p.winLossUtilityFactor
+        / max(1e-9, p.winLossUtilityFactor + p.staticScoreUtilityFactor + p.dynamicScoreUtilityFactor)
+      var infos: [AnalysisMoveInfo] = []
+      for (order, c) in visited.enumerated() {
+        let n = t.nodes[Int(c)]
+        let v = Double(max(n.visits, 1))
+        let score = n.scoreSum / v
+        let (utility, lcb, radius) = t.utilityLcb(c, p)
+        let winrate = n.visits > 0 ? 0.5 * (1 + s * n.winLossSum / v) : 0
+        let pv = [c] + t.principalVariation(from: c, maxLength: max(0, request.pvLength))
+        var info = AnalysisMoveInfo(
+          move: n.move, visits: Int(n.visits), utility: n.visits > 0 ? utility : 0,
+          winrate: winrate, scoreLead: s * n.leadSum / v, scoreSelfplay: s * score,
+          scoreStdev: max(0, n.scoreSqSum / v - score * score).squareRoot(),
+          noResult: n.noResultSum / v, prior: Double(n.prior),
+          lcb: n.visits > 0 ? winrate - radius * winLossShare : 0,
+          utilityLcb: n.visits > 0 ? lcb : 0, order: order,
+          pv: pv.map { t.nodes[Int($0)].move },
+          pvVisits: pv.map { Int(t.nodes[Int($0)].visits) },
+          pvEdgeVisits: pv.map { Int(t.nodes[Int($0)].visits) })
+        if request.includeMovesOwnership || request.includeMovesOwnershipStdev {
+          let acc = t.childOwnership[c] ?? OwnershipAccumulator()
+          if request.includeMovesOwnership { info.ownership = acc.mean(for: me) }
+          if request.includeMovesOwnershipStdev { info.ownershipStdev = acc.stdev() }
+        }
+        infos.append(info)
+      }
+      var snap = AnalysisSnapshot(
+        width: width, height: height, toMove: me, rootInfo: root, moveInfos: infos)
+      if request.includeOwnership { snap.ownership = t.ownership.mean(for: me) }
+      if request.includeOwnershipStdev { snap.ownershipStdev = t.ownership.stdev() }
+      if request.includePolicy, let e {
+        snap.policy = e.policy.map(Double.init) + [Double(e.passProbability)]
+      }
+      return snap
+    }
+  }
+}

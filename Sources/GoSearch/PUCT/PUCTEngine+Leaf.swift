@@ -1,0 +1,118 @@
+import Foundation
+import GoCore
+import GoNeuralNet
+
+/// Turning evaluations and final positions into the values and children the tree stores.
+extension PUCTEngine {
+  /// KataGo-style score utility: a bounded, smooth function of White's score.
+  ///
+  /// `(2/π)·atan((score − center) / (scale · √area))`.
+  static func scoreValue(_ score: Double, center: Double, scale: Double, area: Int) -> Double {
+    (2 / Double.pi) * atan((score - center) / (scale * Double(area).squareRoot()))
+  }
+
+  /// The utility of an outcome for White: win/loss plus the static and dynamic score terms.
+  static func utility(
+    winLoss: Double, score: Double, center: Double, area: Int, _ p: PUCTParameters
+  ) -> Double {
+    p.winLossUtilityFactor * winLoss
+      + p.staticScoreUtilityFactor
+      * scoreValue(score, center: 0, scale: p.staticScoreScale, area: area)
+      + p.dynamicScoreUtilityFactor
+      * scoreValue(score, center: center, scale: p.dynamicScoreCenterScale, area: area)
+  }
+
+  /// The values one network evaluation backs up (White's view).
+  static func leafValues(
+    _ e: NNEvaluation, center: Double, area: Int, _ p: PUCTParameters
+  ) -> LeafValues {
+    let winLoss = Double(e.whiteWin - e.whiteLoss)
+    let score = Double(e.whiteScoreMean)
+    return LeafValues(
+      utility: utility(winLoss: winLoss, score: score, center: center, area: area, p),
+      winLoss: winLoss, noResult: Double(e.noResult), lead: Double(e.whiteLead), score: score,
+      scoreSq: Double(e.whiteScoreMeanSq))
+  }
+
+  /// The exact values of a finished game (White's view).
+  ///
+  /// Under rules that let players agree on dead stones (friendly passing or territory
+  /// scoring), stones that `whiteOwnership` gives firmly to the other side are removed first;
+  /// under strict area rules (Tromp-Taylor) every stone counts, so the search learns to
+  /// capture dead stones before passing.
+  static func terminalValues(
+    _ state: GameState, whiteOwnership: [Float]?, center: Double, _ p: PUCTParameters
+  ) -> LeafValues {
+    let area = state.board.area
+    if state.isNoResult {
+      return LeafValues(
+        utility: 0, winLoss: 0, noResult: 1, lead: 0, score: 0, scoreSq: 0)
+    }
+    let dead = deadStones(state, whiteOwnership: whiteOwnership, threshold: p.deadStoneOwnership)
+    let score = state.score(dead: dead)
+    let white = score.white - score.black
+    let winLoss: Double = white > 0 ? 1 : (white < 0 ? -1 : 0)
+    return LeafValues(
+      utility: utility(winLoss: winLoss, score: white, center: center, area: area, p),
+      winLoss: winLoss, noResult: 0, lead: white, score: white, scoreSq: white * white)
+  }
+
+  /// Stones the ownership gives to the other colour beyond `threshold`, when the rules let
+  /// players agree on dead stones; none under strict area rules.
+  static func deadStones(
+    _ state: GameState, whiteOwnership: [Float]?, threshold: Double
+  ) -> Set<Point> {
+    guard let own = whiteOwnership, state.rules.friendlyPassOk || state.rules.scoring == .territory
+    else { return [] }
+    return deadStones(state.board, whiteOwnership: own, threshold: threshold)
+  }
+
+  /// Stones that `whiteOwnership` (row-major, White's view) gives to the other colour.
+  static func deadStones(_ board: Board, whiteOwnership own: [Float], threshold: Double) -> Set<Point> {
+    var dead: Set<Point> = []
+    guard own.count == board.area else { return dead }
+    for p in board.points {
+      let o = Double(own[p.y * board.width + p.x])
+      switch board[p] {
+      case .black where o > threshold: dead.insert(p)
+      case .white where o < -threshold: dead.insert(p)
+      default: break
+      }
+    }
+    return dead
+  }
+
+  /// The legal moves of `state` with their policy priors, normalised, pass last.
+  ///
+  /// - Parameter temperature: priors become p^(1/T) before normalising.
+  static func childList(
+    _ state: GameState, _ e: NNEvaluation, temperature: Double = 1
+  ) -> [(Move, Float)] {
+    var list: [(Move, Float)] = []
+    let w = state.board.width
+    list.reserveCapacity(state.board.emptyCount + 1)
+    for p in state.board.points where state.board[p] == .empty {
+      let raw = e.policy.count == state.board.area ? e.policy[p.y * w + p.x] : 0
+      guard raw >= 0, state.isLegal(.play(p)) else { continue }
+      list.append((.play(p), raw))
+    }
+    if !state.isOver { list.append((.pass, max(e.passProbability, 0))) }
+    return normalise(list, temperature: temperature)
+  }
+
+  /// Priors scaled to sum to one (uniform if they sum to zero), after a temperature.
+  static func normalise(_ list: [(Move, Float)], temperature: Double) -> [(Move, Float)] {
+    var out = list
+    if temperature != 1 && temperature > 0 {
+      let inv = Float(1 / temperature)
+      for k in out.indices { out[k].1 = powf(max(out[k].1, 1e-20), inv) }
+    }
+    let total = out.reduce(Float(0)) { $0 + $1.1 }
+    if total > 0 {
+      for k in out.indices { out[k].1 /= total }
+    } else if !out.isEmpty {
+      for k in out.indices { out[k].1 = 1 / Float(out.count) }
+    }
+    return out
+  }
+}

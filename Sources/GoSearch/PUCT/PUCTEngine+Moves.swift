@@ -1,0 +1,180 @@
+import Foundation
+public import GoCore
+import GoNeuralNet
+
+/// Move choice: time budget, final-move selection (LCB, temperature), passing and resigning.
+extension PUCTEngine {
+  public func generateMove(
+    for state: GameState, request: MoveRequest, analysis: AnalysisRequest,
+    report: @escaping @Sendable (AnalysisSnapshot) -> Void
+  ) -> MoveDecision {
+    if state.isOver { return .move(.pass) }
+    let me = state.toMove
+    let anyBoardMove = state.board.points.contains { state.board[$0] == .empty && state.isLegal(.play($0)) }
+    let forbidPass = request.cleanup && anyBoardMove
+    var limits = SearchLimits()
+    switch params.thinking {
+    case .fast:
+      limits.maxVisits = max(1, params.fastVisits)
+    case .slow, .auto:
+      limits.maxVisits = params.maxVisits
+      if let t = params.maxTime {
+        limits.seconds = t
+      } else if params.maxVisits == nil || request.clock != nil {
+        limits.seconds = TimeManager.budget(
+          control: request.timeControl, clock: request.clock,
+          emptyPoints: state.board.emptyCount, area: state.board.area,
+          lagBuffer: params.lagBuffer, defaultTime: params.defaultMoveTime)
+        limits.earlyStop = true
+        limits.auto = params.thinking == .auto
+        if limits.auto { limits.seconds! *= autoBudgetFactor(state) }
+      }
+    }
+    let interval = analysis.reportInterval != nil
+    do {
+      try runSearch(
+        state, limits: limits, restrictions: analysis.restrictions, forbidRootPass: forbidPass,
+        analysis: interval ? analysis : nil, report: interval ? report : nil)
+    } catch {
+      log("search failed: \(error); playing the first legal move")
+      return .move(state.legalMoves().first { !$0.isPass || !forbidPass } ?? .pass)
+    }
+    var choice = chooseMove(restrictions: analysis.restrictions, forbidPass: forbidPass, player: me)
+    let (winrate, visits) = rootWinrate(of: choice)
+    log(
+      "\(me == .black ? "B" : "W") \(choice) winrate \(String(format: "%.3f", winrate)) visits \(lastStats.rootVisits) "
+        + "(+\(lastStats.newVisits) in \(String(format: "%.2f", lastStats.seconds)) s, \(lastStats.evaluations) evals)")
+    // The opponent passed and passing now wins (dead stones judged as the rules allow): pass.
+    if !request.cleanup, let last = state.moves.last, last.move == .pass, choice != .pass,
+      passingWins(state)
+    {
+      choice = .pass
+    }
+    // Resign only after several clearly lost moves, well into the game.
+    let filled = 1 - Double(state.board.emptyCount) / Double(state.board.area)
+    if params.resignThreshold > 0 && visits > 0 && winrate < params.resignThreshold {
+      lowWinrateStreak += 1
+    } else {
+      lowWinrateStreak = 0
+    }
+    if request.allowResign && lowWinrateStreak >= params.resignConsecutiveTurns
+      && filled >= params.resignMinFill
+    {
+      return .resign
+    }
+    return .move(choice)
+  }
+
+  /// The move to play from the searched root: the most visited, unless a well-visited move
+  /// has a better lower confidence bound; sampled by visits when a temperature is set; the
+  /// raw policy's best when nothing was visited.
+  func chooseMove(restrictions: [MoveRestriction], forbidPass: Bool, player: Player) -> Move {
+    let p = params
+    var chosen: Move = .pass
+    var sample: Double = 0
+    if p.chosenMoveTemperature > 0 { sample = rng.unit() }
+    tree.withLock { t in
+      let allowed = t.children(0).filter { c in
+        let m = t.nodes[Int(c)].move
+        if forbidPass && m == .pass { return false }
+        return MoveRestriction.permits(restrictions, move: m, player: player, depth: 0)
+      }
+      guard !allowed.isEmpty else { return }
+      let visited = allowed.filter { t.nodes[Int($0)].visits > 0 }
+      if visited.isEmpty {
+        chosen = t.nodes[Int(allowed.max { t.nodes[Int($0)].prior < t.nodes[Int($1)].prior }!)].move
+        return
+      }
+      if p.chosenMoveTemperature > 0 {
+        let weights = visited.map { pow(Double(t.nodes[Int($0)].visits), 1 / p.chosenMoveTemperature) }
+        let total = weights.reduce(0, +)
+        var acc = 0.0
+        for (c, w) in zip(visited, weights) {
+          acc += w / total
+          if sample < acc {
+            chosen = t.nodes[Int(c)].move
+            return
+          }
+        }
+        chosen = t.nodes[Int(visited.last!)].move
+        return
+      }
+      chosen = t.nodes[Int(t.bestChild(visited, p))].move
+    }
+    return chosen
+  }
+
+  /// The root's win rate after `move` for the player to move, and that child's visits.
+  func rootWinrate(of move: Move) -> (Double, Int) {
+    tree.withLock { t in
+      guard let c = t.child(of: 0, move: move), t.nodes[Int(c)].visits > 0 else {
+        let n = t.nodes[0]
+        let s = PUCTTree.perspective(t.rootPlayer)
+        return (0.5 * (1 + s * n.winLossSum / Double(max(n.visits, 1))), 0)
+      }
+      let n = t.nodes[Int(c)]
+      let s = PUCTTree.perspective(t.rootPlayer)
+      return (0.5 * (1 + s * n.winLossSum / Double(n.visits)), Int(n.visits))
+    }
+  }
+
+  /// True if passing after the opponent's pass ends the game with a win for the player to
+  /// move, counting dead stones as the rules let players agree on them.
+  func passingWins(_ state: GameState) -> Bool {
+    var after = state
+    guard (try? after.play(.pass)) != nil, after.isOver else { return false }
+    let own = tree.withLock { $0.rootEval?.whiteOwnership }
+    let v = Self.terminalValues(after, whiteOwnership: own, center: 0, params)
+    return PUCTTree.perspective(state.toMove) * v.winLoss > 0
+  }
+
+  /// `auto` thinking: a budget factor from the root policy's entropy (a sure move gets less).
+  func autoBudgetFactor(_ state: GameState) -> Double {
+    guard let e = try? evaluator.evaluate(state, isRoot: true) else { return 1 }
+    var h = 0.0
+    var n = 0
+    for v in e.policy where v > 0 {
+      h -= Double(v) * Foundation.log(Double(v))
+      n += 1
+    }
+    if e.passProbability > 0 { h -= Double(e.passProbability) * Foundation.log(Double(e.passProbability)) }
+    let normalised = n > 1 ? h / Foundation.log(Double(n)) : 0
+    return min(1.5, max(0.3, 0.3 + 1.6 * normalised))
+  }
+}
+
+extension PUCTTree {
+  /// The most visited of `candidates` (root children), or a well-visited one whose utility
+  /// lower confidence bound is higher.
+  func bestChild(_ candidates: [Int32], _ p: PUCTParameters) -> Int32 {
+    var best = candidates[0]
+    for c in candidates where Self.ranksAbove(nodes[Int(c)], nodes[Int(best)]) { best = c }
+    guard p.useLcbForSelection else { return best }
+    let maxVisits = Double(nodes[Int(best)].visits)
+    var bestLcb = utilityLcb(best, p).lcb
+    var chosen = best
+    for c in candidates where Double(nodes[Int(c)].visits) >= p.minVisitPropForLcb * maxVisits {
+      let l = utilityLcb(c, p).lcb
+      if l > bestLcb {
+        bestLcb = l
+        chosen = c
+      }
+    }
+    return chosen
+  }
+
+  /// A root child's mean utility for the root player and its lower confidence bound.
+  func utilityLcb(_ c: Int32, _ p: PUCTParameters) -> (mean: Double, lcb: Double, radius: Double) {
+    let n = nodes[Int(c)]
+    guard n.visits > 0 else { return (0, -1e9, 1e9) }
+    let v = Double(n.visits)
+    let s = Self.perspective(rootPlayer)
+    let mean = s * n.utilitySum / v
+    let variance = max(0, n.utilitySqSum / v - (n.utilitySum / v) * (n.utilitySum / v))
+    let w = p.cpuctUtilityStdevPriorWeight
+    let prior = p.cpuctUtilityStdevPrior
+    let stdev = ((w * prior * prior + v * variance) / (w + v)).squareRoot()
+    let radius = p.lcbStdevs * stdev / v.squareRoot()
+    return (mean, mean - radius, radius)
+  }
+}

@@ -1,0 +1,142 @@
+import Foundation
+public import GoCore
+
+/// `kata-list-params` / `kata-set-param` over `PUCTParameters`, and pondering.
+extension PUCTEngine {
+  /// A settable parameter: its name, how to read it, how to set it from text.
+  struct ParameterSpec: Sendable {
+    let name: String
+    let get: @Sendable (PUCTParameters) -> String
+    let set: @Sendable (inout PUCTParameters, String) -> Bool
+  }
+
+  static func double(_ name: String, _ kp: WritableKeyPath<PUCTParameters, Double> & Sendable) -> ParameterSpec {
+    ParameterSpec(
+      name: name, get: { "\($0[keyPath: kp])" },
+      set: { p, v in
+        guard let x = Double(v), x.isFinite else { return false }
+        p[keyPath: kp] = x
+        return true
+      })
+  }
+
+  static func int(_ name: String, _ kp: WritableKeyPath<PUCTParameters, Int> & Sendable, min: Int = 0) -> ParameterSpec {
+    ParameterSpec(
+      name: name, get: { "\($0[keyPath: kp])" },
+      set: { p, v in
+        guard let x = Int(v), x >= min else { return false }
+        p[keyPath: kp] = x
+        return true
+      })
+  }
+
+  static func bool(_ name: String, _ kp: WritableKeyPath<PUCTParameters, Bool> & Sendable) -> ParameterSpec {
+    ParameterSpec(
+      name: name, get: { "\($0[keyPath: kp])" },
+      set: { p, v in
+        switch v.lowercased() {
+        case "true": p[keyPath: kp] = true
+        case "false": p[keyPath: kp] = false
+        default: return false
+        }
+        return true
+      })
+  }
+
+  /// Every parameter `kata-set-param` accepts, with KataGo's names where they exist.
+  static let parameterSpecs: [ParameterSpec] = [
+    ParameterSpec(
+      name: "maxVisits", get: { $0.maxVisits.map(String.init) ?? "-1" },
+      set: { p, v in
+        guard let x = Int(v) else { return false }
+        p.maxVisits = x <= 0 ? nil : x
+        return true
+      }),
+    ParameterSpec(
+      name: "maxTime", get: { $0.maxTime.map { "\($0)" } ?? "-1" },
+      set: { p, v in
+        guard let x = Double(v), x.isFinite else { return false }
+        p.maxTime = x <= 0 ? nil : x
+        return true
+      }),
+    int("numSearchThreads", \.threads, min: 1),
+    double("lagBuffer", \.lagBuffer),
+    ParameterSpec(
+      name: "thinking", get: { $0.thinking.rawValue },
+      set: { p, v in
+        guard let m = PUCTParameters.ThinkingMode(rawValue: v.lowercased()) else { return false }
+        p.thinking = m
+        return true
+      }),
+    int("fastVisits", \.fastVisits, min: 1),
+    double("cpuctExploration", \.cpuctExploration),
+    double("cpuctExplorationLog", \.cpuctExplorationLog),
+    double("cpuctExplorationBase", \.cpuctExplorationBase),
+    double("cpuctUtilityStdevPrior", \.cpuctUtilityStdevPrior),
+    double("cpuctUtilityStdevPriorWeight", \.cpuctUtilityStdevPriorWeight),
+    double("cpuctUtilityStdevScale", \.cpuctUtilityStdevScale),
+    double("fpuReductionMax", \.fpuReductionMax),
+    double("rootFpuReductionMax", \.rootFpuReductionMax),
+    double("winLossUtilityFactor", \.winLossUtilityFactor),
+    double("staticScoreUtilityFactor", \.staticScoreUtilityFactor),
+    double("dynamicScoreUtilityFactor", \.dynamicScoreUtilityFactor),
+    double("dynamicScoreCenterZeroWeight", \.dynamicScoreCenterZeroWeight),
+    double("dynamicScoreCenterScale", \.dynamicScoreCenterScale),
+    bool("useLcbForSelection", \.useLcbForSelection),
+    double("lcbStdevs", \.lcbStdevs),
+    double("minVisitPropForLCB", \.minVisitPropForLcb),
+    double("rootPolicyTemperature", \.rootPolicyTemperature),
+    bool("rootNoiseEnabled", \.rootNoise),
+    double("rootDirichletNoiseTotalConcentration", \.rootDirichletTotalAlpha),
+    double("rootDirichletNoiseWeight", \.rootNoiseWeight),
+    double("chosenMoveTemperature", \.chosenMoveTemperature),
+    double("wideRootNoise", \.wideRootNoise),
+    int("maxNodes", \.maxNodes, min: 1000),
+    bool("reuseTree", \.reuseTree),
+    bool("ponderingEnabled", \.ponder),
+    double("resignThreshold", \.resignThreshold),
+    int("resignConsecutiveTurns", \.resignConsecutiveTurns, min: 1),
+  ]
+
+  public var parameterValues: [(name: String, value: String)] {
+    Self.parameterSpecs.map { ($0.name, $0.get(params)) }
+  }
+
+  public func setParameter(_ name: String, _ value: String) throws(ParameterError) {
+    guard let spec = Self.parameterSpecs.first(where: { $0.name == name }) else {
+      throw ParameterError("Unknown parameter: \(name)")
+    }
+    var p = params
+    guard spec.set(&p, value) else {
+      throw ParameterError("Invalid value for \(name): \(value)")
+    }
+    params = p
+  }
+
+  /// Starts searching `state` in the background until the next call into the engine or
+  /// `stop()` (GTP pondering on the opponent's time). Does nothing unless `params.ponder`.
+  public func ponder(_ state: GameState) {
+    guard params.ponder, !state.isOver else { return }
+    stopPondering()
+    var p = params
+    p.maxVisits = nil
+    let thread = Thread { [self] in
+      var limits = SearchLimits()
+      limits.maxVisits = params.maxNodes / 2
+      try? runSearch(
+        state, limits: limits, restrictions: [], forbidRootPass: false, analysis: nil,
+        report: nil)
+      ponderDone.signal()
+    }
+    ponderThread = thread
+    thread.start()
+  }
+
+  /// Ends pondering, if it runs, and waits for its threads.
+  func stopPondering() {
+    guard ponderThread != nil else { return }
+    stop()
+    ponderDone.wait()
+    ponderThread = nil
+  }
+}

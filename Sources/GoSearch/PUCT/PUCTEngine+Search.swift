@@ -1,0 +1,298 @@
+import Foundation
+import GoCore
+import GoNeuralNet
+import Synchronization
+
+/// The search loop: preparing the root, the worker threads, limits and reports.
+extension PUCTEngine {
+  /// When one search ends.
+  struct SearchLimits {
+    /// Root visits (kept tree included).
+    var maxVisits: Int?
+    /// Wall-clock seconds.
+    var seconds: Double?
+    /// Stop once the best move cannot change in the time left (genmove only).
+    var earlyStop = false
+    /// Also stop early when the position looks clear (`auto` thinking).
+    var auto = false
+  }
+
+  /// Everything the worker threads share during one search.
+  final class SearchRun: @unchecked Sendable {
+    let rootState: GameState
+    let selection: SelectionContext
+    let center: Double
+    let area: Int
+    let deadline: ContinuousClock.Instant?
+    let rootOwnership: [Float]?
+    let halt = Atomic<Bool>(false)
+    let evaluations = Atomic<Int>(0)
+    let collisions = Atomic<Int>(0)
+    let failure = Mutex<(any Error)?>(nil)
+
+    init(
+      rootState: GameState, selection: SelectionContext, center: Double,
+      deadline: ContinuousClock.Instant?, rootOwnership: [Float]?
+    ) {
+      self.rootState = rootState
+      self.selection = selection
+      self.center = center
+      self.area = rootState.board.area
+      self.deadline = deadline
+      self.rootOwnership = rootOwnership
+    }
+  }
+
+  /// Searches `state` within `limits`, calling `report` at the request's interval; the tree
+  /// holds the result afterwards. Throws if the root cannot be evaluated.
+  func runSearch(
+    _ state: GameState, limits: SearchLimits, restrictions: [MoveRestriction],
+    forbidRootPass: Bool, analysis: AnalysisRequest?,
+    report: (@Sendable (AnalysisSnapshot) -> Void)?
+  ) throws {
+    let clock = ContinuousClock()
+    let start = clock.now
+    stopFlag.store(false, ordering: .relaxed)
+    let visitsBefore = prepareTree(for: state)
+    // The root is evaluated as a root (KataGo hides history there in some modes).
+    let rootEval = try evaluator.evaluate(state, isRoot: true)
+    let center = Double(rootEval.whiteScoreMean) * (1 - params.dynamicScoreCenterZeroWeight)
+    let temperature = analysis?.rootPolicyTemperature ?? params.rootPolicyTemperature
+    let rootList = Self.childList(state, rootEval, temperature: temperature)
+    let noise = params.rootNoise ? rootNoise(count: rootList.count) : nil
+    let track = analysis?.includeMovesOwnership == true || analysis?.includeMovesOwnershipStdev == true
+    let p = params
+    tree.withLock { t in
+      t.rootEval = rootEval
+      t.ownership = OwnershipAccumulator()
+      t.ownership.add(rootEval.whiteOwnership)
+      t.childOwnership = [:]
+      t.trackChildOwnership = track
+      if state.isOver {
+        t.nodes[0].status = .terminal
+        return
+      }
+      if t.nodes[0].status != .expanded || t.nodes[0].childCount == 0 {
+        let own = Self.leafValues(rootEval, center: center, area: state.board.area, p)
+        t.nodes[0].status = .fresh
+        t.nodes[0].firstChild = -1
+        t.nodes[0].childCount = 0
+        t.expand(0, children: rootList, own: own, maxNodes: max(p.maxNodes, rootList.count + 1))
+        t.nodes[0].inFlight += 1
+        t.backup([0], own)
+      }
+      t.setRootPriors(rootList, noise: noise, noiseWeight: p.rootNoiseWeight)
+    }
+    var selection = SelectionContext(
+      params: params, restrictions: restrictions, forbidRootPass: forbidRootPass,
+      visitLimit: limits.maxVisits ?? Int.max)
+    if let fpu = analysis?.rootFpuReductionMax { selection.params.rootFpuReductionMax = fpu }
+    let deadline = limits.seconds.map { start + .milliseconds(Int64(max(0, $0) * 1000)) }
+    let run = SearchRun(
+      rootState: state, selection: selection, center: center, deadline: deadline,
+      rootOwnership: rootEval.whiteOwnership)
+
+    let threadCount = max(1, params.threads)
+    let group = DispatchGroup()
+    if !state.isOver {
+      for _ in 0..<threadCount {
+        group.enter()
+        let thread = Thread { [self] in
+          work(run)
+          group.leave()
+        }
+        thread.stackSize = 1 << 20
+        thread.start()
+      }
+    }
+    // Wait, reporting at the interval and checking the early-stop rules.
+    let interval = analysis?.reportInterval
+    var nextReport = interval.map { start + .milliseconds(Int64(max(0.001, analysis?.firstReportAfter ?? $0) * 1000)) }
+    let tick = DispatchTimeInterval.milliseconds(5)
+    var lastEarlyCheck = start
+    while group.wait(timeout: .now() + tick) == .timedOut {
+      let now = clock.now
+      if let due = nextReport, now >= due, let analysis, let report {
+        report(snapshot(analysis))
+        nextReport = due + .milliseconds(Int64(max(0.001, interval ?? 1) * 1000))
+        if nextReport! < now { nextReport = now + .milliseconds(Int64(max(0.001, interval ?? 1) * 1000)) }
+      }
+      if limits.earlyStop, let deadline, now - lastEarlyCheck > .milliseconds(50) {
+        lastEarlyCheck = now
+        if shouldStopEarly(start: start, now: now, deadline: deadline, auto: limits.auto, visitsBefore: visitsBefore) {
+          run.halt.store(true, ordering: .relaxed)
+        }
+      }
+    }
+    let elapsed = clock.now - start
+    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+    let (rootVisits, nodeCount) = tree.withLock { (Int($0.nodes[0].visits), $0.nodes.count) }
+    var stats = SearchStats()
+    stats.rootVisits = rootVisits
+    stats.newVisits = rootVisits - visitsBefore
+    stats.evaluations = run.evaluations.load(ordering: .relaxed)
+    stats.collisions = run.collisions.load(ordering: .relaxed)
+    stats.seconds = seconds
+    stats.nodes = nodeCount
+    lastStats = stats
+    if let error = run.failure.withLock({ $0 }) { throw error }
+  }
+
+  /// One search thread: descend, evaluate, back up, until a limit or a stop.
+  func work(_ run: SearchRun) {
+    while true {
+      if stopFlag.load(ordering: .relaxed) || run.halt.load(ordering: .relaxed) { return }
+      if let deadline = run.deadline, ContinuousClock.now >= deadline { return }
+      let descent = tree.withLock { $0.descend(run.selection) }
+      switch descent {
+      case .limit:
+        return
+      case .done:
+        continue
+      case .collision:
+        run.collisions.add(1, ordering: .relaxed)
+        usleep(200)
+      case .evaluate(let path, let moves):
+        let leaf = path[path.count - 1]
+        var state = run.rootState
+        var playable = true
+        for m in moves where (try? state.play(m)) == nil {
+          playable = false
+          break
+        }
+        if !playable || state.isOver {
+          let values = Self.terminalValues(
+            state, whiteOwnership: run.rootOwnership, center: run.center, params)
+          tree.withLock { t in
+            t.nodes[Int(leaf)].status = .terminal
+            t.nodes[Int(leaf)].own = values
+            t.backup(path, values)
+          }
+          continue
+        }
+        do {
+          let e = try evaluator.evaluate(state, isRoot: false)
+          run.evaluations.add(1, ordering: .relaxed)
+          let kids = Self.childList(state, e)
+          let values = Self.leafValues(e, center: run.center, area: run.area, params)
+          let maxNodes = params.maxNodes
+          tree.withLock { t in
+            t.expand(leaf, children: kids, own: values, maxNodes: maxNodes)
+            t.backup(path, values)
+            t.ownership.add(e.whiteOwnership)
+            if t.trackChildOwnership && path.count >= 2 {
+              t.childOwnership[path[1], default: OwnershipAccumulator()].add(e.whiteOwnership)
+            }
+          }
+        } catch {
+          tree.withLock { t in
+            t.nodes[Int(leaf)].status = .fresh
+            t.cancel(path)
+          }
+          run.failure.withLock { if $0 == nil { $0 = error } }
+          run.halt.store(true, ordering: .relaxed)
+          return
+        }
+      }
+    }
+  }
+
+  /// Makes the tree's root stand for `state`: keeps the matching subtree when the game
+  /// continued along the tree, else starts afresh. Returns the root's visits kept.
+  func prepareTree(for state: GameState) -> Int {
+    stopPondering()
+    let line = TreeLine(
+      initialHash: state.initialBoard.hash, initialToMove: state.initialToMove,
+      moves: state.moves.map(\.move), players: state.moves.map(\.player), rules: state.rules)
+    defer { treeLine = line }
+    return tree.withLock { t in
+      if params.reuseTree, let old = treeLine, old.initialHash == line.initialHash,
+        old.initialToMove == line.initialToMove, old.rules == line.rules,
+        line.moves.count >= old.moves.count,
+        Array(line.moves.prefix(old.moves.count)) == old.moves,
+        Array(line.players.prefix(old.players.count)) == old.players
+      {
+        var node: Int32 = 0
+        var ok = true
+        for k in old.moves.count..<line.moves.count {
+          let depth = k - old.moves.count
+          guard line.players[k] == t.player(atDepth: depth),
+            let c = t.child(of: node, move: line.moves[k])
+          else {
+            ok = false
+            break
+          }
+          node = c
+        }
+        if ok && t.player(atDepth: line.moves.count - old.moves.count) == state.toMove {
+          if node != 0 { t = t.subtree(at: node, rootPlayer: state.toMove) }
+          return Int(t.nodes[0].visits)
+        }
+      }
+      t = PUCTTree(rootPlayer: state.toMove)
+      return 0
+    }
+  }
+
+  /// Dirichlet noise for `count` root moves.
+  func rootNoise(count: Int) -> [Double] {
+    DirichletNoise.sample(
+      count: count, alpha: params.rootDirichletTotalAlpha / Double(max(count, 1)), rng: &rng)
+  }
+
+  /// True when the most visited move can no longer be overtaken before the deadline, or, in
+  /// `auto` mode, when the position looks settled.
+  func shouldStopEarly(
+    start: ContinuousClock.Instant, now: ContinuousClock.Instant,
+    deadline: ContinuousClock.Instant, auto: Bool, visitsBefore: Int
+  ) -> Bool {
+    func secs(_ d: Duration) -> Double {
+      Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+    }
+    let elapsed = secs(now - start)
+    let left = secs(deadline - now)
+    guard elapsed > 0.05 else { return false }
+    return tree.withLock { t in
+      var first = 0
+      var second = 0
+      var total = 0
+      for c in t.children(0) {
+        let v = Int(t.nodes[Int(c)].visits)
+        total += v
+        if v > first {
+          second = first
+          first = v
+        } else if v > second {
+          second = v
+        }
+      }
+      let done = Int(t.nodes[0].visits) - visitsBefore
+      let rate = Double(max(done, 1)) / elapsed
+      if Double(first - second) > rate * left * 1.1 { return true }
+      if auto && total > 20 {
+        let share = Double(first) / Double(total)
+        let fraction = elapsed / (elapsed + left)
+        if fraction > 0.25 && share > 0.75 { return true }
+        let n = t.nodes[0]
+        let winrate = 0.5 * (1 + PUCTTree.perspective(t.rootPlayer) * n.winLossSum / Double(max(n.visits, 1)))
+        if fraction > 0.2 && (winrate > 0.97 || winrate < 0.03) { return true }
+      }
+      return false
+    }
+  }
+}
+
+extension PUCTTree {
+  /// Sets the root children's priors from `list` (same moves), mixing in noise if given.
+  mutating func setRootPriors(_ list: [(Move, Float)], noise: [Double]?, noiseWeight: Double) {
+    var prior: [Move: Float] = [:]
+    for (k, (m, p)) in list.enumerated() {
+      var v = p
+      if let noise, k < noise.count {
+        v = Float((1 - noiseWeight) * Double(p) + noiseWeight * noise[k])
+      }
+      prior[m] = v
+    }
+    for c in children(0) { nodes[Int(c)].prior = prior[nodes[Int(c)].move] ?? 0 }
+  }
+}

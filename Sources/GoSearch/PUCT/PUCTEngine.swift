@@ -1,0 +1,97 @@
+import Foundation
+public import GoCore
+import GoNeuralNet
+import Synchronization
+
+/// Tengen's network player: AlphaZero/KataGo-style PUCT Monte Carlo tree search over any
+/// `PositionEvaluator` (the network, playouts, or a mix).
+///
+/// Search threads share one node arena behind a mutex; each descent takes virtual losses, the
+/// leaf is evaluated outside the lock (concurrent evaluations become one network batch), then
+/// its values are backed up. The tree is kept between moves when the game follows it.
+/// See `docs/SEARCH.md` for the formulas.
+public final class PUCTEngine: AnalyzingEngine, @unchecked Sendable {
+  /// Settings; change them between searches only.
+  public var params: PUCTParameters
+  /// Where leaf values come from.
+  public let evaluator: any PositionEvaluator
+  /// Writes one diagnostic line (stderr by default).
+  public var log: @Sendable (String) -> Void = { line in
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+  }
+
+  /// The tree, shared by the search threads.
+  let tree = Mutex(PUCTTree(rootPlayer: .black))
+  /// The game line (players and moves) the tree's root stands for.
+  var treeLine: TreeLine?
+  /// Set by `stop()`; checked between visits.
+  let stopFlag = Atomic<Bool>(false)
+  /// Moves in a row whose win rate was under the resign threshold.
+  var lowWinrateStreak = 0
+  /// Random choices (noise, temperature).
+  var rng: FastRandom
+  /// The pondering search, if one runs.
+  var ponderThread: Thread?
+  let ponderDone = DispatchSemaphore(value: 0)
+  /// Statistics of the last search, for logs and benchmarks.
+  public internal(set) var lastStats = SearchStats()
+
+  /// What the tree's root stands for: the start position, the moves since, the rules.
+  struct TreeLine: Equatable {
+    var initialHash: UInt64
+    var initialToMove: Player
+    var moves: [Move]
+    var players: [Player]
+    var rules: Rules
+  }
+
+  /// Counters of one search.
+  public struct SearchStats: Sendable, Equatable {
+    /// Root visits at the end (the kept tree's included).
+    public var rootVisits = 0
+    /// Visits made by this search.
+    public var newVisits = 0
+    /// Network evaluations requested by this search.
+    public var evaluations = 0
+    /// Descents that met a leaf another thread was evaluating.
+    public var collisions = 0
+    /// Wall-clock seconds.
+    public var seconds = 0.0
+    /// Tree nodes at the end.
+    public var nodes = 0
+
+    public init() {}
+  }
+
+  /// An engine over `evaluator`.
+  public init(evaluator: any PositionEvaluator, params: PUCTParameters = PUCTParameters()) {
+    self.evaluator = evaluator
+    self.params = params
+    rng = FastRandom(seed: params.seed)
+  }
+
+  public var name: String { "Tengen" }
+
+  /// Asks the running search (or pondering) to finish. Safe from any thread.
+  public func stop() { stopFlag.store(true, ordering: .relaxed) }
+
+  public func clear() {
+    stopPondering()
+    tree.withLock { $0 = PUCTTree(rootPlayer: .black) }
+    treeLine = nil
+    lowWinrateStreak = 0
+    evaluator.clearCache()
+  }
+
+  public func generateMove(for state: GameState, request: MoveRequest) -> MoveDecision {
+    generateMove(for: state, request: request, analysis: AnalysisRequest(), report: { _ in })
+  }
+
+  public func deadStones(in state: GameState) -> Set<Point> {
+    stopPondering()
+    guard let e = try? evaluator.evaluate(state, isRoot: true) else { return [] }
+    let passAlive = state.passAliveOwnership()
+    return Self.deadStones(state.board, whiteOwnership: e.whiteOwnership, threshold: 0.0)
+      .filter { passAlive[$0.i] != state.board[$0] }
+  }
+}

@@ -1,0 +1,77 @@
+import GoCore
+
+/// One node of the PUCT tree, stored by value in the arena; children are a contiguous run.
+///
+/// Every sum is from White's point of view; `PUCTTree.perspective(_:)` converts, in one place.
+struct PUCTNode: Sendable {
+  enum Status: UInt8, Sendable {
+    /// Not evaluated yet.
+    case fresh
+    /// A search thread is evaluating it.
+    case evaluating
+    /// Evaluated; children (if any) created.
+    case expanded
+    /// The game is over here; the values are exact.
+    case terminal
+  }
+
+  /// The move that leads here from the parent.
+  var move: Move
+  /// Parent index (-1 for the root).
+  var parent: Int32
+  /// First child's index (-1: none).
+  var firstChild: Int32 = -1
+  /// Number of children.
+  var childCount: Int32 = 0
+  /// Policy prior of `move` at the parent.
+  var prior: Float
+  var status: Status = .fresh
+  /// Completed visits.
+  var visits: Int32 = 0
+  /// Visits on their way down or waiting for the network (virtual loss).
+  var inFlight: Int32 = 0
+  /// Sum of utilities backed up (White's view).
+  var utilitySum: Double = 0
+  /// Sum of squared utilities.
+  var utilitySqSum: Double = 0
+  /// Sum of White win minus White loss.
+  var winLossSum: Double = 0
+  /// Sum of no-result probabilities.
+  var noResultSum: Double = 0
+  /// Sum of White score leads.
+  var leadSum: Double = 0
+  /// Sum of White self-play score means.
+  var scoreSum: Double = 0
+  /// Sum of White self-play score second moments.
+  var scoreSqSum: Double = 0
+  /// The node's own evaluation (White's view), backed up again when the node cannot grow.
+  var own = LeafValues()
+
+  init(move: Move, parent: Int32, prior: Float) {
+    self.move = move
+    self.parent = parent
+    self.prior = prior
+  }
+
+  /// Adds one visit's values.
+  mutating func add(_ v: LeafValues) {
+    visits += 1
+    utilitySum += v.utility
+    utilitySqSum += v.utility * v.utility
+    winLossSum += v.winLoss
+    noResultSum += v.noResult
+    leadSum += v.lead
+    scoreSum += v.score
+    scoreSqSum += v.scoreSq
+  }
+}
+
+/// The values one visit backs up, White's view.
+struct LeafValues: Sendable {
+  var utility: Double = 0
+  var winLoss: Double = 0
+  var noResult: Double = 0
+  var lead: Double = 0
+  var score: Double = 0
+  var scoreSq: Double = 0
+}

@@ -1,0 +1,101 @@
+/// Tunable settings of the PUCT search (names follow KataGo's where the idea is the same).
+public struct PUCTParameters: Sendable, Hashable {
+  /// How much thinking a move gets (Dualformer-style modes).
+  public enum ThinkingMode: String, Sendable, Hashable, CaseIterable {
+    /// The raw policy, or `fastVisits` visits.
+    case fast
+    /// The full time or visit budget.
+    case slow
+    /// Effort chosen from the position's uncertainty and the clock.
+    case auto
+  }
+
+  /// Search threads; they wait on the network most of the time, so more threads than cores
+  /// make the evaluator's batches fuller.
+  public var threads: Int = 8
+  /// Stop after this many root visits per move (nil: no limit).
+  public var maxVisits: Int? = nil
+  /// Stop after this many seconds per move (nil: from the clock, else `defaultMoveTime`).
+  public var maxTime: Double? = nil
+  /// Seconds per move when neither a limit nor a clock says otherwise.
+  public var defaultMoveTime: Double = 5
+  /// Seconds kept in reserve on every move for network and GUI lag.
+  public var lagBuffer: Double = 0.5
+  /// Thinking mode for `genmove`.
+  public var thinking: ThinkingMode = .slow
+  /// Visits per move in `fast` mode (1 = the raw policy's best move).
+  public var fastVisits: Int = 1
+  /// Seed of the search's random choices (noise, temperature).
+  public var seed: UInt64 = 1
+
+  /// Base exploration constant of PUCT.
+  public var cpuctExploration: Double = 1.0
+  /// Growth of the exploration constant with the log of the parent's visits.
+  public var cpuctExplorationLog: Double = 0.45
+  /// Visits at which that growth starts.
+  public var cpuctExplorationBase: Double = 500
+  /// Prior standard deviation of utility for variance-scaled cPUCT (0 disables the scaling).
+  public var cpuctUtilityStdevPrior: Double = 0.40
+  /// Weight (in visits) of that prior.
+  public var cpuctUtilityStdevPriorWeight: Double = 2.0
+  /// How strongly the observed utility spread scales exploration.
+  public var cpuctUtilityStdevScale: Double = 0.85
+  /// First-play urgency: an unvisited child is valued at the parent's value minus this times
+  /// the square root of the policy mass already visited.
+  public var fpuReductionMax: Double = 0.2
+  /// The same at the root.
+  public var rootFpuReductionMax: Double = 0.1
+  /// Utility a pending (virtual) visit counts as, for the player choosing.
+  public var virtualLossUtility: Double = -1.0
+
+  /// Weight of the win/loss term of the utility.
+  public var winLossUtilityFactor: Double = 1.0
+  /// Weight of the score term centred on 0 (play for points when the game is decided).
+  public var staticScoreUtilityFactor: Double = 0.1
+  /// Weight of the score term centred on the root's expected score.
+  public var dynamicScoreUtilityFactor: Double = 0.3
+  /// Fraction of the root's expected score that is pulled back towards 0 for that centre.
+  public var dynamicScoreCenterZeroWeight: Double = 0.2
+  /// Scale of the dynamic score term, in units of sqrt(board area).
+  public var dynamicScoreCenterScale: Double = 0.75
+  /// Scale of the static score term, in units of sqrt(board area).
+  public var staticScoreScale: Double = 2.0
+
+  /// Prefer a well-visited move with a better lower confidence bound over the most visited.
+  public var useLcbForSelection: Bool = true
+  /// Standard deviations below the mean for the LCB.
+  public var lcbStdevs: Double = 5.0
+  /// Moves below this fraction of the most visited move's visits are not LCB candidates.
+  public var minVisitPropForLcb: Double = 0.15
+
+  /// Policy temperature at the root (> 1 widens the search).
+  public var rootPolicyTemperature: Double = 1.0
+  /// Dirichlet noise at the root (self-play).
+  public var rootNoise: Bool = false
+  /// Total Dirichlet concentration, spread over the legal moves (KataGo's 0.03 × 361).
+  public var rootDirichletTotalAlpha: Double = 10.83
+  /// Share of the noise in the noised root priors.
+  public var rootNoiseWeight: Double = 0.25
+  /// Move choice temperature (0: the best move; self-play uses > 0 in the opening).
+  public var chosenMoveTemperature: Double = 0
+  /// Accepted for compatibility with KataGo's analysis settings; not used yet.
+  public var wideRootNoise: Double = 0
+
+  /// Hard cap on tree nodes (memory); past it leaves are evaluated but not expanded.
+  public var maxNodes: Int = 2_000_000
+  /// Keep the matching subtree between moves.
+  public var reuseTree: Bool = true
+  /// Keep searching the opponent's turn after our move (GTP `genmove`).
+  public var ponder: Bool = false
+
+  /// Resign when the win rate stays below this for `resignConsecutiveTurns` moves (0 never).
+  public var resignThreshold: Double = 0.05
+  /// Moves in a row under the threshold before resigning.
+  public var resignConsecutiveTurns: Int = 3
+  /// Never resign before this fraction of the board is filled.
+  public var resignMinFill: Double = 0.15
+  /// Ownership beyond which a stone counts as dead (for friendly passing and terminal scores).
+  public var deadStoneOwnership: Double = 0.6
+
+  public init() {}
+}

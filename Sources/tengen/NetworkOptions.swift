@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import GoCore
+import GoNeuralNet
+import GoNeuralNetCPU
+import GoSearch
+
+/// Options of the network player (PUCT search over a KataGo-format model).
+struct NetworkOptions: ParsableArguments {
+  @Option(help: "A KataGo-format network (.bin.gz, .bin, .txt.gz, .txt): play with PUCT search over it.")
+  var model: String?
+
+  @Option(help: "Threads of the network's CPU backend.")
+  var nnThreads: Int = 2
+
+  @Option(help: "Largest batch the network evaluates at once.")
+  var nnBatch: Int = 16
+
+  @Option(help: "PUCT search threads (they mostly wait on the network; more fill its batches).")
+  var searchThreads: Int = 16
+
+  @Option(help: "Visits per move with a network (default: no limit; time decides).")
+  var visits: Int?
+
+  @Option(help: "Thinking mode with a network: fast (raw policy), slow (full search) or auto.")
+  var thinking: String = "slow"
+
+  @Option(help: "Keep searching on the opponent's time (GTP).")
+  var ponder: Bool = false
+
+  /// The batching evaluator over the model, or nil without `--model`.
+  func evaluator() throws -> BatchingEvaluator? {
+    guard let model else { return nil }
+    let description: ModelDescription
+    do {
+      description = try ModelLoader.load(path: model)
+    } catch {
+      throw ValidationError("cannot load model \(model): \(error)")
+    }
+    let backend = CPUBackend(model: description, threads: max(1, nnThreads))
+    return BatchingEvaluator(backend: backend, maxBatchSize: max(1, nnBatch))
+  }
+
+  /// PUCT settings from these options and the shared engine options.
+  func parameters(_ engine: EngineOptions) throws -> PUCTParameters {
+    var p = PUCTParameters()
+    p.threads = max(1, searchThreads)
+    p.maxVisits = visits ?? engine.playouts
+    p.maxTime = engine.moveTime
+    p.lagBuffer = engine.lagBuffer
+    p.seed = engine.seed
+    p.resignThreshold = engine.resignThreshold == 0.1 ? p.resignThreshold : engine.resignThreshold
+    p.ponder = ponder
+    guard let mode = PUCTParameters.ThinkingMode(rawValue: thinking) else {
+      throw ValidationError("unknown thinking mode '\(thinking)' (fast, slow, auto)")
+    }
+    p.thinking = mode
+    return p
+  }
+}
