@@ -128,6 +128,7 @@ extension PUCTEngine {
         report: nil)
       ponderDone.signal()
     }
+    thread.stackSize = 16 << 20
     ponderThread = thread
     thread.start()
   }

@@ -101,7 +101,7 @@ extension PUCTEngine {
           work(run)
           group.leave()
         }
-        thread.stackSize = 1 << 20
+        thread.stackSize = 16 << 20
         thread.start()
       }
     }

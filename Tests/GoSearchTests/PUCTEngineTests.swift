@@ -1,0 +1,203 @@
+import Foundation
+import GoCore
+import GoNeuralNet
+import GoSearch
+import TestSupport
+import Testing
+
+@Suite struct PUCTEngineTests {
+  static let target = Point(x: 2, y: 2)  // C3 on 5x5... any fixed point
+
+  /// White's win chance is high exactly when White holds `target`, low when Black does.
+  static func targetEvaluator() -> ScriptedEvaluator {
+    ScriptedEvaluator { s in
+      switch s.board[target] {
+      case .white: return 0.9
+      case .black: return 0.1
+      default: return 0.5
+      }
+    }
+  }
+
+  static func params(visits: Int, threads: Int = 1) -> PUCTParameters {
+    var p = PUCTParameters()
+    p.maxVisits = visits
+    p.threads = threads
+    p.resignThreshold = 0
+    return p
+  }
+
+  @Test func bothColoursPlayTheValuablePoint() {
+    for first in [Player.black, .white] {
+      var s = GameState(size: 5, rules: .chinese)
+      s.setToMove(first)
+      let engine = PUCTEngine(evaluator: Self.targetEvaluator(), params: Self.params(visits: 300, threads: 4))
+      #expect(engine.generateMove(for: s, request: MoveRequest()) == .move(.play(Self.target)), "\(first)")
+    }
+  }
+
+  @Test func visitLimitIsExactWithManyThreads() {
+    let engine = PUCTEngine(evaluator: Self.targetEvaluator(), params: Self.params(visits: 123, threads: 6))
+    let snap = engine.analyze(GameState(size: 7), request: { var r = AnalysisRequest(); r.maxVisits = 123; return r }(), report: { _ in })
+    #expect(snap.rootInfo.visits == 123)
+    let childVisits = snap.moveInfos.reduce(0) { $0 + $1.visits }
+    #expect(childVisits == 122)  // the root's own evaluation is the first visit
+  }
+
+  @Test func avoidedMoveIsNeverSearchedOrPlayed() {
+    let engine = PUCTEngine(evaluator: Self.targetEvaluator(), params: Self.params(visits: 200, threads: 2))
+    var a = AnalysisRequest()
+    a.maxVisits = 200
+    a.restrictions = [MoveRestriction(player: .black, moves: [.play(Self.target)], untilDepth: 1, isAllowList: false)]
+    let snap = engine.analyze(GameState(size: 5), request: a, report: { _ in })
+    #expect(!snap.moveInfos.contains { $0.move == .play(Self.target) })
+    let move = engine.generateMove(for: GameState(size: 5), request: MoveRequest(), analysis: a, report: { _ in })
+    #expect(move != .move(.play(Self.target)))
+  }
+
+  @Test func allowListRestrictsTheRoot() {
+    let engine = PUCTEngine(evaluator: Self.targetEvaluator(), params: Self.params(visits: 100, threads: 2))
+    var a = AnalysisRequest()
+    a.maxVisits = 100
+    let allowed: Set<Move> = [.play(Point(x: 0, y: 0)), .play(Point(x: 4, y: 4))]
+    a.restrictions = [MoveRestriction(player: .black, moves: allowed, untilDepth: 1, isAllowList: true)]
+    let snap = engine.analyze(GameState(size: 5), request: a, report: { _ in })
+    #expect(!snap.moveInfos.isEmpty)
+    #expect(snap.moveInfos.allSatisfy { allowed.contains($0.move) })
+  }
+
+  @Test func singleThreadSearchIsDeterministic() {
+    func run() -> (MoveDecision, [Int]) {
+      let engine = PUCTEngine(
+        evaluator: ScriptedEvaluator { s in Float(s.board.stoneCount(.white) % 3) / 4 + 0.2 },
+        params: Self.params(visits: 150))
+      var a = AnalysisRequest()
+      a.maxVisits = 150
+      let snap = engine.analyze(GameState(size: 6), request: a, report: { _ in })
+      return (engine.generateMove(for: GameState(size: 6), request: MoveRequest()), snap.moveInfos.map(\.visits))
+    }
+    let (m1, v1) = run()
+    let (m2, v2) = run()
+    #expect(m1 == m2)
+    #expect(v1 == v2)
+  }
+
+  @Test func treeIsReusedAlongTheGame() {
+    let engine = PUCTEngine(evaluator: Self.targetEvaluator(), params: Self.params(visits: 400, threads: 2))
+    var s = GameState(size: 5)
+    guard case .move(let m) = engine.generateMove(for: s, request: MoveRequest()) else {
+      Issue.record("no move")
+      return
+    }
+    try? s.play(m)
+    // The opponent answers with its most searched reply: that subtree is kept.
+    var a = AnalysisRequest()
+    a.maxVisits = 1
+    let kept = engine.analyze(s, request: a, report: { _ in })
+    #expect(kept.rootInfo.visits > 1)
+    let reply = kept.moveInfos.first!.move
+    try? s.play(reply)
+    let again = engine.analyze(s, request: a, report: { _ in })
+    #expect(again.rootInfo.visits > 1)
+  }
+
+  @Test func memoryCapStopsGrowthButNotTheSearch() {
+    var p = Self.params(visits: 500, threads: 2)
+    p.maxNodes = 60
+    let engine = PUCTEngine(evaluator: Self.targetEvaluator(), params: p)
+    var a = AnalysisRequest()
+    a.maxVisits = 500
+    let snap = engine.analyze(GameState(size: 5), request: a, report: { _ in })
+    #expect(snap.rootInfo.visits == 500)
+    #expect(engine.lastStats.nodes <= 60)
+  }
+
+  @Test func reportsArriveDuringSearchAndStopEndsIt() {
+    // An evaluator slow enough that the search outlives several report intervals.
+    let slow = ScriptedEvaluator { _ in
+      usleep(2000)
+      return 0.5
+    }
+    let engine = PUCTEngine(evaluator: slow, params: Self.params(visits: 1_000_000, threads: 2))
+    var a = AnalysisRequest()
+    a.reportInterval = 0.05
+    let count = ReportCounter()
+    DispatchQueue.global().asyncAfter(deadline: .now() + 0.4) { engine.stop() }
+    let t0 = Date()
+    let snap = engine.analyze(GameState(size: 9), request: a, report: { _ in count.bump() })
+    #expect(Date().timeIntervalSince(t0) < 5)
+    #expect(count.value >= 3)
+    #expect(snap.rootInfo.visits > 1)
+  }
+
+  @Test func winningSidePassesAfterTheOpponentPasses() throws {
+    // White owns everything but komi decides: Black's area is the left two columns.
+    var s = GameState(size: 5, rules: .chinese)
+    s.setup(
+      black: (0..<5).map { Point(x: 1, y: $0) }, white: (0..<5).map { Point(x: 2, y: $0) })
+    s.setToMove(.black)
+    try s.play(.pass)  // Black passes; White (10 + 7.5 komi vs 10) wins by passing.
+    let engine = PUCTEngine(evaluator: ScriptedEvaluator { _ in 0.5 }, params: Self.params(visits: 50))
+    #expect(engine.generateMove(for: s, request: MoveRequest()) == .move(.pass))
+  }
+
+  @Test func cleanupNeverPasses() throws {
+    var s = GameState(size: 5, rules: .chinese)
+    try s.play(.pass)
+    let engine = PUCTEngine(evaluator: ScriptedEvaluator(passPolicy: 0.9) { _ in 0.5 }, params: Self.params(visits: 30))
+    let move = engine.generateMove(for: s, request: MoveRequest(cleanup: true))
+    #expect(move != .move(.pass))
+  }
+
+  @Test func lostPositionResignsAfterConsecutiveMoves() throws {
+    var p = Self.params(visits: 20)
+    p.resignThreshold = 0.2
+    p.resignConsecutiveTurns = 2
+    p.resignMinFill = 0
+    let engine = PUCTEngine(evaluator: ScriptedEvaluator { _ in 0.97 }, params: p)  // White wins
+    var s = GameState(size: 5)
+    var decisions: [MoveDecision] = []
+    for _ in 0..<2 {
+      let d = engine.generateMove(for: s, request: MoveRequest())
+      decisions.append(d)
+      if case .move(let m) = d { try s.play(m); try s.play(.pass) }
+    }
+    #expect(decisions.last == .resign)
+    #expect(decisions.first != .resign)
+  }
+
+  @Test func realTinyNetworkSearchGivesConsistentAnalysis() throws {
+    let model = try ModelLoader.load(path: Fixtures.path("tiny-v8-resnet.txt.gz"))
+    let evaluator = BatchingEvaluator(backend: ReferenceBackend(model: model), maxBatchSize: 4)
+    let engine = PUCTEngine(evaluator: evaluator, params: Self.params(visits: 40, threads: 4))
+    var a = AnalysisRequest()
+    a.maxVisits = 40
+    a.includeOwnership = true
+    a.includePolicy = true
+    a.includeMovesOwnership = true
+    var s = GameState(size: 7, rules: .japanese)
+    try s.play(.play(Point(x: 3, y: 3)))
+    let snap = engine.analyze(s, request: a, report: { _ in })
+    #expect(snap.toMove == .white)
+    #expect(snap.rootInfo.visits == 40)
+    #expect((0...1).contains(snap.rootInfo.winrate))
+    #expect(snap.ownership?.count == 49)
+    #expect(snap.policy?.count == 50)
+    #expect(snap.policy?[3 * 7 + 3] == -1)  // the occupied point
+    #expect(snap.rootInfo.raw != nil)
+    for info in snap.moveInfos {
+      #expect((0...1).contains(info.winrate))
+      #expect(info.pv.first == info.move)
+      #expect(info.ownership?.count == 49)
+    }
+    #expect(snap.moveInfos.map(\.order) == Array(0..<snap.moveInfos.count))
+  }
+}
+
+/// Counts reports from the search thread.
+final class ReportCounter: @unchecked Sendable {
+  private let lock = NSLock()
+  private var n = 0
+  func bump() { lock.lock(); n += 1; lock.unlock() }
+  var value: Int { lock.lock(); defer { lock.unlock() }; return n }
+}
