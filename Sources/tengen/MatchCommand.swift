@@ -3,6 +3,8 @@ import Foundation
 import GoCore
 import GoFormats
 import GoMatch
+import GoNeuralNet
+import GoNeuralNetCPU
 import GoSearch
 
 /// `tengen match`: plays two engines against each other and reports the result.
@@ -12,8 +14,9 @@ struct MatchCommand: ParsableCommand {
     abstract: "Play a match between two engines (Tengen or any GTP engine).",
     discussion: """
       An engine is `tengen[:key=value,...]` (in-process; keys: threads, playouts, time, seed, \
-      policy, resign) or `gtp:<command line>` (any GTP engine). Results go to OUT/results.jsonl \
-      and one SGF per game; an interrupted match resumes from there.
+      policy, resign; with model=FILE a PUCT network player with keys visits, time, nnthreads, \
+      batch, searchthreads, thinking, seed, resign) or `gtp:<command line>` (any GTP engine). \
+      Results go to OUT/results.jsonl and one SGF per game; an interrupted match resumes from there.
       Example: tengen match --a tengen:threads=2,time=5 \
       --b "gtp:/usr/games/gnugo --mode gtp --level 10 --chinese-rules" --games 40
       """)
@@ -114,22 +117,67 @@ struct MatchCommand: ParsableCommand {
     guard spec == "tengen" || spec.hasPrefix("tengen:") else {
       throw ValidationError("an engine is tengen[:options] or gtp:<command>, not '\(spec)'")
     }
-    var p = RolloutParameters()
-    p.threads = ProcessInfo.processInfo.activeProcessorCount
+    var options: [String: String] = [:]
     for item in spec.dropFirst(7).split(separator: ",") where !item.isEmpty {
       let kv = item.split(separator: "=", maxSplits: 1).map(String.init)
       guard kv.count == 2 else { throw ValidationError("bad engine option '\(item)'") }
-      switch kv[0] {
-      case "threads": p.threads = Int(kv[1]) ?? p.threads
-      case "playouts": p.maxPlayouts = Int(kv[1])
-      case "time": p.maxTime = Double(kv[1])
-      case "seed": p.seed = UInt64(kv[1]) ?? p.seed
-      case "resign": p.resignThreshold = Double(kv[1]) ?? p.resignThreshold
-      case "policy": p.policy = kv[1] == "light" ? .light : .standard
-      default: throw ValidationError("unknown engine option '\(kv[0])'")
+      options[kv[0]] = kv[1]
+    }
+    if let model = options.removeValue(forKey: "model") {
+      return try networkPlayer(spec, model: model, options: options)
+    }
+    var p = RolloutParameters()
+    p.threads = ProcessInfo.processInfo.activeProcessorCount
+    for (key, value) in options {
+      switch key {
+      case "threads": p.threads = Int(value) ?? p.threads
+      case "playouts": p.maxPlayouts = Int(value)
+      case "time": p.maxTime = Double(value)
+      case "seed": p.seed = UInt64(value) ?? p.seed
+      case "resign": p.resignThreshold = Double(value) ?? p.resignThreshold
+      case "policy": p.policy = value == "light" ? .light : .standard
+      default: throw ValidationError("unknown engine option '\(key)'")
       }
     }
     return EngineMatchPlayer(name: "Tengen(\(spec))", engine: RolloutEngine(params: p))
+  }
+
+  /// A PUCT player over a network: keys model, visits, time, nnthreads, batch, searchthreads,
+  /// thinking, seed, resign.
+  static func networkPlayer(_ spec: String, model: String, options: [String: String]) throws
+    -> any MatchPlayer
+  {
+    var p = PUCTParameters()
+    var nnThreads = 2
+    var batch = 16
+    for (key, value) in options {
+      switch key {
+      case "visits": p.maxVisits = Int(value)
+      case "time": p.maxTime = Double(value)
+      case "nnthreads": nnThreads = Int(value) ?? nnThreads
+      case "batch": batch = Int(value) ?? batch
+      case "searchthreads": p.threads = Int(value) ?? p.threads
+      case "seed": p.seed = UInt64(value) ?? p.seed
+      case "resign": p.resignThreshold = Double(value) ?? p.resignThreshold
+      case "thinking":
+        guard let m = PUCTParameters.ThinkingMode(rawValue: value) else {
+          throw ValidationError("unknown thinking mode '\(value)'")
+        }
+        p.thinking = m
+      default: throw ValidationError("unknown engine option '\(key)' for a network player")
+      }
+    }
+    let description: ModelDescription
+    do {
+      description = try ModelLoader.load(path: model)
+    } catch {
+      throw ValidationError("cannot load model \(model): \(error)")
+    }
+    let evaluator = BatchingEvaluator(
+      backend: CPUBackend(model: description, threads: max(1, nnThreads)), maxBatchSize: max(1, batch))
+    let engine = PUCTEngine(evaluator: evaluator, params: p)
+    engine.log = { _ in }
+    return EngineMatchPlayer(name: "Tengen(\(spec))", engine: engine)
   }
 
   /// Parses `none`, `absolute:60`, `byoyomi:10:5:5`, `canadian:...`, `fischer:60:5`.
