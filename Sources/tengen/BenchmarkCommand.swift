@@ -5,7 +5,7 @@ import GoSearch
 /// `tengen benchmark`: playouts per second on 9×9 and 19×19, one thread and all threads.
 struct BenchmarkCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "benchmark", abstract: "Measure playout speed (playouts per second).",
+    commandName: "benchmark", abstract: "Measure playout speed, or PUCT search speed with --model.",
     discussion: """
       playouts/s is wall-clock over all threads; per-CPU-s divides by the CPU time the threads       really got, which is the speed of one core even on a busy machine.
       """)
@@ -25,7 +25,26 @@ struct BenchmarkCommand: ParsableCommand {
   @Option(help: "Policies to measure: light, standard.")
   var policies: [String] = ["light", "standard"]
 
-  func run() {
+  @Option(help: "A network: measure PUCT visits/s against raw NN evals/s instead of playouts.")
+  var model: String?
+
+  @Option(parsing: .upToNextOption, help: "Search thread counts to try with --model.")
+  var searchThreads: [Int] = [1, 2, 4, 8, 16, 32]
+
+  @Option(help: "NN backend threads with --model.")
+  var nnThreads: Int = 2
+
+  @Option(help: "Largest NN batch with --model.")
+  var nnBatch: Int = 16
+
+  func run() throws {
+    if let model {
+      OpenBLASCoreType.ensure()
+      try SearchBenchmark.run(
+        model: model, sizes: sizes, threadCounts: searchThreads, nnThreads: nnThreads,
+        batch: nnBatch, seconds: seconds)
+      return
+    }
     let cores = ProcessInfo.processInfo.activeProcessorCount
     let threadCounts = threads.isEmpty ? Array(Set([1, cores])).sorted() : threads
     print("policy     size threads  playouts/s  per-thread  per-CPU-s  moves/playout")
