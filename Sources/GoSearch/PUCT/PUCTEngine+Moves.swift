@@ -28,6 +28,9 @@ extension PUCTEngine {
         limits.earlyStop = true
         limits.auto = params.thinking == .auto
         if limits.auto { limits.seconds! *= autoBudgetFactor(state) }
+        // Less after a pass (the game is ending) and when the result is already clear.
+        if state.moves.last?.move == .pass { limits.seconds! *= 0.5 }
+        if let w = lastWinrate, w > 0.95 || w < 0.05 { limits.seconds! *= 0.4 }
       }
     }
     let interval = analysis.reportInterval != nil
@@ -41,6 +44,7 @@ extension PUCTEngine {
     }
     var choice = chooseMove(restrictions: analysis.restrictions, forbidPass: forbidPass, player: me)
     let (winrate, visits) = rootWinrate(of: choice)
+    lastWinrate = winrate
     log(
       "\(me == .black ? "B" : "W") \(choice) winrate \(String(format: "%.3f", winrate)) visits \(lastStats.rootVisits) "
         + "(+\(lastStats.newVisits) in \(String(format: "%.2f", lastStats.seconds)) s, \(lastStats.evaluations) evals)")

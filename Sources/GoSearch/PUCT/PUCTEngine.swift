@@ -26,6 +26,8 @@ public final class PUCTEngine: AnalyzingEngine, @unchecked Sendable {
   var treeLine: TreeLine?
   /// Set by `stop()`; checked between visits.
   let stopFlag = Atomic<Bool>(false)
+  /// The win rate of our previous move (time is saved when the result is clear).
+  var lastWinrate: Double?
   /// Moves in a row whose win rate was under the resign threshold.
   var lowWinrateStreak = 0
   /// Random choices (noise, temperature).
@@ -80,6 +82,7 @@ public final class PUCTEngine: AnalyzingEngine, @unchecked Sendable {
     tree.withLock { $0 = PUCTTree(rootPlayer: .black) }
     treeLine = nil
     lowWinrateStreak = 0
+    lastWinrate = nil
     evaluator.clearCache()
   }
 
