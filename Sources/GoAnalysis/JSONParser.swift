@@ -47,8 +47,11 @@ struct JSONParser {
   }
 
   private mutating func literal(_ word: String) throws(Failure) {
+    let start = i
     for b in word.utf8 {
-      guard i < bytes.count, bytes[i] == b else { throw fail("invalid literal") }
+      guard i < bytes.count, bytes[i] == b else {
+        throw Failure(column: start + 1, reason: "syntax error while parsing value - invalid literal")
+      }
       i += 1
     }
   }
