@@ -10,10 +10,13 @@ final class AnalysisScheduler: @unchecked Sendable {
   /// Guards every field below.
   private let condition = NSCondition()
   private var queue: [AnalysisJob] = []
-  private var running: [Int: (job: AnalysisJob, engine: any AnalyzingEngine)] = [:]
+  private var running: [Int: AnalysisJob] = [:]
+  private let engines: [any AnalyzingEngine]
   private var closed = false
   private var liveWorkers = 0
+  /// Bumped by `clear_cache`; `cleared[i]` is the generation worker i's engine has reached.
   private var clearGeneration = 0
+  private var cleared: [Int]
   private var nextSequence = 0
   private let run: @Sendable (AnalysisJob, any AnalyzingEngine) -> Void
 
@@ -21,6 +24,8 @@ final class AnalysisScheduler: @unchecked Sendable {
   /// results.
   init(engines: [any AnalyzingEngine], run: @escaping @Sendable (AnalysisJob, any AnalyzingEngine) -> Void) {
     self.run = run
+    self.engines = engines
+    cleared = Array(repeating: 0, count: engines.count)
     liveWorkers = engines.count
     for (index, engine) in engines.enumerated() {
       let box = EngineBox(engine)
@@ -49,17 +54,21 @@ final class AnalysisScheduler: @unchecked Sendable {
     condition.lock()
     let removed = queue.filter { $0.matches(id: id, turns: turns) }
     queue.removeAll { $0.matches(id: id, turns: turns) }
-    let stopping = running.values.filter { $0.job.matches(id: id, turns: turns) }
-    for r in stopping { r.job.terminated.store(true, ordering: .sequentiallyConsistent) }
+    let stopping = running.filter { $0.value.matches(id: id, turns: turns) }
+    for (_, job) in stopping { job.terminated.store(true, ordering: .sequentiallyConsistent) }
     condition.unlock()
-    for r in stopping { Self.keepStopping(r.job, EngineBox(r.engine)) }
+    for (index, job) in stopping { keepStopping(job, worker: index) }
     return removed
   }
 
-  /// Makes every engine forget its caches before its next job.
+  /// Makes every engine forget its caches: idle ones now, busy ones before their next job.
   func clearCaches() {
     condition.lock()
     clearGeneration += 1
+    for i in engines.indices where running[i] == nil {
+      engines[i].clear()
+      cleared[i] = clearGeneration
+    }
     condition.unlock()
   }
 
@@ -73,18 +82,22 @@ final class AnalysisScheduler: @unchecked Sendable {
   }
 
   /// Calls `stop()` until the job's final result is out: a stop that lands just before the
-  /// engine's search begins would otherwise be lost.
-  private static func keepStopping(_ job: AnalysisJob, _ box: EngineBox) {
-    DispatchQueue.global().async {
-      while !job.finished.load(ordering: .sequentiallyConsistent) {
-        box.engine.stop()
+  /// engine's search begins would otherwise be lost. Only while the job is still the worker's
+  /// (under the lock), so the worker's next job is never stopped by mistake.
+  private func keepStopping(_ job: AnalysisJob, worker index: Int) {
+    DispatchQueue.global().async { [self] in
+      while true {
+        condition.lock()
+        let current = running[index] === job && !job.finished.load(ordering: .sequentiallyConsistent)
+        if current { engines[index].stop() }
+        condition.unlock()
+        guard current else { return }
         Thread.sleep(forTimeInterval: 0.01)
       }
     }
   }
 
   private func work(index: Int, engine: any AnalyzingEngine) {
-    var cleared = 0
     while true {
       condition.lock()
       while queue.isEmpty && !closed { condition.wait() }
@@ -95,13 +108,11 @@ final class AnalysisScheduler: @unchecked Sendable {
         return
       }
       let job = queue.remove(at: best)
-      running[index] = (job, engine)
-      let generation = clearGeneration
+      running[index] = job
+      let mustClear = cleared[index] != clearGeneration
+      cleared[index] = clearGeneration
       condition.unlock()
-      if generation != cleared {
-        engine.clear()
-        cleared = generation
-      }
+      if mustClear { engine.clear() }
       run(job, engine)
       condition.lock()
       running[index] = nil
