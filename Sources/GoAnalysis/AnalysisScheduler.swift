@@ -120,9 +120,3 @@ final class AnalysisScheduler: @unchecked Sendable {
     }
   }
 }
-
-/// Carries an engine to the thread that owns it (or to `stop()`, which is thread-safe).
-final class EngineBox: @unchecked Sendable {
-  let engine: any AnalyzingEngine
-  init(_ engine: any AnalyzingEngine) { self.engine = engine }
-}
