@@ -12,8 +12,19 @@ struct AnalysisSubcommand: ParsableCommand {
 
   @OptionGroup var engine: EngineOptions
 
-  @Option(help: "A KataGo-format network (.bin.gz, .bin, .txt.gz, .txt).")
+  @Option(
+    name: [.long, .customLong("model", withSingleDash: true)],
+    help: "A KataGo-format network (.bin.gz, .bin, .txt.gz, .txt).")
   var model: String?
+
+  /// KataGo's launch options that KaTrain passes (`-config`, `-override-config`,
+  /// `-human-model`): accepted so KaTrain can start Tengen as it starts KataGo, then ignored.
+  @Option(name: .customLong("config", withSingleDash: true), help: .hidden)
+  var katagoConfig: String?
+  @Option(name: .customLong("override-config", withSingleDash: true), help: .hidden)
+  var katagoOverrideConfig: String?
+  @Option(name: .customLong("human-model", withSingleDash: true), help: .hidden)
+  var katagoHumanModel: String?
 
   @Option(help: "Queries analysed at the same time (one engine each).")
   var analysisThreads: Int = 2
@@ -50,6 +61,13 @@ struct AnalysisSubcommand: ParsableCommand {
     }
     guard let perspective = ReportPerspective(text: reportAnalysisWinratesAs) else {
       throw ValidationError("--report-analysis-winrates-as must be BLACK, WHITE or SIDETOMOVE")
+    }
+    for (flag, value) in [
+      ("-config", katagoConfig), ("-override-config", katagoOverrideConfig),
+      ("-human-model", katagoHumanModel),
+    ] where value != nil {
+      FileHandle.standardError.write(
+        Data("tengen analysis: ignoring KataGo's \(flag) (settings come from options)\n".utf8))
     }
     var config = AnalysisConfiguration()
     config.threads = analysisThreads
