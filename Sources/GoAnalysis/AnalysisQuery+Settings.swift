@@ -68,14 +68,16 @@ extension AnalysisQuery {
       for m in moves {
         guard let text = m.string, let move = GTPVertex.move(text, width: width, height: height)
         else {
-          throw AnalysisMessage(field: field, "Could not parse board location: \(m.string ?? m.text)")
+          throw AnalysisMessage(
+            field: field, "Could not parse board location: \(m.string ?? m.text)")
         }
         set.insert(move)
       }
       if allow && result.contains(where: { $0.player == player }) {
         throw AnalysisMessage(field: field, "Only one allowMoves entry per player is supported")
       }
-      result.append(MoveRestriction(player: player, moves: set, untilDepth: depth, isAllowList: allow))
+      result.append(
+        MoveRestriction(player: player, moves: set, untilDepth: depth, isAllowList: allow))
     }
     return result
   }
@@ -86,14 +88,19 @@ extension AnalysisQuery {
     engineParameters: Set<String>
   ) throws(AnalysisMessage) {
     let field = "overrideSettings"
-    guard let settings = value.object else { throw AnalysisMessage(field: field, "Must be an object") }
+    guard let settings = value.object else {
+      throw AnalysisMessage(field: field, "Must be an object")
+    }
     func fail(_ key: String, _ what: String) -> AnalysisMessage {
       AnalysisMessage(field: field, "Could not set settings: \(key) must be \(what)")
     }
     func number(_ key: String, _ range: ClosedRange<Double>) throws(AnalysisMessage) -> Double {
       let v = settings[key]!
       guard let d = v.double ?? v.string.flatMap(Double.init), range.contains(d) else {
-        throw fail(key, "a number from \(JSONNumber.format(range.lowerBound)) to \(JSONNumber.format(range.upperBound))")
+        throw fail(
+          key,
+          "a number from \(JSONNumber.format(range.lowerBound)) to \(JSONNumber.format(range.upperBound))"
+        )
       }
       return d
     }

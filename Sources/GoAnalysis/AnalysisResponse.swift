@@ -99,7 +99,9 @@ public struct AnalysisResponse: Sendable {
       root["rawVarTimeLeft"] = .float(raw.varTimeLeft)
     }
     out["rootInfo"] = .object(root)
-    if let own = snapshot.ownership, own.count == w * h { out["ownership"] = grid(own, signed: true) }
+    if let own = snapshot.ownership, own.count == w * h {
+      out["ownership"] = grid(own, signed: true)
+    }
     if let sd = snapshot.ownershipStdev, sd.count == w * h {
       out["ownershipStdev"] = grid(sd, signed: false)
     }

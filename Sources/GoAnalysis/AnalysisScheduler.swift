@@ -22,7 +22,10 @@ final class AnalysisScheduler: @unchecked Sendable {
 
   /// Starts one worker per engine; `run` analyses a job on the worker's engine and writes its
   /// results.
-  init(engines: [any AnalyzingEngine], run: @escaping @Sendable (AnalysisJob, any AnalyzingEngine) -> Void) {
+  init(
+    engines: [any AnalyzingEngine],
+    run: @escaping @Sendable (AnalysisJob, any AnalyzingEngine) -> Void
+  ) {
     self.run = run
     self.engines = engines
     cleared = Array(repeating: 0, count: engines.count)
@@ -88,7 +91,8 @@ final class AnalysisScheduler: @unchecked Sendable {
     DispatchQueue.global().async { [self] in
       while true {
         condition.lock()
-        let current = running[index] === job && !job.finished.load(ordering: .sequentiallyConsistent)
+        let current =
+          running[index] === job && !job.finished.load(ordering: .sequentiallyConsistent)
         if current { engines[index].stop() }
         condition.unlock()
         guard current else { return }

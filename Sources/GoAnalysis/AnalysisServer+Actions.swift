@@ -1,6 +1,8 @@
 extension AnalysisServer {
   /// The actions KataGo's analysis engine accepts.
-  static let actions = ["query_version", "query_models", "clear_cache", "terminate", "terminate_all"]
+  static let actions = [
+    "query_version", "query_models", "clear_cache", "terminate", "terminate_all",
+  ]
 
   /// Answers `query_version`, `query_models`, `clear_cache`, `terminate` and `terminate_all`.
   func handleAction(_ action: JSONValue, id: String, fields: [String: JSONValue]) {

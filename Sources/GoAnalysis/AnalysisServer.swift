@@ -57,11 +57,19 @@ public final class AnalysisServer: @unchecked Sendable {
     do {
       value = try JSONParser.parse(trimmed)
     } catch {
-      emit(.object(["error": .string("\(error.message) - could not parse input line as json request: \(trimmed)")]))
+      emit(
+        .object([
+          "error": .string(
+            "\(error.message) - could not parse input line as json request: \(trimmed)")
+        ]))
       return
     }
     guard let fields = value.object else {
-      emit(.object(["error": .string("Request line was valid json but was not an object, ignoring: \(trimmed)")]))
+      emit(
+        .object([
+          "error": .string(
+            "Request line was valid json but was not an object, ignoring: \(trimmed)")
+        ]))
       return
     }
     guard let id = fields["id"]?.string else {

@@ -27,7 +27,9 @@ struct JSONParser {
   private func fail(_ reason: String) -> Failure { Failure(column: i + 1, reason: reason) }
 
   private mutating func skipSpace() {
-    while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0A || bytes[i] == 0x0D {
+    while i < bytes.count,
+      bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0A || bytes[i] == 0x0D
+    {
       i += 1
     }
   }
@@ -38,9 +40,15 @@ struct JSONParser {
     case UInt8(ascii: "{"): return try object()
     case UInt8(ascii: "["): return try array()
     case UInt8(ascii: "\""): return .string(try string())
-    case UInt8(ascii: "t"): try literal("true"); return .bool(true)
-    case UInt8(ascii: "f"): try literal("false"); return .bool(false)
-    case UInt8(ascii: "n"): try literal("null"); return .null
+    case UInt8(ascii: "t"):
+      try literal("true")
+      return .bool(true)
+    case UInt8(ascii: "f"):
+      try literal("false")
+      return .bool(false)
+    case UInt8(ascii: "n"):
+      try literal("null")
+      return .null
     case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try number()
     default: throw fail("syntax error while parsing value - invalid literal")
     }
@@ -50,7 +58,8 @@ struct JSONParser {
     let start = i
     for b in word.utf8 {
       guard i < bytes.count, bytes[i] == b else {
-        throw Failure(column: start + 1, reason: "syntax error while parsing value - invalid literal")
+        throw Failure(
+          column: start + 1, reason: "syntax error while parsing value - invalid literal")
       }
       i += 1
     }
@@ -73,7 +82,9 @@ struct JSONParser {
     }
     while true {
       skipSpace()
-      guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw fail("expected a string key") }
+      guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else {
+        throw fail("expected a string key")
+      }
       let key = try string()
       skipSpace()
       guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw fail("expected ':'") }
@@ -128,7 +139,9 @@ struct JSONParser {
     let intStart = i
     let n = digits(&self)
     guard n > 0 else { throw fail("invalid number") }
-    guard !(n > 1 && bytes[intStart] == UInt8(ascii: "0")) else { throw fail("invalid number; leading zero") }
+    guard !(n > 1 && bytes[intStart] == UInt8(ascii: "0")) else {
+      throw fail("invalid number; leading zero")
+    }
     if i < bytes.count, bytes[i] == UInt8(ascii: ".") {
       i += 1
       guard digits(&self) > 0 else { throw fail("invalid number; expected digit after '.'") }
@@ -163,12 +176,17 @@ struct JSONParser {
         case UInt8(ascii: "u"):
           var code = try hex4()
           if (0xD800..<0xDC00).contains(code) {
-            guard i + 1 < bytes.count, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u")
-            else { throw fail("invalid string: surrogate U+D800..U+DBFF must be followed by U+DC00..U+DFFF") }
+            guard i + 1 < bytes.count, bytes[i] == UInt8(ascii: "\\"),
+              bytes[i + 1] == UInt8(ascii: "u")
+            else {
+              throw fail(
+                "invalid string: surrogate U+D800..U+DBFF must be followed by U+DC00..U+DFFF")
+            }
             i += 2
             let low = try hex4()
             guard (0xDC00..<0xE000).contains(low) else {
-              throw fail("invalid string: surrogate U+D800..U+DBFF must be followed by U+DC00..U+DFFF")
+              throw fail(
+                "invalid string: surrogate U+D800..U+DBFF must be followed by U+DC00..U+DFFF")
             }
             code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
           } else if (0xDC00..<0xE000).contains(code) {
@@ -186,7 +204,9 @@ struct JSONParser {
   }
 
   private mutating func hex4() throws(Failure) -> UInt32 {
-    guard i + 4 <= bytes.count else { throw fail("invalid string: '\\u' must be followed by 4 hex digits") }
+    guard i + 4 <= bytes.count else {
+      throw fail("invalid string: '\\u' must be followed by 4 hex digits")
+    }
     var v: UInt32 = 0
     for _ in 0..<4 {
       let b = bytes[i]

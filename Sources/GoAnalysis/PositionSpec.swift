@@ -24,7 +24,8 @@ struct PositionSpec {
     var rules = try decodeRules(f)
     if let komi = f["komi"] {
       guard let k = komi.double, k.isFinite, abs(k) <= 400, (k * 2).rounded() == k * 2 else {
-        throw AnalysisMessage(field: "komi", "Must be a integer or half-integer from -400.0 to 400.0")
+        throw AnalysisMessage(
+          field: "komi", "Must be a integer or half-integer from -400.0 to 400.0")
       }
       rules.komi = k
     }
@@ -133,10 +134,14 @@ struct PositionSpec {
         switch reason {
         case .ko, .superko: tolerated = true
         case .suicide:
-          tolerated = m.move.point.map { state.board.isLegal($0, for: m.player, multiStoneSuicide: true) } ?? false
+          tolerated =
+            m.move.point.map { state.board.isLegal($0, for: m.player, multiStoneSuicide: true) }
+            ?? false
         default: tolerated = false
         }
-        guard tolerated else { throw AnalysisMessage(field: "moves", "Illegal move \(i): \(m.text)") }
+        guard tolerated else {
+          throw AnalysisMessage(field: "moves", "Illegal move \(i): \(m.text)")
+        }
         // Forget the ko ban and the superko memory, allow suicide for this one move.
         state.setToMove(m.player.opponent)
         state.setToMove(m.player)

@@ -25,7 +25,8 @@ struct QueryFields {
     guard let d = v.double, range.contains(d) else {
       throw AnalysisMessage(
         field: key,
-        "Must be a number from \(JSONNumber.format(range.lowerBound)) to \(JSONNumber.format(range.upperBound))")
+        "Must be a number from \(JSONNumber.format(range.lowerBound)) to \(JSONNumber.format(range.upperBound))"
+      )
     }
     return d
   }

@@ -25,7 +25,8 @@ func makeAnalysisEngineFactory(
   let probe: any GoEngine = RolloutEngine(params: params)
   guard probe is any AnalyzingEngine else {
     throw ValidationError(
-      "the rollout engine cannot analyse yet (it does not conform to AnalyzingEngine in this build)")
+      "the rollout engine cannot analyse yet (it does not conform to AnalyzingEngine in this build)"
+    )
   }
   return AnalysisEngineFactory(
     makeEngine: {

@@ -54,7 +54,9 @@ struct AnalysisSubcommand: ParsableCommand {
   var noWarnUnusedFields = false
 
   func run() throws {
-    guard analysisThreads >= 1 else { throw ValidationError("--analysis-threads must be at least 1") }
+    guard analysisThreads >= 1 else {
+      throw ValidationError("--analysis-threads must be at least 1")
+    }
     guard maxVisits >= 1 else { throw ValidationError("--max-visits must be at least 1") }
     guard (2...25).contains(maxBoardSize) else {
       throw ValidationError("--max-board-size must be between 2 and 25")

@@ -1,9 +1,11 @@
-@testable import GoAnalysis
 import Testing
+
+@testable import GoAnalysis
 
 @Suite struct JSONTests {
   @Test func parsesEveryKindOfValue() throws {
-    let v = try JSONParser.parse(#" {"a": [1, -2.5e3, true, false, null], "b": "x\"\u00e9\ud83d\ude00\n"} "#)
+    let v = try JSONParser.parse(
+      #" {"a": [1, -2.5e3, true, false, null], "b": "x\"\u00e9\ud83d\ude00\n"} "#)
     #expect(
       v
         == .object([
@@ -13,7 +15,9 @@ import Testing
   }
 
   @Test func refusesMalformedText() {
-    for bad in ["", "{", "{\"a\":}", "[1,]", "01", "1.", "tru", "\"abc", "{\"a\":1} x", "{a:1}", "\"\\x\""] {
+    for bad in [
+      "", "{", "{\"a\":}", "[1,]", "01", "1.", "tru", "\"abc", "{\"a\":1} x", "{a:1}", "\"\\x\"",
+    ] {
       #expect(throws: JSONParser.Failure.self) { try JSONParser.parse(bad) }
     }
   }

@@ -50,11 +50,18 @@ func refusal(_ text: String) -> AnalysisMessage? {
     #expect(q.turns.map(\.priority) == [7, 7, 7])
     #expect(q.turns.map(\.state.moves.count) == [0, 2, 1])
     #expect(q.turns.map(\.state.toMove) == [.black, .black, .white])
-    q = try decode("{\(base),\(moves),\"analyzeTurns\":[1,2],\"priorities\":[-3,4611686018427387904]}")
+    q = try decode(
+      "{\(base),\(moves),\"analyzeTurns\":[1,2],\"priorities\":[-3,4611686018427387904]}")
     #expect(q.turns.map(\.priority) == [-3, 1 << 62])
-    #expect(refusal("{\(base),\(moves),\"analyzeTurns\":[3]}") == AnalysisMessage(field: "analyzeTurns", "Invalid turn number: 3"))
-    #expect(refusal("{\(base),\(moves),\"analyzeTurns\":[-1]}") == AnalysisMessage(field: "analyzeTurns", "Invalid turn number: -1"))
-    #expect(refusal("{\(base),\(moves),\"analyzeTurns\":[1],\"priorities\":[1,2]}")?.field == "priorities")
+    #expect(
+      refusal("{\(base),\(moves),\"analyzeTurns\":[3]}")
+        == AnalysisMessage(field: "analyzeTurns", "Invalid turn number: 3"))
+    #expect(
+      refusal("{\(base),\(moves),\"analyzeTurns\":[-1]}")
+        == AnalysisMessage(field: "analyzeTurns", "Invalid turn number: -1"))
+    #expect(
+      refusal("{\(base),\(moves),\"analyzeTurns\":[1],\"priorities\":[1,2]}")?.field == "priorities"
+    )
     #expect(refusal("{\(base),\(moves),\"priority\":1,\"priorities\":[1]}")?.field == "priorities")
     #expect(refusal("{\(base),\(moves),\"priority\":\"high\"}")?.field == "priority")
   }
@@ -87,13 +94,16 @@ func refusal(_ text: String) -> AnalysisMessage? {
     for komi in ["7.3", "401", "\"7.5\""] {
       #expect(
         refusal("{\(base),\(moves),\"komi\":\(komi)}")
-          == AnalysisMessage(field: "komi", "Must be a integer or half-integer from -400.0 to 400.0"))
+          == AnalysisMessage(
+            field: "komi", "Must be a integer or half-integer from -400.0 to 400.0"))
     }
     for flag in [
       "includeOwnership", "includeOwnershipStdev", "includeMovesOwnership",
       "includeMovesOwnershipStdev", "includePolicy", "includePVVisits", "includeNoResultValue",
     ] {
-      #expect(refusal("{\(base),\(moves),\"\(flag)\":1}") == AnalysisMessage(field: flag, "Must be a boolean"))
+      #expect(
+        refusal("{\(base),\(moves),\"\(flag)\":1}")
+          == AnalysisMessage(field: flag, "Must be a boolean"))
     }
     let avoid = #"[{"player":"B","moves":["D4"],"untilDepth":1}]"#
     #expect(
@@ -103,18 +113,28 @@ func refusal(_ text: String) -> AnalysisMessage? {
       refusal("{\(base),\(moves),\"overrideSettings\":{\"maxTime\":\"soon\"}}")?.message
         .hasPrefix("Could not set settings: ") == true)
     #expect(
-      refusal("{\(base),\(moves),\"overrideSettings\":{\"reportAnalysisWinratesAs\":\"RED\"}}")?.message
+      refusal("{\(base),\(moves),\"overrideSettings\":{\"reportAnalysisWinratesAs\":\"RED\"}}")?
+        .message
         .hasPrefix("Could not set settings: ") == true)
     #expect(refusal("{\(base)}") == AnalysisMessage(field: "moves", "Missing field"))
-    #expect(refusal("{\(base),\"moves\":[[\"X\",\"D4\"]]}") == AnalysisMessage(field: "moves", "Could not parse player: X"))
+    #expect(
+      refusal("{\(base),\"moves\":[[\"X\",\"D4\"]]}")
+        == AnalysisMessage(field: "moves", "Could not parse player: X"))
     #expect(refusal("{\(base),\"moves\":[\"D4\"]}")?.field == "moves")
-    #expect(refusal("{\(base),\(moves),\"initialStones\":[[\"B\",\"pass\"]]}")?.field == "initialStones")
-    #expect(refusal("{\(base),\(moves),\"maxVisits\":0}") == AnalysisMessage(field: "maxVisits", "Must be an integer from 1 to 1125899906842624"))
+    #expect(
+      refusal("{\(base),\(moves),\"initialStones\":[[\"B\",\"pass\"]]}")?.field == "initialStones")
+    #expect(
+      refusal("{\(base),\(moves),\"maxVisits\":0}")
+        == AnalysisMessage(field: "maxVisits", "Must be an integer from 1 to 1125899906842624"))
     #expect(refusal("{\(base),\(moves),\"analysisPVLen\":0}")?.field == "analysisPVLen")
-    #expect(refusal("{\(base),\(moves),\"rootPolicyTemperature\":0}")?.field == "rootPolicyTemperature")
+    #expect(
+      refusal("{\(base),\(moves),\"rootPolicyTemperature\":0}")?.field == "rootPolicyTemperature")
     #expect(refusal("{\(base),\(moves),\"rootFpuReductionMax\":3}")?.field == "rootFpuReductionMax")
-    #expect(refusal("{\(base),\(moves),\"reportDuringSearchEvery\":0}")?.field == "reportDuringSearchEvery")
-    #expect(refusal("{\(base),\(moves),\"whiteHandicapBonus\":\"2\"}")?.field == "whiteHandicapBonus")
+    #expect(
+      refusal("{\(base),\(moves),\"reportDuringSearchEvery\":0}")?.field
+        == "reportDuringSearchEvery")
+    #expect(
+      refusal("{\(base),\(moves),\"whiteHandicapBonus\":\"2\"}")?.field == "whiteHandicapBonus")
     #expect(refusal("{\(base),\(moves),\"initialPlayer\":\"X\"}")?.field == "initialPlayer")
   }
 
@@ -163,17 +183,27 @@ func refusal(_ text: String) -> AnalysisMessage? {
     #expect(q.perspective == .sideToMove)
     #expect(
       r.restrictions == [
-        MoveRestriction(player: .black, moves: [.play(Point(x: 3, y: 5)), .pass], untilDepth: 1, isAllowList: false),
-        MoveRestriction(player: .white, moves: [.play(Point(x: 0, y: 8))], untilDepth: 3, isAllowList: false),
+        MoveRestriction(
+          player: .black, moves: [.play(Point(x: 3, y: 5)), .pass], untilDepth: 1,
+          isAllowList: false),
+        MoveRestriction(
+          player: .white, moves: [.play(Point(x: 0, y: 8))], untilDepth: 3, isAllowList: false),
       ])
     let allow = try decode(
-      "{\(base),\"moves\":[],\"allowMoves\":[{\"player\":\"W\",\"moves\":[\"E5\"],\"untilDepth\":2}]}")
-    #expect(allow.request.restrictions == [MoveRestriction(player: .white, moves: [.play(Point(x: 4, y: 4))], untilDepth: 2, isAllowList: true)])
+      "{\(base),\"moves\":[],\"allowMoves\":[{\"player\":\"W\",\"moves\":[\"E5\"],\"untilDepth\":2}]}"
+    )
+    #expect(
+      allow.request.restrictions == [
+        MoveRestriction(
+          player: .white, moves: [.play(Point(x: 4, y: 4))], untilDepth: 2, isAllowList: true)
+      ])
   }
 
   @Test func rulesPresetsObjectsAndOverrides() throws {
     func rules(_ r: String, _ extra: String = "") throws -> Rules {
-      try decode("{\"id\":\"q\",\"rules\":\(r),\"boardXSize\":9,\"boardYSize\":9,\"moves\":[]\(extra)}").turns[0].state.rules
+      try decode(
+        "{\"id\":\"q\",\"rules\":\(r),\"boardXSize\":9,\"boardYSize\":9,\"moves\":[]\(extra)}"
+      ).turns[0].state.rules
     }
     #expect(try rules("\"new zealand\"") == Rules.newZealand)
     #expect(try rules("\"stone_scoring\"") == Rules.stoneScoring)
@@ -181,7 +211,9 @@ func refusal(_ text: String) -> AnalysisMessage? {
     #expect(try rules("\"japanese\"", ",\"komi\":0") == Rules.japanese.withKomi(0))
     #expect(try rules("\"chinese\"", ",\"whiteHandicapBonus\":\"0\"").whiteHandicapBonus == .zero)
     let custom = try rules(#"{"ko":"SIMPLE","scoring":"TERRITORY","suicide":false}"#)
-    #expect(custom.scoring == .territory && custom.ko == .simple && custom.tax == .seki && custom.komi == 6.5)
+    #expect(
+      custom.scoring == .territory && custom.ko == .simple && custom.tax == .seki
+        && custom.komi == 6.5)
     #expect(try rules(#"{"ko":"SIMPLE","scoring":"AREA","komi":5}"#, ",\"komi\":-3.5").komi == -3.5)
     #expect(try rules("\"koPOSITIONALscoreAREAtaxNONEsui1komi7.5\"") == Rules.trompTaylor)
   }
@@ -205,7 +237,8 @@ func refusal(_ text: String) -> AnalysisMessage? {
     #expect(q.turns[0].state.board.stoneCount(.black) == 2)
     #expect(q.turns[0].state.toMove == .black)
     // A ko recapture that the rules forbid is still applied.
-    let ko = #"[["B","D5"],["W","E5"],["B","E4"],["W","F4"],["B","E6"],["W","F6"],["B","pass"],["W","G5"],["B","F5"],["W","E5"],["B","F5"]]"#
+    let ko =
+      #"[["B","D5"],["W","E5"],["B","E4"],["W","F4"],["B","E6"],["W","F6"],["B","pass"],["W","G5"],["B","F5"],["W","E5"],["B","F5"]]"#
     // B F5 takes the ko; W E5 and B F5 retake it at once: ko violations, both tolerated.
     q = try decode("{\(base),\"moves\":\(ko)}")
     let s = q.turns[0].state

@@ -62,7 +62,8 @@ import Testing
   @Test func sideToMoveAndWhiteKeepWhiteToMoveValues() {
     let (_, snap) = whiteToMove()
     for p in [ReportPerspective.sideToMove, .white] {
-      let o = object(AnalysisResponse(id: "q", turnNumber: 1, perspective: p).json(snap, isDuringSearch: true))
+      let o = object(
+        AnalysisResponse(id: "q", turnNumber: 1, perspective: p).json(snap, isDuringSearch: true))
       let root = o["rootInfo"] as! [String: Any]
       #expect(root["winrate"] as! Double == 0.6)
       #expect(root["scoreLead"] as! Double == 2.5)
@@ -77,7 +78,8 @@ import Testing
     response.includePVVisits = true
     response.includeNoResultValue = true
     response.pvLength = 0
-    let first = (object(response.json(snap, isDuringSearch: false))["moveInfos"] as! [[String: Any]])[0]
+    let first =
+      (object(response.json(snap, isDuringSearch: false))["moveInfos"] as! [[String: Any]])[0]
     #expect(first["pv"] as! [String] == ["B3"])
     #expect(first["pvVisits"] as! [Int] == [10])
     #expect(first["pvEdgeVisits"] as! [Int] == [10])
@@ -86,8 +88,13 @@ import Testing
 
   @Test func keysAreAlphabeticalAtEveryLevel() {
     let (_, snap) = whiteToMove()
-    let text = AnalysisResponse(id: "q", turnNumber: 0, perspective: .black).json(snap, isDuringSearch: false).text
-    #expect(text.hasPrefix("{\"id\":\"q\",\"isDuringSearch\":false,\"moveInfos\":[{\"edgeVisits\":10,\"edgeWeight\":10.0,\"lcb\":0.45,"))
+    let text = AnalysisResponse(id: "q", turnNumber: 0, perspective: .black).json(
+      snap, isDuringSearch: false
+    ).text
+    #expect(
+      text.hasPrefix(
+        "{\"id\":\"q\",\"isDuringSearch\":false,\"moveInfos\":[{\"edgeVisits\":10,\"edgeWeight\":10.0,\"lcb\":0.45,"
+      ))
     #expect(text.contains("\"rootInfo\":{\"currentPlayer\":\"W\",\"rawLead\":-1.5,"))
     #expect(text.hasSuffix(",\"winrate\":0.4},\"turnNumber\":0}"))
   }

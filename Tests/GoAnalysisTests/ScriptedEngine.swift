@@ -32,7 +32,9 @@ final class ScriptedEngine: AnalyzingEngine, @unchecked Sendable {
   ) -> AnalysisSnapshot {
     stopFlag.store(false, ordering: .relaxed)
     log.withLock {
-      $0.append("\(state.toMove == .black ? "B" : "W") \(state.moves.count) \(request.maxVisits ?? -1) \(params.withLock { $0["cpuctExploration"]! })")
+      $0.append(
+        "\(state.toMove == .black ? "B" : "W") \(state.moves.count) \(request.maxVisits ?? -1) \(params.withLock { $0["cpuctExploration"]! })"
+      )
     }
     let start = Date()
     var nextReport = request.firstReportAfter ?? request.reportInterval
@@ -67,7 +69,9 @@ final class ScriptedEngine: AnalyzingEngine, @unchecked Sendable {
 
   /// The snapshot after `visits` visits: the side to move wins 60% and leads by 2.5; the first
   /// two empty points are the candidates; ownership +0.5 (side to move) everywhere.
-  static func snapshot(_ state: GameState, visits: Int, request: AnalysisRequest) -> AnalysisSnapshot {
+  static func snapshot(_ state: GameState, visits: Int, request: AnalysisRequest)
+    -> AnalysisSnapshot
+  {
     let area = state.width * state.height
     let empties = state.board.points.filter { state.board[$0] == .empty }.prefix(2)
     let moves = empties.enumerated().map { i, p in

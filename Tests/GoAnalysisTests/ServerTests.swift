@@ -27,7 +27,8 @@ func finals(_ objects: [[String: Any]]) -> [[String: Any]] {
     server.handle(query("tie", #""priority":5,"maxVisits":3"#))
     server.handle(#"{"id":"t","action":"terminate","terminateId":"block"}"#)
     server.finish()
-    #expect(finals(out.objects).map { $0["id"] as! String } == ["block", "high", "tie", "mid", "low"])
+    #expect(
+      finals(out.objects).map { $0["id"] as! String } == ["block", "high", "tie", "mid", "low"])
   }
 
   @Test func terminateGivesNoResultsToWaitingTurnsAndAFinalResultToRunningOnes() {
@@ -70,7 +71,8 @@ func finals(_ objects: [[String: Any]]) -> [[String: Any]] {
 
   @Test func eachTurnGivesReportsThenExactlyOneFinalResult() {
     let (server, out, _) = makeServer(threads: 2)
-    server.handle(query("q", #""analyzeTurns":[0,1,2],"maxVisits":60,"reportDuringSearchEvery":0.01"#))
+    server.handle(
+      query("q", #""analyzeTurns":[0,1,2],"maxVisits":60,"reportDuringSearchEvery":0.01"#))
     server.finish()
     let objects = out.objects
     for turn in 0...2 {
@@ -84,7 +86,9 @@ func finals(_ objects: [[String: Any]]) -> [[String: Any]] {
 
   @Test func actionsAndMalformedLines() {
     let (server, out, engines) = makeServer(threads: 1) {
-      $0.models = [AnalysisModelInfo(name: "m.bin.gz", internalName: "net", version: 15, maxBatchSize: 8)]
+      $0.models = [
+        AnalysisModelInfo(name: "m.bin.gz", internalName: "net", version: 15, maxBatchSize: 8)
+      ]
     }
     server.handle(#"{"id":"v","action":"query_version"}"#)
     server.handle(#"{"id":"m","action":"query_models"}"#)
@@ -98,17 +102,23 @@ func finals(_ objects: [[String: Any]]) -> [[String: Any]] {
     server.handle(query("q", #""maxVisits":1"#))
     server.finish()
     let lines = out.all
-    #expect(lines[0] == #"{"action":"query_version","git_hash":"tengen","id":"v","version":"0.1.0"}"#)
+    #expect(
+      lines[0] == #"{"action":"query_version","git_hash":"tengen","id":"v","version":"0.1.0"}"#)
     #expect(
       lines[1]
-        == #"{"action":"query_models","id":"m","models":[{"internalName":"net","maxBatchSize":8,"name":"m.bin.gz","usesHumanSLProfile":false,"usingFP16":"false","version":15}]}"#)
+        == #"{"action":"query_models","id":"m","models":[{"internalName":"net","maxBatchSize":8,"name":"m.bin.gz","usesHumanSLProfile":false,"usingFP16":"false","version":15}]}"#
+    )
     #expect(
       lines[2]
-        == #"{"error":"'action' field must be 'query_version' or 'query_models' or 'clear_cache' or 'terminate' or 'terminate_all'","field":"action","id":"x"}"#)
-    #expect(lines[3] == #"{"error":"Must specify a string terminateId","field":"terminateId","id":"t"}"#)
+        == #"{"error":"'action' field must be 'query_version' or 'query_models' or 'clear_cache' or 'terminate' or 'terminate_all'","field":"action","id":"x"}"#
+    )
+    #expect(
+      lines[3] == #"{"error":"Must specify a string terminateId","field":"terminateId","id":"t"}"#)
     #expect(lines[4].hasPrefix(#"{"error":"parse error at column 1: "#))
     #expect(lines[4].hasSuffix(#" - could not parse input line as json request: not json"}"#))
-    #expect(lines[5] == #"{"error":"Request line was valid json but was not an object, ignoring: [1,2]"}"#)
+    #expect(
+      lines[5] == #"{"error":"Request line was valid json but was not an object, ignoring: [1,2]"}"#
+    )
     #expect(lines[6] == #"{"error":"Request must have a string \"id\" field"}"#)
     #expect(lines[7] == #"{"action":"clear_cache","id":"c"}"#)
     #expect(lines.count == 9)
@@ -118,12 +128,19 @@ func finals(_ objects: [[String: Any]]) -> [[String: Any]] {
   @Test func queryErrorsDropTheQueryAndWarningsLetItRun() {
     let (server, out, _) = makeServer(threads: 1)
     server.handle(query("bad", #""komi":7.2"#))
-    server.handle(query("warn", #""maxVisits":1,"colour":"blue","overrideSettings":{"nonsense":1}"#))
+    server.handle(
+      query("warn", #""maxVisits":1,"colour":"blue","overrideSettings":{"nonsense":1}"#))
     server.finish()
     let lines = out.all
-    #expect(lines[0] == #"{"error":"Must be a integer or half-integer from -400.0 to 400.0","field":"komi","id":"bad"}"#)
-    #expect(lines[1] == #"{"field":"overrideSettings","id":"warn","warning":"Unknown config params: nonsense"}"#)
-    #expect(lines[2].hasPrefix(#"{"field":"colour","id":"warn","warning":"Unexpected or unused field"#))
+    #expect(
+      lines[0]
+        == #"{"error":"Must be a integer or half-integer from -400.0 to 400.0","field":"komi","id":"bad"}"#
+    )
+    #expect(
+      lines[1]
+        == #"{"field":"overrideSettings","id":"warn","warning":"Unknown config params: nonsense"}"#)
+    #expect(
+      lines[2].hasPrefix(#"{"field":"colour","id":"warn","warning":"Unexpected or unused field"#))
     #expect(finals(out.objects).map { $0["id"] as! String } == ["warn"])
   }
 
@@ -136,7 +153,8 @@ func finals(_ objects: [[String: Any]]) -> [[String: Any]] {
     #expect(engines[0].analysed == ["B 2 1 2.5", "B 2 1 1.0"])
     #expect(
       out.all.last
-        == #"{"error":"Could not set settings: bad value for cpuctExploration: lots","field":"overrideSettings","id":"r"}"#)
+        == #"{"error":"Could not set settings: bad value for cpuctExploration: lots","field":"overrideSettings","id":"r"}"#
+    )
   }
 
   @Test func aWholeSessionOverPipesDrainsTheQueueAtEndOfInput() throws {
@@ -160,7 +178,9 @@ func finals(_ objects: [[String: Any]]) -> [[String: Any]] {
     try stdout.fileHandleForWriting.close()
     try stderr.fileHandleForWriting.close()
     let lines = reading.text().split(separator: "\n").map(String.init)
-    let objects = lines.map { try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+    let objects = lines.map {
+      try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
+    }
     #expect(objects.count == lines.count)
     let done = finals(objects).map { "\($0["id"]!) \($0["turnNumber"]!)" }
     #expect(Set(done) == ["QUERY:1 2", "QUERY:2 0", "QUERY:2 2", "QUERY:3 2"])
