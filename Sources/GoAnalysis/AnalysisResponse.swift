@@ -16,6 +16,13 @@ public struct AnalysisResponse: Sendable {
   public var includeNoResultValue = false
   /// Moves in a PV after the first.
   public var pvLength = 15
+  /// Which arrays to print when the snapshot has them (the query's `include*` flags; engines
+  /// may fill arrays nobody asked for).
+  public var includeOwnership = true
+  public var includeOwnershipStdev = true
+  public var includeMovesOwnership = true
+  public var includeMovesOwnershipStdev = true
+  public var includePolicy = true
   /// `rootInfo.thisHash` and `rootInfo.symHash`.
   public var thisHash = ""
   public var symHash = ""
@@ -32,6 +39,11 @@ public struct AnalysisResponse: Sendable {
     includePVVisits = query.includePVVisits
     includeNoResultValue = query.includeNoResultValue
     pvLength = query.request.pvLength
+    includeOwnership = query.request.includeOwnership
+    includeOwnershipStdev = query.request.includeOwnershipStdev
+    includeMovesOwnership = query.request.includeMovesOwnership
+    includeMovesOwnershipStdev = query.request.includeMovesOwnershipStdev
+    includePolicy = query.request.includePolicy
     thisHash = PositionHash.this(turn.state)
     symHash = PositionHash.symmetric(turn.state)
   }
@@ -76,8 +88,10 @@ public struct AnalysisResponse: Sendable {
           o["pvEdgeVisits"] = .array(m.pvEdgeVisits.prefix(pvLength + 1).map { .int($0) })
         }
         if includeNoResultValue { o["noResultValue"] = .float(m.noResult) }
-        if let own = m.ownership { o["ownership"] = grid(own, signed: true) }
-        if let sd = m.ownershipStdev { o["ownershipStdev"] = grid(sd, signed: false) }
+        if includeMovesOwnership, let own = m.ownership { o["ownership"] = grid(own, signed: true) }
+        if includeMovesOwnershipStdev, let sd = m.ownershipStdev {
+          o["ownershipStdev"] = grid(sd, signed: false)
+        }
         return .object(o)
       })
     let r = snapshot.rootInfo
@@ -99,13 +113,13 @@ public struct AnalysisResponse: Sendable {
       root["rawVarTimeLeft"] = .float(raw.varTimeLeft)
     }
     out["rootInfo"] = .object(root)
-    if let own = snapshot.ownership, own.count == w * h {
+    if includeOwnership, let own = snapshot.ownership, own.count == w * h {
       out["ownership"] = grid(own, signed: true)
     }
-    if let sd = snapshot.ownershipStdev, sd.count == w * h {
+    if includeOwnershipStdev, let sd = snapshot.ownershipStdev, sd.count == w * h {
       out["ownershipStdev"] = grid(sd, signed: false)
     }
-    if let policy = snapshot.policy { out["policy"] = grid(policy, signed: false) }
+    if includePolicy, let policy = snapshot.policy { out["policy"] = grid(policy, signed: false) }
     return .object(out)
   }
 }

@@ -86,6 +86,20 @@ import Testing
     #expect(first["noResultValue"] as! Double == 0)
   }
 
+  @Test func arraysAppearOnlyWhenTheQueryAskedForThem() throws {
+    let (_, snap) = whiteToMove()
+    let q = try decode(
+      #"{"id":"q","rules":"chinese","boardXSize":3,"boardYSize":3,"moves":[["B","A3"]],"includePolicy":true}"#
+    )
+    let o = object(AnalysisResponse(query: q, turn: q.turns[0]).json(snap, isDuringSearch: false))
+    #expect(o["ownership"] == nil)
+    #expect(o["policy"] != nil)
+    #expect((o["moveInfos"] as! [[String: Any]])[0]["ownership"] == nil)
+    let root = o["rootInfo"] as! [String: Any]
+    #expect(root["thisHash"] as? String == PositionHash.this(q.turns[0].state))
+    #expect(root["symHash"] as? String == PositionHash.symmetric(q.turns[0].state))
+  }
+
   @Test func keysAreAlphabeticalAtEveryLevel() {
     let (_, snap) = whiteToMove()
     let text = AnalysisResponse(id: "q", turnNumber: 0, perspective: .black).json(
