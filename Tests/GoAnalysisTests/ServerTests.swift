@@ -84,6 +84,30 @@ func finals(_ objects: [[String: Any]]) -> [[String: Any]] {
     }
   }
 
+  @Test func clearCacheWaitsForABusyEngineToFinishItsJob() {
+    let (server, out, engines) = makeServer(threads: 1)
+    server.handle(query("a", ponder))
+    #expect(waitRunning(out, "a"))
+    server.handle(#"{"id":"c","action":"clear_cache"}"#)
+    #expect(engines[0].clears == 0)
+    server.handle(#"{"id":"t","action":"terminate","terminateId":"a"}"#)
+    server.handle(query("b", #""maxVisits":1"#))
+    server.finish()
+    #expect(engines[0].clears == 1)
+    #expect(finals(out.objects).map { $0["id"] as! String } == ["a", "b"])
+  }
+
+  @Test func workersAnalyseQueriesSideBySide() {
+    let (server, out, engines) = makeServer(threads: 2)
+    server.handle(query("a", ponder))
+    server.handle(query("b", ponder))
+    #expect(waitRunning(out, "a") && waitRunning(out, "b"))
+    server.handle(#"{"id":"all","action":"terminate_all"}"#)
+    server.finish()
+    #expect(Set(finals(out.objects).map { $0["id"] as! String }) == ["a", "b"])
+    #expect(engines.map(\.analysed.count) == [1, 1])
+  }
+
   @Test func actionsAndMalformedLines() {
     let (server, out, engines) = makeServer(threads: 1) {
       $0.models = [
