@@ -24,6 +24,7 @@ let package = Package(
     .library(name: "GoCore", targets: ["GoCore"]),
     .library(name: "GoFormats", targets: ["GoFormats"]),
     .library(name: "GoProtocol", targets: ["GoProtocol"]),
+    .library(name: "GoAnalysis", targets: ["GoAnalysis"]),
     .library(name: "GoFeatures", targets: ["GoFeatures"]),
     .library(name: "GoNeuralNet", targets: ["GoNeuralNet"]),
     .library(name: "GoNeuralNetCPU", targets: ["GoNeuralNetCPU"]),
@@ -45,6 +46,10 @@ let package = Package(
     .target(
       name: "GoProtocol", dependencies: ["GoCore", "GoFormats", "GoSearch"],
       swiftSettings: cpuFlags + strictFlags),
+    // KataGo's JSON analysis engine: queries, responses, the scheduler of concurrent analyses.
+    .target(
+      name: "GoAnalysis", dependencies: ["GoCore", "GoFormats", "GoSearch", "GoProtocol"],
+      swiftSettings: cpuFlags + strictFlags),
     // Matches between engines: GTP client, match runner, statistics.
     .target(
       name: "GoMatch", dependencies: ["GoCore", "GoFormats", "GoSearch"],
@@ -52,7 +57,7 @@ let package = Package(
     .executableTarget(
       name: "tengen",
       dependencies: [
-        "GoCore", "GoSearch", "GoMatch", "GoFormats", "GoProtocol", "GoFeatures", "GoNeuralNet",
+        "GoCore", "GoSearch", "GoMatch", "GoFormats", "GoProtocol", "GoAnalysis", "GoFeatures", "GoNeuralNet",
         "GoNeuralNetCPU", "GoTrainingData",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
@@ -66,6 +71,9 @@ let package = Package(
       swiftSettings: strictFlags),
     .testTarget(
       name: "GoProtocolTests", dependencies: ["TestSupport", "GoCore", "GoFormats", "GoSearch", "GoProtocol"],
+      swiftSettings: strictFlags),
+    .testTarget(
+      name: "GoAnalysisTests", dependencies: ["GoCore", "GoFormats", "GoSearch", "GoAnalysis"],
       swiftSettings: strictFlags),
     // zlib, for gzip-compressed model files.
     .systemLibrary(name: "CZlib", path: "Sources/CZlib"),

@@ -7,7 +7,8 @@ struct TengenCommand: ParsableCommand {
     commandName: "tengen",
     abstract: "Tengen, a Go engine.",
     subcommands: [
-      GTPSubcommand.self, VersionCommand.self, BenchmarkCommand.self, MatchCommand.self,
+      GTPSubcommand.self, AnalysisSubcommand.self, VersionCommand.self, BenchmarkCommand.self,
+      MatchCommand.self,
       TestNNCommand.self, NNBenchmarkCommand.self, RowsCommand.self,
     ],
     defaultSubcommand: GTPSubcommand.self

@@ -1,0 +1,90 @@
+import ArgumentParser
+import Foundation
+import GoAnalysis
+import GoSearch
+
+/// `tengen analysis`: KataGo's JSON analysis protocol on stdin/stdout (for KaTrain and other
+/// tools); see `docs/ANALYSIS.md`.
+struct AnalysisSubcommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "analysis",
+    abstract: "Answer KataGo-style JSON analysis queries on stdin/stdout (diagnostics on stderr).")
+
+  @OptionGroup var engine: EngineOptions
+
+  @Option(
+    name: [.long, .customLong("model", withSingleDash: true)],
+    help: "A KataGo-format network (.bin.gz, .bin, .txt.gz, .txt).")
+  var model: String?
+
+  /// KataGo's launch options that KaTrain passes (`-config`, `-override-config`,
+  /// `-human-model`): accepted so KaTrain can start Tengen as it starts KataGo, then ignored.
+  @Option(name: .customLong("config", withSingleDash: true), help: .hidden)
+  var katagoConfig: String?
+  @Option(name: .customLong("override-config", withSingleDash: true), help: .hidden)
+  var katagoOverrideConfig: String?
+  @Option(name: .customLong("human-model", withSingleDash: true), help: .hidden)
+  var katagoHumanModel: String?
+
+  @Option(help: "Queries analysed at the same time (one engine each).")
+  var analysisThreads: Int = 2
+
+  @Option(help: "Threads of the network's CPU backend.")
+  var nnThreads: Int = 2
+
+  @Option(help: "Largest batch of network evaluations shared by the analysis threads.")
+  var nnMaxBatchSize: Int = 16
+
+  @Option(help: "Visits per analysis when a query sets neither maxVisits nor maxTime.")
+  var maxVisits: Int = 500
+
+  @Option(help: "Seconds per analysis at most (default: no limit).")
+  var maxTime: Double?
+
+  @Option(help: "Perspective of win rates, scores and ownership: BLACK, WHITE or SIDETOMOVE.")
+  var reportAnalysisWinratesAs: String = "BLACK"
+
+  @Option(help: "Largest board side accepted (2 to 25; KataGo accepts 19).")
+  var maxBoardSize: Int = 19
+
+  @Option(help: "Moves in each principal variation after the first.")
+  var analysisPVLen: Int = 15
+
+  @Flag(help: "Do not warn about unknown query fields.")
+  var noWarnUnusedFields = false
+
+  func run() throws {
+    guard analysisThreads >= 1 else {
+      throw ValidationError("--analysis-threads must be at least 1")
+    }
+    guard maxVisits >= 1 else { throw ValidationError("--max-visits must be at least 1") }
+    guard (2...25).contains(maxBoardSize) else {
+      throw ValidationError("--max-board-size must be between 2 and 25")
+    }
+    guard let perspective = ReportPerspective(text: reportAnalysisWinratesAs) else {
+      throw ValidationError("--report-analysis-winrates-as must be BLACK, WHITE or SIDETOMOVE")
+    }
+    for (flag, value) in [
+      ("-config", katagoConfig), ("-override-config", katagoOverrideConfig),
+      ("-human-model", katagoHumanModel),
+    ] where value != nil {
+      FileHandle.standardError.write(
+        Data("tengen analysis: ignoring KataGo's \(flag) (settings come from options)\n".utf8))
+    }
+    var config = AnalysisConfiguration()
+    config.threads = analysisThreads
+    config.maxVisits = maxVisits
+    config.maxTime = maxTime
+    config.perspective = perspective
+    config.maxBoardSize = maxBoardSize
+    config.pvLength = max(1, analysisPVLen)
+    config.warnUnusedFields = !noWarnUnusedFields
+    // Analyses run side by side: each engine gets a share of the cores.
+    let cores = ProcessInfo.processInfo.activeProcessorCount
+    let params = try engine.parameters(cores: max(1, cores / analysisThreads))
+    let factory = try makeAnalysisEngineFactory(
+      model: model, params: params, nnThreads: nnThreads, maxBatchSize: nnMaxBatchSize)
+    config.models = factory.models
+    AnalysisServer.run(configuration: config, makeEngine: factory.makeEngine)
+  }
+}
