@@ -1,26 +1,49 @@
 import ArgumentParser
 import GoAnalysis
+import GoNeuralNet
+import GoNeuralNetCPU
 import GoSearch
 
-/// What `tengen analysis` analyses with: a maker of engine instances (one per worker thread;
-/// with a network they are meant to share one batching evaluator) and the `query_models` list.
+/// What `tengen analysis` analyses with: a maker of engine instances (one per worker thread,
+/// all sharing one batching evaluator when there is a network) and the `query_models` list.
 struct AnalysisEngineFactory {
   var makeEngine: () -> any AnalyzingEngine
   var models: [AnalysisModelInfo]
 }
 
-/// The engine factory for `tengen analysis`.
+/// The engine factory for `tengen analysis`: PUCT over the network with `--model`, else the
+/// rollout engine.
 ///
-/// Without a model: the rollout engine, once it conforms to `AnalyzingEngine` (checked at run
-/// time, so no change is needed here when it does). With a model: the network PUCT engine,
-/// which is wired in here when it lands (until then a clear error).
+/// - Parameters:
+///   - searchThreads: PUCT search threads per engine; with several analysis threads their
+///     leaves meet in the shared evaluator's batches.
 func makeAnalysisEngineFactory(
-  model: String?, params: RolloutParameters, nnThreads: Int, maxBatchSize: Int
+  model: String?, params: RolloutParameters, nnThreads: Int, maxBatchSize: Int,
+  searchThreads: Int = 8
 ) throws -> AnalysisEngineFactory {
   if let model {
-    throw ValidationError(
-      "--model \(model): the network engine (PUCTEngine) is not part of this build yet; "
-        + "run without --model to analyse with the rollout engine")
+    OpenBLASCoreType.ensure()
+    let description: ModelDescription
+    do {
+      description = try ModelLoader.load(path: model)
+    } catch {
+      throw ValidationError("cannot load model \(model): \(error)")
+    }
+    let evaluator = BatchingEvaluator(
+      backend: CPUBackend(model: description, threads: max(1, nnThreads)),
+      maxBatchSize: max(1, maxBatchSize))
+    var p = PUCTParameters()
+    p.threads = max(1, searchThreads)
+    p.seed = params.seed
+    p.resignThreshold = 0
+    p.reuseTree = false
+    return AnalysisEngineFactory(
+      makeEngine: { PUCTEngine(evaluator: evaluator, params: p) },
+      models: [
+        AnalysisModelInfo(
+          name: model, internalName: description.name, version: description.version,
+          maxBatchSize: max(1, maxBatchSize))
+      ])
   }
   let probe: any GoEngine = RolloutEngine(params: params)
   guard probe is any AnalyzingEngine else {
