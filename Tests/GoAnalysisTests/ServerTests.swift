@@ -64,9 +64,12 @@ func finals(_ objects: [[String: Any]]) -> [[String: Any]] {
     let lines = out.objects.filter { $0["isDuringSearch"] as? Bool != true }
     #expect(lines.count == 4)
     #expect(lines[0]["action"] as? String == "terminate_all")
-    #expect(lines[1]["id"] as? String == "b" && lines[1]["noResults"] as? Bool == true)
-    #expect(lines[2]["id"] as? String == "c" && lines[2]["turnNumber"] as? Int == 1)
-    #expect(lines[3]["id"] as? String == "a" && lines[3]["noResults"] == nil)
+    // After the echo, the queued turns' noResults and the running query's final result may
+    // come in either order (the running search stops on its own thread).
+    let rest = lines.dropFirst()
+    #expect(rest.contains { $0["id"] as? String == "b" && $0["noResults"] as? Bool == true })
+    #expect(rest.contains { $0["id"] as? String == "c" && $0["turnNumber"] as? Int == 1 && $0["noResults"] as? Bool == true })
+    #expect(rest.contains { $0["id"] as? String == "a" && $0["noResults"] == nil })
   }
 
   @Test func eachTurnGivesReportsThenExactlyOneFinalResult() {
