@@ -174,7 +174,8 @@ struct MatchCommand: ParsableCommand {
       throw ValidationError("cannot load model \(model): \(error)")
     }
     let evaluator = BatchingEvaluator(
-      backend: CPUBackend(model: description, threads: max(1, nnThreads)), maxBatchSize: max(1, batch))
+      backend: CPUBackend(model: description, threads: max(1, nnThreads)), maxBatchSize: max(1, batch),
+      nodePolicyOptimism: 1)
     let engine = PUCTEngine(evaluator: evaluator, params: p)
     engine.log = { _ in }
     return EngineMatchPlayer(name: "Tengen(\(spec))", engine: engine)

@@ -38,7 +38,7 @@ struct NetworkOptions: ParsableArguments {
       throw ValidationError("cannot load model \(model): \(error)")
     }
     let backend = CPUBackend(model: description, threads: max(1, nnThreads))
-    return BatchingEvaluator(backend: backend, maxBatchSize: max(1, nnBatch))
+    return BatchingEvaluator(backend: backend, maxBatchSize: max(1, nnBatch), nodePolicyOptimism: 1)
   }
 
   /// PUCT settings from these options and the shared engine options.

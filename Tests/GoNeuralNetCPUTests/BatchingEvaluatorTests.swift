@@ -19,6 +19,22 @@ struct BatchingEvaluatorTests {
   static let model: ModelDescription = try! ModelLoader.load(
     path: Fixtures.path("tiny-v15-transformer.bin.gz"))
 
+  @Test("in-tree positions use the node policy optimism, the root its own, cached apart")
+  func nodeOptimism() throws {
+    let backend = CPUBackend(model: Self.model, threads: 1)
+    let evaluator = BatchingEvaluator(backend: backend, nodePolicyOptimism: 1)
+    let g = try Self.game("B E5 W C3")
+    let root = try evaluator.evaluate(g, isRoot: true)
+    let node = try evaluator.evaluate(g, isRoot: false)
+    let raw0 = try RawNNEvaluator(backend: backend, policyOptimism: 0.2).evaluate(g, symmetries: [Symmetry(0)])[0]
+    let raw1 = try RawNNEvaluator(backend: backend, policyOptimism: 1).evaluate(g, symmetries: [Symmetry(0)])[0]
+    #expect(root.policy == raw0.policy)
+    #expect(node.policy == raw1.policy)
+    #expect(node.policy != root.policy)
+    #expect(node.whiteWin == root.whiteWin)
+    #expect(evaluator.stats.cacheHits == 0)
+  }
+
   @Test("matches kata-raw-nn evaluation and answers repeats from the cache")
   func cache() throws {
     let backend = CPUBackend(model: Self.model, threads: 1)

@@ -12,8 +12,10 @@ public final class BatchingEvaluator: @unchecked Sendable {
   public let maxBatchSize: Int
   /// Symmetry handling.
   public let symmetryMode: SymmetryMode
-  /// Post-processing settings.
+  /// Post-processing settings (its policy optimism applies at the search root).
   public let postProcessor: PostProcessor
+  /// Policy optimism for positions inside the search tree (KataGo: 1.0; nil = the root's).
+  public let nodePolicyOptimism: Float?
   /// Feature options (history hiding, PDA, ...).
   public let featureOptions: InputFeaturesV7.Options
   /// Counters since creation.
@@ -33,12 +35,17 @@ public final class BatchingEvaluator: @unchecked Sendable {
     let key: UInt64
     let symmetries: [Symmetry]
     let options: InputFeaturesV7.Options
+    let optimism: Float
     var result: Result<NNEvaluation, Error>?
-    init(game: NNGame, key: UInt64, symmetries: [Symmetry], options: InputFeaturesV7.Options) {
+    init(
+      game: NNGame, key: UInt64, symmetries: [Symmetry], options: InputFeaturesV7.Options,
+      optimism: Float
+    ) {
       self.game = game
       self.key = key
       self.symmetries = symmetries
       self.options = options
+      self.optimism = optimism
     }
   }
 
@@ -53,8 +60,10 @@ public final class BatchingEvaluator: @unchecked Sendable {
   public init(
     backend: any NeuralNetBackend, maxBatchSize: Int = 16, cacheCapacity: Int = 1 << 16,
     symmetryMode: SymmetryMode = .fixed(0), policyOptimism: Float = 0.2,
+    nodePolicyOptimism: Float? = nil,
     featureOptions: InputFeaturesV7.Options = InputFeaturesV7.Options()
   ) {
+    self.nodePolicyOptimism = nodePolicyOptimism
     self.backend = backend
     self.maxBatchSize = max(1, maxBatchSize)
     self.symmetryMode = symmetryMode
@@ -88,7 +97,12 @@ public final class BatchingEvaluator: @unchecked Sendable {
   public func evaluate(_ game: NNGame, isRoot: Bool = true) throws -> NNEvaluation {
     var options = featureOptions
     if !isRoot { options.conservativePassAtRoot = false }
-    let key = Self.inputHash(game, options: options)
+    let optimism =
+      isRoot ? postProcessor.policyOptimism : (nodePolicyOptimism ?? postProcessor.policyOptimism)
+    var key = Self.inputHash(game, options: options)
+    if optimism != postProcessor.policyOptimism {
+      key = (key ^ UInt64(optimism.bitPattern)) &* 0x9E37_79B9_7F4A_7C15
+    }
     condition.lock()
     statsValue.requests += 1
     if let hit = cache.get(key) {
@@ -96,7 +110,8 @@ public final class BatchingEvaluator: @unchecked Sendable {
       condition.unlock()
       return hit
     }
-    let request = Request(game: game, key: key, symmetries: chooseSymmetries(), options: options)
+    let request = Request(
+      game: game, key: key, symmetries: chooseSymmetries(), options: options, optimism: optimism)
     pending.append(request)
     while request.result == nil {
       if running {
@@ -151,7 +166,9 @@ public final class BatchingEvaluator: @unchecked Sendable {
   private func run(_ batch: [Request]) -> [Result<NNEvaluation, Error>] {
     var groups: [Int: [(Int, Int)]] = [:]  // grid and options -> (request, symmetry index)
     for (i, r) in batch.enumerated() {
-      let key = (r.game.board.width * 1000 + r.game.board.height) * 2 + (r.options.conservativePassAtRoot ? 1 : 0)
+      let key =
+        ((r.game.board.width * 1000 + r.game.board.height) * 2
+          + (r.options.conservativePassAtRoot ? 1 : 0)) &* 31 &+ Int(r.optimism.bitPattern)
       for j in r.symmetries.indices { groups[key, default: []].append((i, j)) }
     }
     var evals = batch.map { [NNEvaluation?](repeating: nil, count: $0.symmetries.count) }
@@ -163,8 +180,10 @@ public final class BatchingEvaluator: @unchecked Sendable {
         nnXLen: b.width, nnYLen: b.height, options: batch[members[0].0].options)
       do {
         let raw = try backend.evaluate(input)
+        var processor = postProcessor
+        processor.policyOptimism = batch[members[0].0].optimism
         for (k, m) in members.enumerated() {
-          evals[m.0][m.1] = postProcessor.process(
+          evals[m.0][m.1] = processor.process(
             raw, index: k, game: batch[m.0].game, symmetry: batch[m.0].symmetries[m.1])
         }
       } catch {
