@@ -50,6 +50,7 @@ extension GTPController {
       throw GTPError("illegal move", detail: "engine move \(text): \(error)")
     }
     charge(player, elapsed)
+    engine.ponder(game)
     return text
   }
 

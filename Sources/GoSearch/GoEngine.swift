@@ -25,10 +25,15 @@ public protocol GoEngine: AnyObject {
   /// Asks a search in progress (or pondering) to finish as soon as it can. Safe to call from
   /// any thread; does nothing when no search runs.
   func stop()
+
+  /// Starts thinking about `state` in the background (pondering on the opponent's time) if the
+  /// engine does that; the next call into the engine ends it. Must not block.
+  func ponder(_ state: GameState)
 }
 
 extension GoEngine {
   public func stop() {}
+  public func ponder(_ state: GameState) {}
 }
 
 /// The outcome of a move search.

@@ -101,6 +101,26 @@ import Testing
     #expect(again.rootInfo.visits > 1)
   }
 
+  @Test func ponderingGrowsTheTreeForTheNextMove() throws {
+    var p = Self.params(visits: 50, threads: 2)
+    p.ponder = true
+    let engine = PUCTEngine(evaluator: Self.targetEvaluator(), params: p)
+    engine.log = { _ in }
+    var s = GameState(size: 5)
+    guard case .move(let m) = engine.generateMove(for: s, request: MoveRequest()) else {
+      Issue.record("no move")
+      return
+    }
+    try s.play(m)
+    engine.ponder(s)
+    usleep(300_000)
+    var a = AnalysisRequest()
+    a.maxVisits = 1
+    // The analysis first ends the pondering, then keeps its tree (same position).
+    let snap = engine.analyze(s, request: a, report: { _ in })
+    #expect(snap.rootInfo.visits > 50)
+  }
+
   @Test func memoryCapStopsGrowthButNotTheSearch() {
     var p = Self.params(visits: 500, threads: 2)
     p.maxNodes = 60
