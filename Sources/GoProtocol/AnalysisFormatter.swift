@@ -62,9 +62,9 @@ public struct AnalysisFormatter: Sendable {
     s += " weight \(f(m.weight))"
     if let sym = m.isSymmetryOf { s += " isSymmetryOf \(vertex(sym, height))" }
     s += " order \(m.order) pv " + pv(m.pv, height)
-    if options.pvVisits { s += " pvVisits " + m.pvVisits.map(String.init).joined(separator: " ") }
+    if options.pvVisits { s += " " + Self.words("pvVisits", m.pvVisits.map(String.init)) }
     if options.pvEdgeVisits {
-      s += " pvEdgeVisits " + m.pvEdgeVisits.map(String.init).joined(separator: " ")
+      s += " " + Self.words("pvEdgeVisits", m.pvEdgeVisits.map(String.init))
     }
     if options.movesOwnership, let o = m.ownership { s += " movesOwnership " + list(o) }
     if options.movesOwnershipStdev, let o = m.ownershipStdev {
@@ -76,6 +76,11 @@ public struct AnalysisFormatter: Sendable {
   /// A float in this dialect's format.
   func f(_ x: Double) -> String {
     dialect == .sabaki ? Self.showpoint(x) : Self.general(x)
+  }
+
+  /// A key followed by its values, single spaces, none trailing.
+  private static func words(_ key: String, _ values: [String]) -> String {
+    ([key] + values).joined(separator: " ")
   }
 
   private func list(_ values: [Double]) -> String {

@@ -82,8 +82,8 @@ extension GTPController {
   private func analysisStream(
     _ dialect: GTPAnalysisCommand.Dialect, _ player: Player?, _ options: GTPAnalysisOptions
   ) throws(GTPError) -> AnalysisStream {
-    let engine = Unchecked(try analyzingEngine())
     let request = try analysisRequest(options)
+    let engine = Unchecked(try analyzingEngine())
     var view = game
     if let player { view.setToMove(player) }
     let state = view
@@ -102,8 +102,8 @@ extension GTPController {
     _ dialect: GTPAnalysisCommand.Dialect, _ player: Player, _ options: GTPAnalysisOptions,
     _ mode: GTPAnalysisCommand.SearchMode
   ) throws(GTPError) -> AnalysisStream {
-    let engine = Unchecked(try analyzingEngine())
     let request = try analysisRequest(options)
+    let engine = Unchecked(try analyzingEngine())
     let formatter = AnalysisFormatter(dialect: dialect, options: options)
     // The controller is only used while the server waits for the stream (or for input, which
     // it handles after stopping the stream).
