@@ -27,7 +27,9 @@ extension GTPCommand {
   }
 
   /// `kata-search [color]`, `kata-search_cancellable [color]`.
-  static func parseSearch(_ a: inout GTPArguments, cancellable: Bool) throws(GTPError) -> GTPCommand {
+  static func parseSearch(
+    _ a: inout GTPArguments, cancellable: Bool
+  ) throws(GTPError) -> GTPCommand {
     .analysis(.search(a.remaining > 0 ? try a.color() : nil, cancellable: cancellable))
   }
 }

@@ -5,9 +5,9 @@ import Synchronization
 /// The GTP loop: reads command lines, writes framed responses to the protocol stream and
 /// diagnostics to the error stream, until `quit` or end of input.
 ///
-/// Only protocol text reaches `output`. A streaming reply (analysis) prints its header, runs
-/// until the next input line arrives, then ends with the blank line before that line is
-/// handled.
+/// Only protocol text reaches `output`. A streaming reply prints its header, then its lines
+/// until it ends as its `GTPStreamEnding` says (the next input line, its own end, or whichever
+/// comes first), then the blank line; an input line that ended it is handled next.
 public final class GTPServer {
   /// What answers commands (normally a `GTPController`).
   public let controller: any GTPResponder

@@ -18,7 +18,9 @@ import Testing
   @Test func avoidedMovesNeverAppearAsCandidates() {
     let e = engine()
     let g = GameState(size: 9, rules: .chinese)
-    let avoided: Set<Move> = [point(4, 4), point(2, 2), point(6, 6), point(2, 6), point(6, 2), .pass]
+    let avoided: Set<Move> = [
+      point(4, 4), point(2, 2), point(6, 6), point(2, 6), point(6, 2), .pass,
+    ]
     var request = AnalysisRequest()
     request.maxVisits = 300
     request.minMoves = 81
@@ -115,14 +117,12 @@ import Testing
   @Test func stopEndsAnUnlimitedAnalysis() {
     let e = engine(threads: 2)
     let g = GameState(size: 9, rules: .chinese)
-    let done = Atomic<Bool>(false)
     let stopper = Thread {
       Thread.sleep(forTimeInterval: 0.2)
       e.stop()
     }
     stopper.start()
     let s = e.analyze(g, request: AnalysisRequest()) { _ in }
-    done.store(true, ordering: .relaxed)
     #expect(s.rootInfo.visits > 0)
   }
 
