@@ -105,6 +105,25 @@ import Testing
     #expect(r[2] == ["= "])
   }
 
+  @Test func sabakiAnalyzeKeepsDecimalPointsAndEndsSegmentsWithThePV() throws {
+    let out = serve([
+      (0, "kata-set-param maxPlayouts 150"), (0, "analyze B 5"), (0.6, "genmove_analyze W 5"),
+      (0, "quit"),
+    ])
+    let r = responses(out)
+    #expect(r.count == 4)
+    #expect(r[1].count >= 2)
+    for line in r[1].dropFirst() + r[2].dropFirst().dropLast() {
+      let parsed = try AnalysisLineParser(line, lz: false)
+      for c in parsed.candidates {
+        for key in ["utility", "winrate", "scoreLead", "prior", "lcb", "weight"] {
+          #expect(c.fields[key]?.contains(".") == true, "\(key) \(c.fields[key] ?? "-")")
+        }
+      }
+    }
+    #expect(r[2].last?.hasPrefix("play ") == true)
+  }
+
   @Test func genmoveAnalyzeEndsWithPlayAndPlaysTheMove() throws {
     let out = serve([
       (0, "kata-set-param maxPlayouts 150"), (0, "3 kata-genmove_analyze b 1"),
