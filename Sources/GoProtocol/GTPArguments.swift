@@ -22,6 +22,12 @@ struct GTPArguments {
     return words.joined(separator: " ")
   }
 
+  /// Every argument left, as words.
+  mutating func all() -> [String] {
+    defer { words = [] }
+    return Array(words)
+  }
+
   /// The next argument as an integer.
   mutating func int(_ what: String) throws(GTPError) -> Int {
     let w = try word(what)

@@ -25,6 +25,10 @@ extension GTPCommand {
     ("get_komi", { _ throws(GTPError) in .getKomi }),
     ("play", { a throws(GTPError) in .play(try a.color(), try a.vertex()) }),
     ("genmove", { a throws(GTPError) in .genmove(try a.color(), .play) }),
+    ("kata-search", { a throws(GTPError) in try parseSearch(&a, cancellable: false) }),
+    ("kata-search_cancellable", { a throws(GTPError) in
+      try parseSearch(&a, cancellable: true)
+    }),
     ("reg_genmove", { a throws(GTPError) in .genmove(try a.color(), .report) }),
     ("kgs-genmove_cleanup", { a throws(GTPError) in .genmove(try a.color(), .cleanup) }),
     ("undo", { _ throws(GTPError) in .undo }),
@@ -86,6 +90,13 @@ extension GTPCommand {
       return .loadSGF(path: path, moveNumber: n)
     }),
     ("printsgf", { a throws(GTPError) in .printSGF(path: a.remaining > 0 ? a.rest() : nil) }),
+    ("kata-get-param", { a throws(GTPError) in
+      .analysis(.getParam(try a.word("parameter name")))
+    }),
+    ("kata-set-param", { a throws(GTPError) in
+      .analysis(.setParam(try a.word("parameter name"), try a.word("value")))
+    }),
+    ("kata-list-params", { _ throws(GTPError) in .analysis(.listParams) }),
     ("kgs-rules", { a throws(GTPError) in
       let w = try a.word("rules")
       switch w.lowercased() {
@@ -116,6 +127,18 @@ extension GTPCommand {
       }
       return .setRule(key: key, value: value)
     }),
+    ("lz-genmove_analyze", { a throws(GTPError) in try parseGenmoveAnalyze(&a, .lz, .play) }),
+    ("kata-genmove_analyze", { a throws(GTPError) in
+      try parseGenmoveAnalyze(&a, .kata, .play)
+    }),
+    ("kata-search_analyze", { a throws(GTPError) in
+      try parseGenmoveAnalyze(&a, .kata, .search)
+    }),
+    ("kata-search_analyze_cancellable", { a throws(GTPError) in
+      try parseGenmoveAnalyze(&a, .kata, .searchCancellable)
+    }),
+    ("lz-analyze", { a throws(GTPError) in try parseAnalyze(&a, .lz) }),
+    ("kata-analyze", { a throws(GTPError) in try parseAnalyze(&a, .kata) }),
     ("kgs-game_over", { _ throws(GTPError) in .gameOver }),
     ("kgs-chat", { a throws(GTPError) in
       _ = a.rest()

@@ -65,6 +65,8 @@ public enum GTPCommand: Equatable, Sendable {
   case clearCache
   /// `kata-raw-nn [color] SYMMETRY|all [OPTIMISM]`: the raw network output (nil symmetry: all).
   case rawNN(color: Player?, symmetry: Int?, optimism: Double?)
+  /// Analysis, searching and search-parameter commands.
+  case analysis(GTPAnalysisCommand)
 
   /// One stone of a `set_position` list.
   public struct SetupStone: Hashable, Sendable {
@@ -103,5 +105,5 @@ public enum GTPCommand: Equatable, Sendable {
   public static func isKnown(_ name: String) -> Bool { parsers[name] != nil }
 
   static let parsers: [String: Parser] = Dictionary(
-    table.map { ($0.name, $0.parse) }, uniquingKeysWith: { a, _ in a })
+    (table + unlistedTable).map { ($0.name, $0.parse) }, uniquingKeysWith: { a, _ in a })
 }

@@ -26,14 +26,19 @@ extension GTPController {
   ///
   /// The engine sees the game with `player` to move and the mover's clock; the time it takes
   /// is charged to that clock. `resign` leaves the game unchanged.
-  func genmove(_ player: Player, _ mode: GTPCommand.GenmoveMode) throws(GTPError) -> String {
+  ///
+  /// `decide` replaces the engine's plain `generateMove` (the analysing variants pass theirs).
+  func genmove(
+    _ player: Player, _ mode: GTPCommand.GenmoveMode,
+    decide: ((GameState, MoveRequest) -> MoveDecision)? = nil
+  ) throws(GTPError) -> String {
     var view = game
     view.setToMove(player)
     let request = MoveRequest(
       timeControl: timeControl, clock: clocks[player], cleanup: mode == .cleanup,
       allowResign: mode != .cleanup)
     let start = now()
-    let decision = engine.generateMove(for: view, request: request)
+    let decision = decide?(view, request) ?? engine.generateMove(for: view, request: request)
     let elapsed = max(0, now() - start)
     guard case .move(var chosen) = decision else {
       return mode == .report ? "resign" : resign(player, elapsed: elapsed)

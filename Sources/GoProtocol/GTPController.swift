@@ -56,10 +56,11 @@ public final class GTPController {
 
   /// The framed response to one raw input line, or nil if the line is empty or a comment.
   ///
-  /// Streaming replies are not framed here (see `GTPServer`); this returns their header.
+  /// Streaming replies are written whole, as if no input arrived while they ran (see
+  /// `GTPReply.transcript`): analysis streams stop at once, searches run to their end.
   public func respond(to line: String) -> String? {
     guard let (id, reply) = reply(to: line) else { return nil }
-    return reply.framed(id: id)
+    return reply.transcript(id: id)
   }
 
   /// The reply to one raw input line with its id, or nil if the line is to be ignored.
@@ -77,6 +78,7 @@ public final class GTPController {
   /// Carries out `command` and returns its reply; failures leave every state unchanged.
   public func execute(_ command: GTPCommand) -> GTPReply {
     do {
+      if case .analysis(let a) = command { return try runAnalysis(a) }
       return .success(try run(command))
     } catch {
       report(error, "\(command)")
@@ -138,6 +140,11 @@ public final class GTPController {
       } catch {
         throw GTPError("neural network evaluation failed", detail: "\(error)")
       }
+    case .analysis(let a):
+      guard case .success(let text) = try runAnalysis(a) else {
+        throw GTPError("streaming command", detail: "run it through execute")
+      }
+      return text
     case .clearCache:
       deadStoneCache = nil
       engine.clear()

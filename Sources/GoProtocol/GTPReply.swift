@@ -18,7 +18,7 @@ public enum GTPReply: Sendable {
     switch self {
     case .success(let text): return "=" + idText + " " + GTPReply.sanitize(text) + "\n\n"
     case .failure(let text): return "?" + idText + " " + GTPReply.sanitize(text) + "\n\n"
-    case .stream: return "=" + idText + "\n"
+    case .stream(let stream): return "=" + idText + (stream.sharesHeaderLine ? " " : "\n")
     }
   }
 

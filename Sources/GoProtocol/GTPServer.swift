@@ -5,9 +5,9 @@ import Synchronization
 /// The GTP loop: reads command lines, writes framed responses to the protocol stream and
 /// diagnostics to the error stream, until `quit` or end of input.
 ///
-/// Only protocol text reaches `output`. A streaming reply (analysis) prints its header, runs
-/// until the next input line arrives, then ends with the blank line before that line is
-/// handled.
+/// Only protocol text reaches `output`. A streaming reply prints its header, then its lines
+/// until it ends as its `GTPStreamEnding` says (the next input line, its own end, or whichever
+/// comes first), then the blank line; an input line that ended it is handled next.
 public final class GTPServer {
   /// What answers commands (normally a `GTPController`).
   public let controller: any GTPResponder
@@ -52,16 +52,46 @@ public final class GTPServer {
       }
       sink.write(reply.framed(id: id))
       if case .stream(let stream) = reply {
-        let sink = self.sink
-        stream.start { sink.write($0 + "\n") }
-        // Any further line, even an empty one, ends the stream and is then handled.
-        let next = reader.next()
-        stream.stop()
-        sink.write("\n")
-        pending = next
+        pending = serve(stream)
       } else if !controller.isQuitting {
         pending = reader.next()
       }
+    }
+  }
+
+  /// Runs one streaming reply to its end and returns the input line read meanwhile, if any.
+  private func serve(_ stream: any GTPStream) -> String? {
+    let sink = self.sink
+    switch stream.ending {
+    case .input:
+      stream.start { sink.write($0 + "\n") }
+      // Any further line, even an empty one, ends the stream and is then handled.
+      let next = reader.next()
+      stream.stop()
+      sink.write("\n")
+      return next
+    case .completion:
+      stream.start { sink.write($0 + "\n") }
+      sink.write("\n")
+      return reader.next()
+    case .completionOrInput:
+      // The blank line comes once: when the stream ends by itself, or when input stops it.
+      let ended = Mutex(false)
+      let end: @Sendable () -> Void = {
+        ended.withLock { done in
+          if !done { sink.write("\n") }
+          done = true
+        }
+      }
+      stream.start { sink.write($0 + "\n") }
+      Thread {
+        stream.waitUntilFinished()
+        end()
+      }.start()
+      let next = reader.next()
+      stream.stop()
+      end()
+      return next
     }
   }
 

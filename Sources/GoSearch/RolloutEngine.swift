@@ -46,8 +46,19 @@ public final class RolloutEngine: GoEngine, @unchecked Sendable {
   }
 
   public func generateMove(for state: GameState, request: MoveRequest) -> MoveDecision {
+    chooseMove(for: state, request: request, analysis: nil)
+  }
+
+  /// `generateMove`, reporting to `analysis` and honouring its restrictions when given.
+  func chooseMove(
+    for state: GameState, request: MoveRequest, analysis: RolloutAnalysis?
+  ) -> MoveDecision {
     let me = state.toMove
+    let restrictions = analysis?.request.restrictions ?? []
     let legal = state.legalMoves().filter { m in
+      guard MoveRestriction.permits(restrictions, move: m, player: me, depth: 0) else {
+        return false
+      }
       if case .play(let p) = m { return !state.board.isEye(p, of: me) }
       return false
     }
@@ -55,6 +66,7 @@ public final class RolloutEngine: GoEngine, @unchecked Sendable {
     if legal.isEmpty { return .move(.pass) }
     // The opponent passed: pass too if that wins now.
     if !request.cleanup, let last = state.moves.last, last.move == .pass,
+      MoveRestriction.permits(restrictions, move: .pass, player: me, depth: 0),
       passingWins(state)
     {
       return .move(.pass)
@@ -74,7 +86,8 @@ public final class RolloutEngine: GoEngine, @unchecked Sendable {
         lagBuffer: params.lagBuffer, defaultTime: params.defaultMoveTime)
     }
     let summary = search(state, seconds: params.maxPlayouts == nil || params.maxTime != nil
-      || request.clock != nil ? budget : .infinity, allowPass: !request.cleanup)
+      || request.clock != nil ? budget : .infinity, allowPass: !request.cleanup,
+      analysis: analysis)
     lastSummary = summary
     FileHandle.standardError.write(Data((summary.description + "\n").utf8))
     guard let best = summary.best else { return .move(.pass) }
@@ -101,11 +114,16 @@ public final class RolloutEngine: GoEngine, @unchecked Sendable {
     let limit: Int
     let allowPass: Bool
     let rootLegal: @Sendable (Point) -> Bool
+    /// Analysis statistics and reports (nil for a plain move search).
+    let analysis: RolloutAnalysis?
     let done = Atomic<Int>(0)
     let ownership = Mutex<[Int32]>([Int32](repeating: 0, count: Point.capacity))
     let samples = Atomic<Int>(0)
 
-    init(state: GameState, engine: RolloutEngine, seconds: Double, allowPass: Bool) {
+    init(
+      state: GameState, engine: RolloutEngine, seconds: Double, allowPass: Bool,
+      analysis: RolloutAnalysis?
+    ) {
       let start = DispatchTime.now().uptimeNanoseconds
       rootBoard = state.board
       toMove = state.toMove
@@ -116,18 +134,31 @@ public final class RolloutEngine: GoEngine, @unchecked Sendable {
       params = engine.params
       self.start = start
       deadline = seconds.isFinite ? start + UInt64(max(0, seconds) * 1e9) : UInt64.max
-      limit = engine.params.maxPlayouts ?? Int.max
+      limit = analysis?.playoutLimit ?? engine.params.maxPlayouts ?? Int.max
       self.allowPass = allowPass
+      self.analysis = analysis
       rootLegal = { p in state.illegality(.play(p)) == nil }
     }
   }
 
   /// Runs a search from `state` for at most `seconds` (and `params.maxPlayouts`).
   public func search(_ state: GameState, seconds: Double, allowPass: Bool = true) -> SearchSummary {
+    search(state, seconds: seconds, allowPass: allowPass, analysis: nil)
+  }
+
+  /// `search`, feeding `analysis` (whose restrictions need a tree of their own) when given.
+  func search(
+    _ state: GameState, seconds: Double, allowPass: Bool, analysis: RolloutAnalysis?
+  ) -> SearchSummary {
     let start = DispatchTime.now().uptimeNanoseconds
+    let restricted = !(analysis?.request.restrictions.isEmpty ?? true)
+    if restricted { treeLine = nil }
     prepareTree(for: state)
+    // A restricted tree lacks moves a later search may need.
+    defer { if restricted { treeLine = nil } }
     stopFlag.store(false, ordering: .relaxed)
-    let context = SearchContext(state: state, engine: self, seconds: seconds, allowPass: allowPass)
+    let context = SearchContext(
+      state: state, engine: self, seconds: seconds, allowPass: allowPass, analysis: analysis)
     let threads = max(1, params.threads)
     DispatchQueue.concurrentPerform(iterations: threads) { t in
       self.work(thread: t, context)
@@ -164,7 +195,11 @@ public final class RolloutEngine: GoEngine, @unchecked Sendable {
       let n = c.done.add(1, ordering: .relaxed).oldValue
       if n >= c.limit { break }
       if n & 15 == 0 && DispatchTime.now().uptimeNanoseconds >= c.deadline { break }
-      if n & 255 == 255 && c.deadline != .max && c.limit == .max { checkEarlyStop(n, c) }
+      if n & 255 == 255 && c.deadline != .max && c.limit == .max
+        && c.analysis?.allowsEarlyStop ?? true
+      {
+        checkEarlyStop(n, c)
+      }
       var board = c.rootBoard
       var player = c.toMove
       var last = c.rootLast
@@ -186,12 +221,18 @@ public final class RolloutEngine: GoEngine, @unchecked Sendable {
       RolloutEngine.addOwnership(&board, into: &owned)
       mySamples += 1
       let score = Double(diff) - c.compensation
+      if let a = c.analysis {
+        a.record(&board, blackScore: score, rootMove: depth > 0 ? sequence[0] : nil)
+      }
       let result: Float = score > 0 ? 1 : (score < 0 ? 0 : 0.5)
       tree.withLock { tree in
         tree.backup(
           path: UnsafeBufferPointer(rebasing: path[0...depth]),
           sequence: UnsafeBufferPointer(rebasing: sequence[0..<count]),
           rootToMove: c.toMove, blackResult: result, firstPlayer: firstPlayer)
+      }
+      if t == 0, let a = c.analysis, a.isReportDue() {
+        a.report(tree.withLock { a.snapshot(of: $0) })
       }
     }
     let mine = owned
@@ -241,7 +282,15 @@ public final class RolloutEngine: GoEngine, @unchecked Sendable {
         guard ripe, tree.nodes.count < c.params.maxNodes else { return false }
         var legal: ((Point) -> Bool)? = nil
         if index == 0 { legal = c.rootLegal }
-        let mayPass = c.allowPass || index != 0
+        var mayPass = c.allowPass || index != 0
+        if let a = c.analysis, depth < a.restrictedDepth {
+          let rootLegal = legal
+          let (mover, d) = (player, depth)
+          legal = { p in
+            (rootLegal?(p) ?? true) && a.permits(.play(p), by: mover, depth: d)
+          }
+          mayPass = mayPass && a.permits(.pass, by: player, depth: depth)
+        }
         tree.expand(
           index, board: &board, toMove: player, lastMove: last, params: c.params,
           playout: c.playout, allowPass: mayPass, legal: legal)

@@ -67,7 +67,13 @@ import Testing
       #expect(c.ok("known_command \(name)") == "true")
     }
     #expect(list == GTPCommand.names)
-    #expect(c.ok("known_command lz-analyze") == "false")
+    #expect(c.ok("known_command lz-analyze") == "true")
+    // Accepted but not listed, as in KataGo.
+    for hidden in ["analyze", "genmove_analyze", "kata-get-params", "kata-set-params"] {
+      #expect(!list.contains(hidden), "\(hidden)")
+      #expect(c.ok("known_command \(hidden)") == "true")
+    }
+    #expect(c.ok("known_command kata-analyzer") == "false")
     #expect(c.ok("known_command") == nil)
   }
 

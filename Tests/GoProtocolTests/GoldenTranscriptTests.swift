@@ -1,6 +1,7 @@
 import Foundation
 import GoCore
 import GoProtocol
+import GoSearch
 import Testing
 
 /// Replays `Tests/Fixtures/gtp/*.gtp` through a fresh controller with the deterministic test
@@ -17,8 +18,23 @@ import Testing
   }
 
   /// The protocol output of one transcript; `$FIXTURES` in a line names the fixtures folder.
+  ///
+  /// A script whose first line is `# engine: rollout` runs against the rollout engine (one
+  /// thread, seed 1, 200 playouts per search) instead of the test engine.
   static func run(_ script: String) -> String {
-    let (controller, _, _) = makeController(size: 19)
+    let controller: GTPController
+    if script.hasPrefix("# engine: rollout") {
+      var params = RolloutParameters()
+      params.threads = 1
+      params.maxPlayouts = 200
+      params.ownershipPlayouts = 100
+      params.reuseTree = false
+      controller = GTPController(
+        engine: RolloutEngine(params: params),
+        configuration: GTPConfiguration(width: 19, height: 19))
+    } else {
+      controller = makeController(size: 19).0
+    }
     var out = ""
     for raw in script.split(separator: "\n", omittingEmptySubsequences: false) {
       let line = raw.replacingOccurrences(of: "$FIXTURES", with: fixturesDirectory.path)
