@@ -118,14 +118,13 @@ extension PUCTEngine {
   public func ponder(_ state: GameState) {
     guard params.ponder, !state.isOver else { return }
     stopPondering()
-    var p = params
-    p.maxVisits = nil
+    stopFlag.store(false, ordering: .relaxed)
     let thread = Thread { [self] in
       var limits = SearchLimits()
       limits.maxVisits = params.maxNodes / 2
       try? runSearch(
         state, limits: limits, restrictions: [], forbidRootPass: false, analysis: nil,
-        report: nil)
+        report: nil, pondering: true)
       ponderDone.signal()
     }
     thread.stackSize = 16 << 20

@@ -48,11 +48,16 @@ extension PUCTEngine {
   func runSearch(
     _ state: GameState, limits: SearchLimits, restrictions: [MoveRestriction],
     forbidRootPass: Bool, analysis: AnalysisRequest?,
-    report: (@Sendable (AnalysisSnapshot) -> Void)?
+    report: (@Sendable (AnalysisSnapshot) -> Void)?, pondering: Bool = false
   ) throws {
     let clock = ContinuousClock()
     let start = clock.now
-    stopFlag.store(false, ordering: .relaxed)
+    // A pondering search's flag was cleared before its thread started, so that a stop sent
+    // right away is not lost; any other search first ends the pondering.
+    if !pondering {
+      stopPondering()
+      stopFlag.store(false, ordering: .relaxed)
+    }
     let visitsBefore = prepareTree(for: state)
     // The root is evaluated as a root (KataGo hides history there in some modes).
     let rootEval = try evaluator.evaluate(state, isRoot: true)
@@ -200,7 +205,6 @@ extension PUCTEngine {
   /// Makes the tree's root stand for `state`: keeps the matching subtree when the game
   /// continued along the tree, else starts afresh. Returns the root's visits kept.
   func prepareTree(for state: GameState) -> Int {
-    stopPondering()
     let line = TreeLine(
       initialHash: state.initialBoard.hash, initialToMove: state.initialToMove,
       moves: state.moves.map(\.move), players: state.moves.map(\.player), rules: state.rules)
