@@ -60,18 +60,18 @@ public enum InputFeatures {
         if libs == 1 { set(3, p) } else if libs == 2 { set(4, p) } else if libs == 3 { set(5, p) }
       }
     }
-    // Ko plane (6; V5: 3): simple ko (main phase only) and superko bans.
-    let encorePhase = game.encorePhase
+    // Ko plane (6; V5: 3): simple ko and superko bans. Always the main phase: GoCore's game
+    // ends at two passes, and KataGo's GTP evaluates a territory-scored game after its two
+    // passes as a finished main phase too (no encore; checked on the real net), so encore
+    // planes 7/20/21 (V5: 4/11/12) and encore globals stay 0.
     let koPlane = isV5 ? 3 : 6
-    if !board.koPoint.isNone && encorePhase == 0 { set(koPlane, board.koPoint) }
+    if !board.koPoint.isNone { set(koPlane, board.koPoint) }
     for p in game.superkoBanned(for: pla) where p != board.koPoint { set(koPlane, p) }
-    // History planes (9-13; V5: 6-10) and pass globals 0-4, from the current phase only.
+    // History planes (9-13; V5: 6-10) and pass globals 0-4.
     // A finished game shows only its last turn in V6/V7 and no history in V3-V5 (measured
     // against KataGo 1.18); hidden history shows none.
-    let phaseTurns = game.turnsThisPhase
-    let lastWasOppPass =
-      phaseTurns >= 1 && (moves.last.map { $0.move == .pass && $0.player.rawValue == opp } ?? false)
-    let finished = game.isOverForFeatures
+    let lastWasOppPass = moves.last.map { $0.move == .pass && $0.player.rawValue == opp } ?? false
+    let finished = game.isFinished
     let hide =
       options.hideHistory || (options.conservativePassAtRoot && !finished && lastWasOppPass)
       || (finished && !version.supportsGeneralRules)
@@ -79,7 +79,7 @@ public enum InputFeatures {
     var included = 0
     if !hide {
       for k in 1...(finished ? 1 : 5) {
-        guard phaseTurns >= k else { break }
+        guard moves.count >= k else { break }
         let m = moves[moves.count - k]
         guard m.player.rawValue == (k % 2 == 1 ? opp : pla) else { break }
         included = k
@@ -107,15 +107,12 @@ public enum InputFeatures {
     }
     if rules.multiStoneSuicideLegal { global[8] = 1 }
     if rules.scoring == .territory { global[9] = 1 }
-    // Tax (V6-V7: 10/11) and encore phase ≥ 1, ≥ 2 (V3-V5: 10/11, V6-V7: 12/13).
+    // Tax (V6-V7: 10/11); the encore globals (V3-V5: 10/11, V6-V7: 12/13) stay 0.
     let hasTax = version == .v6 || version == .v7
     if hasTax {
       if rules.tax != .none { global[10] = 1 }
       if rules.tax == .all { global[11] = 1 }
     }
-    let encoreIndex = hasTax ? 12 : 10
-    if encorePhase >= 1 { global[encoreIndex] = 1 }
-    if encorePhase >= 2 { global[encoreIndex + 1] = 1 }
     if isV5 { return }
     let passEndsPhaseIndex = hasTax ? 14 : 12
     if !hide && lastWasOppPass { global[passEndsPhaseIndex] = 1 }
