@@ -92,6 +92,11 @@ HANDMADE = [
     # capture just happened (history plane + fewer stones)
     dict(id="capture-13", size=13, setup=[["B", "D4"], ["B", "E5"], ["B", "F4"],
          ["W", "E4"], ["W", "K10"], ["B", "C10"]], moves=[["B", "E3"], ["W", "J3"]], player=None),
+    # stone scoring with walls around a dame column: both areas are seki, so the independent-life
+    # area planes keep only the stones (area scoring without tax would count A and E-J too)
+    dict(id="walls-9-stone", size=9,
+         setup=[["B", "B%d" % r] for r in range(1, 10)] + [["W", "D%d" % r] for r in range(1, 10)],
+         moves=[], player="B", rules="stone-scoring", komi=7.5, symmetry=2),
 ]
 
 
@@ -114,9 +119,11 @@ def main():
                                   handicap=handicap))
     positions.extend(HANDMADE)
     for i, p in enumerate(positions):
-        p["rules"] = RULES[i % len(RULES)]
-        p["komi"] = rng.choice([-10, -3.5, 0, 0.5, 5, 6.5, 7, 7.5, 13, 24.5, 30])
-        p["symmetry"] = rng.randrange(8)
+        p.setdefault("rules", RULES[i % len(RULES)])
+        komi = rng.choice([-10, -3.5, 0, 0.5, 5, 6.5, 7, 7.5, 13, 24.5, 30])
+        symmetry = rng.randrange(8)
+        p.setdefault("komi", komi)
+        p.setdefault("symmetry", symmetry)
     json.dump(positions, open(out, "w"), indent=1)
     print(len(positions), "positions")
 

@@ -6,20 +6,32 @@ import GoCore
 /// regions when multi-stone suicide is legal, and also credits large empty regions free of
 /// opponent stones, so the planes keep their own implementation.
 extension Board {
-  /// KataGo's area map for area scoring without tax: pass-alive stones and territory (Benson),
-  /// empty regions bordered only by pass-alive stones, empty regions with no opponent stones,
-  /// then every remaining stone for its own colour. Indexed by `Point.i`; values are `.empty`
-  /// (nobody's), `.black` or `.white`.
-  func kataGoArea(suicideLegal: Bool) -> [Stone] {
+  /// KataGo's area map: pass-alive stones and territory (Benson), then, as asked, empty regions
+  /// bordered only by pass-alive stones (`safeBigTerritories`), empty-or-opponent regions with no
+  /// opponent stones where still unclaimed (`unsafeBigTerritories`), and every remaining stone
+  /// for its own colour (`nonPassAliveStones`). The defaults are area scoring without tax.
+  /// Indexed by `Point.i`; values are `.empty` (nobody's), `.black` or `.white`.
+  func kataGoArea(
+    suicideLegal: Bool, nonPassAliveStones: Bool = true, safeBigTerritories: Bool = true,
+    unsafeBigTerritories: Bool = true
+  ) -> [Stone] {
     var result = [Stone](repeating: .empty, count: Point.capacity)
-    markPassAliveArea(of: .black, suicideLegal: suicideLegal, into: &result)
-    markPassAliveArea(of: .white, suicideLegal: suicideLegal, into: &result)
-    for p in points where result[p.i] == .empty { result[p.i] = self[p] }
+    for player in [Player.black, .white] {
+      markPassAliveArea(
+        of: player, suicideLegal: suicideLegal, safeBig: safeBigTerritories, unsafeBig: unsafeBigTerritories,
+        into: &result)
+    }
+    if nonPassAliveStones {
+      for p in points where result[p.i] == .empty { result[p.i] = self[p] }
+    }
     return result
   }
 
   /// Marks `player`'s pass-alive chains and territories into `result`.
-  private func markPassAliveArea(of player: Player, suicideLegal: Bool, into result: inout [Stone]) {
+  private func markPassAliveArea(
+    of player: Player, suicideLegal: Bool, safeBig safeBigTerritories: Bool, unsafeBig: Bool,
+    into result: inout [Stone]
+  ) {
     let pla = player.stone
     let opp = player.opponent.stone
     // Chain ids for pla stones.
@@ -87,10 +99,10 @@ extension Board {
     for r in regionPoints.indices {
       let headPoint = regionPoints[r][0]
       let passAliveTerritory = internalCount[r] <= 1 && atLeastOnePla && !bordersDead[r]
-      let safeBig = atLeastOnePla && !containsOpp[r] && !bordersDead[r]
+      let safeBig = safeBigTerritories && atLeastOnePla && !containsOpp[r] && !bordersDead[r]
       if (passAliveTerritory || safeBig) && result[headPoint.i] != pla {
         for p in regionPoints[r] { result[p.i] = pla }
-      } else if atLeastOnePla && !containsOpp[r] && result[headPoint.i] != pla {
+      } else if unsafeBig && atLeastOnePla && !containsOpp[r] && result[headPoint.i] != pla {
         for p in regionPoints[r] where result[p.i] == .empty { result[p.i] = pla }
       }
     }

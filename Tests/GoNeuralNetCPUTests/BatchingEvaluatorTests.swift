@@ -35,6 +35,18 @@ struct BatchingEvaluatorTests {
     #expect(evaluator.stats.cacheHits == 0)
   }
 
+  @Test("models with older input versions get their own features", arguments: Fixtures.oldModels)
+  func olderInputVersions(_ file: String) throws {
+    let model = try ModelLoader.load(path: Fixtures.path(file))
+    let backend = CPUBackend(model: model, threads: 1)
+    let evaluator = BatchingEvaluator(backend: backend)
+    #expect(evaluator.featureOptions.version == InputFeatureVersion(modelVersion: model.version))
+    let g = try Self.game("B E5 W C3")
+    let e = try evaluator.evaluate(g)
+    let raw = try RawNNEvaluator(backend: backend).evaluate(g, symmetries: [Symmetry(0)])[0]
+    #expect(e.policy == raw.policy && e.whiteWin == raw.whiteWin)
+  }
+
   @Test("matches kata-raw-nn evaluation and answers repeats from the cache")
   func cache() throws {
     let backend = CPUBackend(model: Self.model, threads: 1)

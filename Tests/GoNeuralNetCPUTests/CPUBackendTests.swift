@@ -31,7 +31,7 @@ func maxDiff(_ a: [Float], _ b: [Float]) -> Float {
 
 @Suite("CPU backend vs reference")
 struct CPUBackendTests {
-  @Test("every tiny model matches the reference backend", arguments: Fixtures.models)
+  @Test("every tiny model matches the reference backend", arguments: Fixtures.models + Fixtures.oldModels)
   func matchesReference(_ file: String) throws {
     let model = try ModelLoader.load(path: Fixtures.path(file))
     let batch = randomBatch(model, grid: 9, boards: [9, 7, 9], seed: 42)

@@ -8,11 +8,14 @@ import TestSupport
 
 @Suite("Tiny models vs real KataGo")
 struct KataGoTinyModelTests {
-  @Test("kata-raw-nn outputs match KataGo's recorded ones", arguments: Fixtures.models)
+  @Test(
+    "kata-raw-nn outputs match KataGo's recorded ones (input versions V3-V7)",
+    arguments: Fixtures.models + Fixtures.oldModels)
   func matchesKataGo(_ file: String) throws {
     let fixture = try KataGoReference(
-      positionsPath: Fixtures.path("positions-tiny.json"), outputsPath: Fixtures.path("katago-\(file.prefix { $0 != "." }).json"))
-    #expect(fixture.positions.count >= 15)
+      positionsPath: Fixtures.path(Fixtures.positions(for: file)),
+      outputsPath: Fixtures.path("katago-\(file.prefix { $0 != "." }).json"))
+    #expect(fixture.positions.count == 25 && fixture.skipped.isEmpty, "skipped: \(fixture.skipped)")
     let model = try ModelLoader.load(path: Fixtures.path(file))
     let evaluator = RawNNEvaluator(backend: CPUBackend(model: model, threads: 2))
     var worst: [String: Double] = [:]

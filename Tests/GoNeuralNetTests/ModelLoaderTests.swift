@@ -6,7 +6,7 @@ import TestSupport
 
 @Suite("Model loader")
 struct ModelLoaderTests {
-  @Test("loads every tiny fixture model", arguments: Fixtures.models + Fixtures.loadOnly)
+  @Test("loads every tiny fixture model", arguments: Fixtures.models + Fixtures.oldModels + Fixtures.loadOnly)
   func loadsFixture(_ file: String) throws {
     let m = try ModelLoader.load(path: Fixtures.path(file))
     #expect(m.name == String(file.prefix { $0 != "." }))

@@ -2,21 +2,22 @@ import GoCore
 import GoFeatures
 
 extension NNInputBatch {
-  /// A batch holding the V7 features of `games[i]` under `symmetries[i]` on an nnX × nnY grid.
+  /// A batch holding the features (of `options.version`) of `games[i]` under `symmetries[i]` on
+  /// an nnX × nnY grid.
   public init(
     games: [NNGame], symmetries: [Symmetry], nnXLen: Int, nnYLen: Int,
-    options: InputFeaturesV7.Options = InputFeaturesV7.Options()
+    options: InputFeatures.Options = InputFeatures.Options()
   ) {
     precondition(games.count == symmetries.count, "one symmetry per game")
     self.init(
       count: games.count, nnXLen: nnXLen, nnYLen: nnYLen,
-      numSpatial: InputFeaturesV7.spatialCount, numGlobal: InputFeaturesV7.globalCount)
+      numSpatial: options.version.spatialCount, numGlobal: options.version.globalCount)
     let planeSize = numSpatial * nnXLen * nnYLen
     let ng = numGlobal
     spatial.withUnsafeMutableBufferPointer { sp in
       global.withUnsafeMutableBufferPointer { gl in
         for (i, game) in games.enumerated() {
-          InputFeaturesV7.fill(
+          InputFeatures.fill(
             game, nnXLen: nnXLen, nnYLen: nnYLen, symmetry: symmetries[i], options: options,
             spatial: sp.baseAddress! + i * planeSize, global: gl.baseAddress! + i * ng)
         }

@@ -16,8 +16,8 @@ public final class BatchingEvaluator: @unchecked Sendable {
   public let postProcessor: PostProcessor
   /// Policy optimism for positions inside the search tree (KataGo: 1.0; nil = the root's).
   public let nodePolicyOptimism: Float?
-  /// Feature options (history hiding, PDA, ...).
-  public let featureOptions: InputFeaturesV7.Options
+  /// Feature options (history hiding, PDA, ...; the input version is the model's).
+  public let featureOptions: InputFeatures.Options
   /// Counters since creation.
   public struct Stats: Sendable, Equatable {
     /// Evaluations requested.
@@ -34,11 +34,11 @@ public final class BatchingEvaluator: @unchecked Sendable {
     let game: NNGame
     let key: UInt64
     let symmetries: [Symmetry]
-    let options: InputFeaturesV7.Options
+    let options: InputFeatures.Options
     let optimism: Float
     var result: Result<NNEvaluation, Error>?
     init(
-      game: NNGame, key: UInt64, symmetries: [Symmetry], options: InputFeaturesV7.Options,
+      game: NNGame, key: UInt64, symmetries: [Symmetry], options: InputFeatures.Options,
       optimism: Float
     ) {
       self.game = game
@@ -61,7 +61,7 @@ public final class BatchingEvaluator: @unchecked Sendable {
     backend: any NeuralNetBackend, maxBatchSize: Int = 16, cacheCapacity: Int = 1 << 16,
     symmetryMode: SymmetryMode = .fixed(0), policyOptimism: Float = 0.2,
     nodePolicyOptimism: Float? = nil,
-    featureOptions: InputFeaturesV7.Options = InputFeaturesV7.Options()
+    featureOptions: InputFeatures.Options = InputFeatures.Options()
   ) {
     self.nodePolicyOptimism = nodePolicyOptimism
     self.backend = backend
@@ -69,6 +69,7 @@ public final class BatchingEvaluator: @unchecked Sendable {
     self.symmetryMode = symmetryMode
     postProcessor = PostProcessor(model: backend.model, policyOptimism: policyOptimism)
     var options = featureOptions
+    options.version = InputFeatureVersion(modelVersion: backend.model.version) ?? .v7
     options.preferPassAliveUnderSuicide =
       options.preferPassAliveUnderSuicide || backend.model.preferPassAliveUnderSuicideRules
     self.featureOptions = options
@@ -217,15 +218,15 @@ public final class BatchingEvaluator: @unchecked Sendable {
     return out
   }
 
-  /// A 64-bit hash of the exact V7 network input of `game` (symmetry 0).
-  public static func inputHash(_ game: NNGame, options: InputFeaturesV7.Options) -> UInt64 {
+  /// A 64-bit hash of the exact network input of `game` (symmetry 0, `options.version`).
+  public static func inputHash(_ game: NNGame, options: InputFeatures.Options) -> UInt64 {
     let b = game.board
     let area = b.area
-    var spatial = [Float](repeating: 0, count: InputFeaturesV7.spatialCount * area)
-    var global = [Float](repeating: 0, count: InputFeaturesV7.globalCount)
+    var spatial = [Float](repeating: 0, count: options.version.spatialCount * area)
+    var global = [Float](repeating: 0, count: options.version.globalCount)
     spatial.withUnsafeMutableBufferPointer { sp in
       global.withUnsafeMutableBufferPointer { gl in
-        InputFeaturesV7.fill(
+        InputFeatures.fill(
           game, nnXLen: b.width, nnYLen: b.height, symmetry: Symmetry(0), options: options,
           spatial: sp.baseAddress!, global: gl.baseAddress!)
       }

@@ -29,6 +29,8 @@ public struct PostProcessor: Sendable {
   public func process(
     _ raw: NNRawOutputBatch, index: Int, game: NNGame, symmetry: Symmetry
   ) -> NNEvaluation {
+    // Models before v7 play under the nearest rules they support (spec §5.4).
+    let game = model.version < 7 ? game.withPreV7Rules() : game
     let board = game.board
     let w = raw.nnXLen
     let h = raw.nnYLen
@@ -62,7 +64,8 @@ public struct PostProcessor: Sendable {
     let passProb = Float(exp(passLogit - maxLogit) / total)
     // Value head.
     let v = (0..<3).map { Double(raw.value[index * 3 + $0]) }
-    let noResultPossible = game.rules.ko == .simple || game.rules.scoring == .territory
+    // Version 3 nets never mask the no-result outcome.
+    let noResultPossible = model.version == 3 || game.rules.ko == .simple || game.rules.scoring == .territory
     let vm = noResultPossible ? max(v[0], v[1], v[2]) : max(v[0], v[1])
     let ew = exp(v[0] - vm)
     let el = exp(v[1] - vm)
@@ -96,14 +99,18 @@ public struct PostProcessor: Sendable {
         stWL = Self.softplus(s[4])
         stScore = 10 * Self.softplus(s[5])
       }
+      scoreMean *= 1 - noResult
+      scoreMeanSq *= 1 - noResult
+      lead *= 1 - noResult
     } else {
-      scoreMean = s[0]
-      scoreMeanSq = s[0] * s[0]
-      lead = s[0]
+      // Version 3: a pre-arctan score value, mapped back to points by KataGo's smooth score
+      // value inverse (center 0, scale 2 × sqrt(board area)); not scaled by no-result.
+      let angle = atan(s[0])
+      let unscaled = angle >= .pi / 2 - 1e-6 ? 1e6 : angle <= -.pi / 2 + 1e-6 ? -1e6 : tan(angle)
+      scoreMean = Double(Float(unscaled * 2 * Double(board.area).squareRoot()))
+      scoreMeanSq = scoreMean * scoreMean
+      lead = scoreMean
     }
-    scoreMean *= 1 - noResult
-    scoreMeanSq *= 1 - noResult
-    lead *= 1 - noResult
     // Ownership, mapped back through the symmetry.
     var own = [Float](repeating: 0, count: board.area)
     for y in 0..<board.height {

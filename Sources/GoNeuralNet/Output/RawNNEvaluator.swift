@@ -17,7 +17,7 @@ public struct RawNNEvaluator: Sendable {
 
   /// Evaluates `game` under each of `symmetries` (one batch).
   public func evaluate(_ game: NNGame, symmetries: [Symmetry]) throws -> [NNEvaluation] {
-    var options = InputFeaturesV7.Options()
+    var options = InputFeatures.Options(modelVersion: backend.model.version)
     options.preferPassAliveUnderSuicide = backend.model.preferPassAliveUnderSuicideRules
     let b = game.board
     let batch = NNInputBatch(

@@ -45,10 +45,6 @@ public struct KataGoReference: @unchecked Sendable {
         skipped.append((id, "unknown rules \(rulesName)"))
         continue
       }
-      if rules.tax != .none && rules.scoring == .area {
-        skipped.append((id, "area scoring with tax (independent-life area features)"))
-        continue
-      }
       let pairs = { (key: String) -> [(String, String)] in
         ((p[key] as? [[String]]) ?? []).map { ($0[0], $0[1]) }
       }
@@ -57,10 +53,6 @@ public struct KataGoReference: @unchecked Sendable {
         xSize: size, ySize: size, rules: rules, komi: komi.floatValue,
         setup: pairs("setup"), moves: pairs("moves"), handicap: handicap)
       if let player = p["player"] as? String { game.nextPlayer = player == "B" ? 1 : 2 }
-      if game.isFinished && rules.scoring == .territory {
-        skipped.append((id, "territory-scoring game after two passes (encore)"))
-        continue
-      }
       positions.append(Position(id: id, game: game, symmetry: symmetry, expected: expected))
     }
   }
