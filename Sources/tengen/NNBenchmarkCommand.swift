@@ -33,7 +33,8 @@ struct NNBenchmarkCommand: ParsableCommand {
       for b in batches {
         let batchGames = (0..<b).map { games[$0 % games.count] }
         let input = NNInputBatch(
-          games: batchGames, symmetries: (0..<b).map { Symmetry($0 % 8) }, nnXLen: size, nnYLen: size)
+          games: batchGames, symmetries: (0..<b).map { Symmetry($0 % 8) }, nnXLen: size, nnYLen: size,
+          options: InputFeatures.Options(modelVersion: description.version))
         _ = try backend.evaluate(input)
         let layerProfile = LayerProfile()
         if profile { backend.setProfile(layerProfile) }

@@ -60,7 +60,8 @@ enum SearchBenchmark {
     let game = NNGame(state)
     let input = NNInputBatch(
       games: Array(repeating: game, count: batch), symmetries: (0..<batch).map { Symmetry($0 % 8) },
-      nnXLen: state.board.width, nnYLen: state.board.height)
+      nnXLen: state.board.width, nnYLen: state.board.height,
+      options: InputFeatures.Options(modelVersion: backend.model.version))
     _ = try backend.evaluate(input)
     var runs = 0
     let start = Date()
