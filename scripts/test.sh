@@ -14,6 +14,8 @@ if ! grep -qE '^✔ Test run with [0-9]+ tests? .*passed' /tmp/tengen-swift-test
 fi
 
 if [ -d training/tests ]; then
+  # The analysis-client test drives the tengen binary (KaTrain's queries over pipes).
+  swift build --product tengen 2>&1 | tail -1
   echo "== pytest training/tests"
   python3 -m pytest -q training/tests
 fi

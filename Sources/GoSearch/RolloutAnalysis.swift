@@ -195,6 +195,20 @@ final class RolloutAnalysis: @unchecked Sendable {
     for k in moves.indices { moves[k].order = k }
     var snapshot = AnalysisSnapshot(
       width: width, height: height, toMove: toMove, rootInfo: root, moveInfos: moves)
+    if request.includePolicy {
+      // The engine's move priors as a policy: row-major from the top-left, pass last, −1 where
+      // the root has no child (illegal or never considered).
+      var policy = [Double](repeating: -1, count: width * height + 1)
+      for c in tree.rootChildren {
+        let node = tree.nodes[c]
+        let p = priorSum > 0 ? Double(node.priorWins) / priorSum : 0
+        switch node.asMove {
+        case .pass: policy[width * height] = p
+        case .play(let q): policy[q.y * width + q.x] = p
+        }
+      }
+      snapshot.policy = policy
+    }
     if s.samples > 0, request.includeOwnership || request.includeOwnershipStdev {
       let (mean, dev) = ownership(s.ownership, s.ownershipSquares, samples: s.samples)
       snapshot.ownership = request.includeOwnership ? mean : nil
