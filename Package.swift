@@ -70,7 +70,8 @@ let package = Package(
       name: "GoFormatsTests", dependencies: ["TestSupport", "GoCore", "GoFormats"],
       swiftSettings: strictFlags),
     .testTarget(
-      name: "GoProtocolTests", dependencies: ["TestSupport", "GoCore", "GoFormats", "GoSearch", "GoProtocol"],
+      name: "GoProtocolTests",
+      dependencies: ["TestSupport", "GoCore", "GoFormats", "GoSearch", "GoProtocol", "GoNeuralNet"],
       swiftSettings: strictFlags),
     .testTarget(
       name: "GoAnalysisTests", dependencies: ["GoCore", "GoFormats", "GoSearch", "GoAnalysis"],

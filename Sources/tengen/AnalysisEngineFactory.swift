@@ -31,7 +31,7 @@ func makeAnalysisEngineFactory(
     }
     let evaluator = BatchingEvaluator(
       backend: CPUBackend(model: description, threads: max(1, nnThreads)),
-      maxBatchSize: max(1, maxBatchSize), nodePolicyOptimism: 1)
+      maxBatchSize: max(1, maxBatchSize), symmetryMode: .random, nodePolicyOptimism: 1)
     var p = PUCTParameters()
     p.threads = max(1, searchThreads)
     p.seed = params.seed

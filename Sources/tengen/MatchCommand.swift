@@ -143,13 +143,14 @@ struct MatchCommand: ParsableCommand {
   }
 
   /// A PUCT player over a network: keys model, visits, time, nnthreads, batch, searchthreads,
-  /// thinking, seed, resign.
+  /// symmetry (random, KataGo's default, or 0-7), thinking, seed, resign.
   static func networkPlayer(_ spec: String, model: String, options: [String: String]) throws
     -> any MatchPlayer
   {
     var p = PUCTParameters()
     var nnThreads = 2
     var batch = 16
+    var symmetry = SymmetryMode.random
     for (key, value) in options {
       switch key {
       case "visits": p.maxVisits = Int(value)
@@ -157,6 +158,14 @@ struct MatchCommand: ParsableCommand {
       case "nnthreads": nnThreads = Int(value) ?? nnThreads
       case "batch": batch = Int(value) ?? batch
       case "searchthreads": p.threads = Int(value) ?? p.threads
+      case "symmetry":
+        if value == "random" {
+          symmetry = .random
+        } else if let k = Int(value), (0..<8).contains(k) {
+          symmetry = .fixed(k)
+        } else {
+          throw ValidationError("symmetry must be random or 0-7")
+        }
       case "seed": p.seed = UInt64(value) ?? p.seed
       case "resign": p.resignThreshold = Double(value) ?? p.resignThreshold
       case "thinking":
@@ -175,7 +184,7 @@ struct MatchCommand: ParsableCommand {
     }
     let evaluator = BatchingEvaluator(
       backend: CPUBackend(model: description, threads: max(1, nnThreads)), maxBatchSize: max(1, batch),
-      nodePolicyOptimism: 1)
+      symmetryMode: symmetry, nodePolicyOptimism: 1)
     let engine = PUCTEngine(evaluator: evaluator, params: p)
     engine.log = { _ in }
     return EngineMatchPlayer(name: "Tengen(\(spec))", engine: engine)

@@ -28,6 +28,18 @@ struct NetworkOptions: ParsableArguments {
   @Option(help: "Keep searching on the opponent's time (GTP).")
   var ponder: Bool = false
 
+  @Option(help: "Network symmetry per evaluation: random (KataGo's nnRandomize) or 0-7 (fixed).")
+  var nnSymmetry: String = "random"
+
+  /// The symmetry mode `--nn-symmetry` names.
+  func symmetryMode() throws -> SymmetryMode {
+    if nnSymmetry == "random" { return .random }
+    guard let k = Int(nnSymmetry), (0..<8).contains(k) else {
+      throw ValidationError("--nn-symmetry must be random or 0-7")
+    }
+    return .fixed(k)
+  }
+
   /// The batching evaluator over the model, or nil without `--model`.
   func evaluator() throws -> BatchingEvaluator? {
     guard let model else { return nil }
@@ -38,7 +50,9 @@ struct NetworkOptions: ParsableArguments {
       throw ValidationError("cannot load model \(model): \(error)")
     }
     let backend = CPUBackend(model: description, threads: max(1, nnThreads))
-    return BatchingEvaluator(backend: backend, maxBatchSize: max(1, nnBatch), nodePolicyOptimism: 1)
+    return BatchingEvaluator(
+      backend: backend, maxBatchSize: max(1, nnBatch), symmetryMode: try symmetryMode(),
+      nodePolicyOptimism: 1)
   }
 
   /// PUCT settings from these options and the shared engine options.

@@ -1,5 +1,6 @@
 import Foundation
 import GoCore
+import GoNeuralNet
 import GoProtocol
 import GoSearch
 import Testing
@@ -20,10 +21,27 @@ import Testing
   /// The protocol output of one transcript; `$FIXTURES` in a line names the fixtures folder.
   ///
   /// A script whose first line is `# engine: rollout` runs against the rollout engine (one
-  /// thread, seed 1, 200 playouts per search) instead of the test engine.
+  /// thread, seed 1, 200 playouts per search); `# engine: puct-tiny` against the PUCT search
+  /// over the committed tiny network `tiny-v8-resnet` on the reference backend (one search
+  /// thread, 24 visits, symmetry 0); otherwise the test engine.
   static func run(_ script: String) -> String {
     let controller: GTPController
-    if script.hasPrefix("# engine: rollout") {
+    if script.hasPrefix("# engine: puct-tiny") {
+      let path = fixturesDirectory.appendingPathComponent("nn/tiny-v8-resnet.txt.gz").path
+      let model = try! ModelLoader.load(path: path)
+      let evaluator = BatchingEvaluator(
+        backend: ReferenceBackend(model: model), maxBatchSize: 1, nodePolicyOptimism: 1)
+      var params = PUCTParameters()
+      params.threads = 1
+      params.maxVisits = 24
+      params.reuseTree = false
+      params.resignThreshold = 0
+      let engine = PUCTEngine(evaluator: evaluator, params: params)
+      engine.log = { _ in }
+      var config = GTPConfiguration(width: 19, height: 19)
+      config.rawNN = RawNNEvaluator(backend: evaluator.backend).gtpHandler()
+      controller = GTPController(engine: engine, configuration: config)
+    } else if script.hasPrefix("# engine: rollout") {
       var params = RolloutParameters()
       params.threads = 1
       params.maxPlayouts = 200
