@@ -13,6 +13,9 @@ public enum InputFeatures {
     public var playoutDoublingAdvantage: Float = 0
     /// Hide all move history.
     public var hideHistory = false
+    /// Moves before this index of the game are not shown as history (KataGo's
+    /// `ignorePreRootHistory`: the search root's number of moves).
+    public var historyFloor = 0
     /// KataGo's `conservativePass` at the search root (on in GTP, `kata-raw-nn` and analysis):
     /// when the opponent just passed, so that a pass would end the game, history is hidden and
     /// the "pass ends the phase" global is 0.
@@ -79,7 +82,7 @@ public enum InputFeatures {
     var included = 0
     if !hide {
       for k in 1...(finished ? 1 : 5) {
-        guard moves.count >= k else { break }
+        guard moves.count >= k, moves.count - k >= options.historyFloor else { break }
         let m = moves[moves.count - k]
         guard m.player.rawValue == (k % 2 == 1 ? opp : pla) else { break }
         included = k

@@ -47,6 +47,22 @@ struct BatchingEvaluatorTests {
     #expect(e.policy == raw.policy && e.whiteWin == raw.whiteWin)
   }
 
+  @Test("a history floor hides the moves before it, like hiding all history when it is the end")
+  func historyFloor() throws {
+    let backend = CPUBackend(model: Self.model, threads: 1)
+    let evaluator = BatchingEvaluator(backend: backend)
+    var hidden = InputFeatures.Options(modelVersion: Self.model.version)
+    hidden.hideHistory = true
+    let hiding = BatchingEvaluator(backend: backend, featureOptions: hidden)
+    let g = try Self.game("B E5 W C3 B G7")
+    let full = try evaluator.evaluate(g, isRoot: false, historyFloor: 0)
+    let none = try evaluator.evaluate(g, isRoot: false, historyFloor: 3)
+    let partial = try evaluator.evaluate(g, isRoot: false, historyFloor: 2)
+    #expect(none == (try hiding.evaluate(g, isRoot: false)))
+    #expect(full != none)
+    #expect(partial != none && partial != full)
+  }
+
   @Test("matches kata-raw-nn evaluation and answers repeats from the cache")
   func cache() throws {
     let backend = CPUBackend(model: Self.model, threads: 1)

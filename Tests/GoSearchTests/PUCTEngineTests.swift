@@ -121,6 +121,37 @@ import Testing
     #expect(snap.rootInfo.visits > 50)
   }
 
+  @Test func ignorePreRootHistoryReachesEveryEvaluation() throws {
+    final class FloorRecorder: PositionEvaluator, @unchecked Sendable {
+      let inner = ScriptedEvaluator { _ in 0.5 }
+      let lock = NSLock()
+      var floors: Set<Int> = []
+      func evaluate(_ state: GameState, isRoot: Bool) throws -> NNEvaluation {
+        try evaluate(state, isRoot: isRoot, historyFloor: 0)
+      }
+      func evaluate(_ state: GameState, isRoot: Bool, historyFloor: Int) throws -> NNEvaluation {
+        lock.lock()
+        floors.insert(historyFloor)
+        lock.unlock()
+        return try inner.evaluate(state, isRoot: isRoot)
+      }
+      func clearCache() {}
+      var evaluatorName: String { "floors" }
+    }
+    var s = GameState(size: 5)
+    try s.play(.play(Point(x: 1, y: 1)))
+    try s.play(.play(Point(x: 3, y: 3)))
+    for (ignore, expected) in [(true, Set([2])), (false, Set([0]))] {
+      let recorder = FloorRecorder()
+      let engine = PUCTEngine(evaluator: recorder, params: Self.params(visits: 20, threads: 2))
+      var a = AnalysisRequest()
+      a.maxVisits = 20
+      a.ignorePreRootHistory = ignore
+      _ = engine.analyze(s, request: a, report: { _ in })
+      #expect(recorder.floors == expected)
+    }
+  }
+
   @Test func memoryCapStopsGrowthButNotTheSearch() {
     var p = Self.params(visits: 500, threads: 2)
     p.maxNodes = 60

@@ -95,9 +95,15 @@ public final class BatchingEvaluator: @unchecked Sendable {
   /// `isRoot` selects KataGo's root behaviour: with `conservativePassAtRoot` in the feature
   /// options, history is hidden at the search root when the opponent just passed; inside the
   /// tree (`isRoot` false) it never is.
-  public func evaluate(_ game: NNGame, isRoot: Bool = true) throws -> NNEvaluation {
+  ///
+  /// `historyFloor`: moves before this index are not shown as history (KataGo's
+  /// `ignorePreRootHistory`).
+  public func evaluate(_ game: NNGame, isRoot: Bool = true, historyFloor: Int = 0) throws
+    -> NNEvaluation
+  {
     var options = featureOptions
     if !isRoot { options.conservativePassAtRoot = false }
+    options.historyFloor = historyFloor
     let optimism =
       isRoot ? postProcessor.policyOptimism : (nodePolicyOptimism ?? postProcessor.policyOptimism)
     var key = Self.inputHash(game, options: options)

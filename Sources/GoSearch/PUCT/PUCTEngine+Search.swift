@@ -25,6 +25,8 @@ extension PUCTEngine {
     let area: Int
     let deadline: ContinuousClock.Instant?
     let rootOwnership: [Float]?
+    /// Moves before this index are hidden from the network (`ignorePreRootHistory`).
+    let historyFloor: Int
     let halt = Atomic<Bool>(false)
     let evaluations = Atomic<Int>(0)
     let collisions = Atomic<Int>(0)
@@ -32,8 +34,9 @@ extension PUCTEngine {
 
     init(
       rootState: GameState, selection: SelectionContext, center: Double,
-      deadline: ContinuousClock.Instant?, rootOwnership: [Float]?
+      deadline: ContinuousClock.Instant?, rootOwnership: [Float]?, historyFloor: Int
     ) {
+      self.historyFloor = historyFloor
       self.rootState = rootState
       self.selection = selection
       self.center = center
@@ -60,7 +63,8 @@ extension PUCTEngine {
     }
     let visitsBefore = prepareTree(for: state)
     // The root is evaluated as a root (KataGo hides history there in some modes).
-    let rootEval = try evaluator.evaluate(state, isRoot: true)
+    let floor = analysis?.ignorePreRootHistory == true ? state.moves.count : 0
+    let rootEval = try evaluator.evaluate(state, isRoot: true, historyFloor: floor)
     let center = Double(rootEval.whiteScoreMean) * (1 - params.dynamicScoreCenterZeroWeight)
     let temperature = analysis?.rootPolicyTemperature ?? params.rootPolicyTemperature
     let rootList = Self.childList(state, rootEval, temperature: temperature)
@@ -95,7 +99,7 @@ extension PUCTEngine {
     let deadline = limits.seconds.map { start + .milliseconds(Int64(max(0, $0) * 1000)) }
     let run = SearchRun(
       rootState: state, selection: selection, center: center, deadline: deadline,
-      rootOwnership: rootEval.whiteOwnership)
+      rootOwnership: rootEval.whiteOwnership, historyFloor: floor)
 
     let threadCount = max(1, params.threads)
     let group = DispatchGroup()
@@ -176,7 +180,7 @@ extension PUCTEngine {
           continue
         }
         do {
-          let e = try evaluator.evaluate(state, isRoot: false)
+          let e = try evaluator.evaluate(state, isRoot: false, historyFloor: run.historyFloor)
           run.evaluations.add(1, ordering: .relaxed)
           let kids = Self.childList(state, e)
           let values = Self.leafValues(e, center: run.center, area: run.area, params)

@@ -89,7 +89,11 @@ public final class MixedEvaluator: PositionEvaluator, @unchecked Sendable {
   public func clearCache() { network.clearCache() }
 
   public func evaluate(_ state: GameState, isRoot: Bool) throws -> NNEvaluation {
-    var e = try network.evaluate(state, isRoot: isRoot)
+    try evaluate(state, isRoot: isRoot, historyFloor: 0)
+  }
+
+  public func evaluate(_ state: GameState, isRoot: Bool, historyFloor: Int) throws -> NNEvaluation {
+    var e = try network.evaluate(state, isRoot: isRoot, historyFloor: historyFloor)
     guard lambda > 0 else { return e }
     let r = try rollouts.evaluate(state, isRoot: isRoot)
     let l = lambda
