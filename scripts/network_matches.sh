@@ -1,0 +1,30 @@
+#!/bin/sh
+# Issue 4's matches with the network player (resumable: rerun to continue; results under runs/).
+#   NET: a KataGo-format network (default: the one ../shared/peers/setup.sh installs)
+#   BIN: the tengen binary (default: .build/release/tengen)
+# Usage: sh scripts/network_matches.sh [blitz|gnugo9|gnugo19|katago]...   (default: all)
+set -e
+cd "$(dirname "$0")/.."
+NET=${NET:-/opt/peers/katago/b10c384h6nbttflrs.bin.gz}
+BIN=${BIN:-.build/release/tengen}
+GNUGO="gtp:/usr/games/gnugo --mode gtp --level 10 --chinese-rules"
+KATAGO="gtp:/opt/peers/bin/katago gtp -config /opt/peers/katago/gtp_cpu.cfg -model $NET -override-config maxVisits=16"
+for what in ${@:-blitz gnugo9 gnugo19 katago}; do
+  case $what in
+  blitz)
+    $BIN match --a "tengen:model=$NET,nnthreads=2,searchthreads=8" --b "$GNUGO" --games 10 \
+      --size 9 --rules chinese --time-control absolute:60 --out runs/blitz-abs60
+    $BIN match --a "tengen:model=$NET,nnthreads=2,searchthreads=8" --b "$GNUGO" --games 10 \
+      --size 9 --rules chinese --time-control byoyomi:10:5:5 --out runs/blitz-byo ;;
+  gnugo9)
+    $BIN match --a "tengen:model=$NET,nnthreads=2,searchthreads=8,time=1" --b "$GNUGO" \
+      --games 40 --size 9 --rules chinese --out runs/gnugo-9x9-nn1s ;;
+  gnugo19)
+    $BIN match --a "tengen:model=$NET,visits=16,searchthreads=2,nnthreads=2" --b "$GNUGO" \
+      --games 20 --size 19 --rules chinese --out runs/gnugo-19x19-nn16v ;;
+  katago)
+    $BIN match --a "tengen:model=$NET,visits=16,searchthreads=2" --b "$KATAGO" --games 100 \
+      --size 9 --rules chinese --out runs/kata-9x9-16v ;;
+  *) echo "unknown match '$what'" >&2; exit 2 ;;
+  esac
+done
