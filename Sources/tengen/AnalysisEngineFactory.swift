@@ -23,15 +23,9 @@ func makeAnalysisEngineFactory(
 ) throws -> AnalysisEngineFactory {
   if let model {
     OpenBLASCoreType.ensure()
-    let description: ModelDescription
-    do {
-      description = try ModelLoader.load(path: model)
-    } catch {
-      throw ValidationError("cannot load model \(model): \(error)")
-    }
-    let evaluator = BatchingEvaluator(
-      backend: CPUBackend(model: description, threads: max(1, nnThreads)),
-      maxBatchSize: max(1, maxBatchSize), symmetryMode: .random, nodePolicyOptimism: 1)
+    let evaluator = try NetworkEvaluator.make(
+      path: model, nnThreads: nnThreads, maxBatchSize: maxBatchSize, symmetry: .random)
+    let description = evaluator.backend.model
     var p = PUCTParameters()
     p.threads = max(1, searchThreads)
     p.seed = params.seed

@@ -176,15 +176,8 @@ struct MatchCommand: ParsableCommand {
       default: throw ValidationError("unknown engine option '\(key)' for a network player")
       }
     }
-    let description: ModelDescription
-    do {
-      description = try ModelLoader.load(path: model)
-    } catch {
-      throw ValidationError("cannot load model \(model): \(error)")
-    }
-    let evaluator = BatchingEvaluator(
-      backend: CPUBackend(model: description, threads: max(1, nnThreads)), maxBatchSize: max(1, batch),
-      symmetryMode: symmetry, nodePolicyOptimism: 1)
+    let evaluator = try NetworkEvaluator.make(
+      path: model, nnThreads: nnThreads, maxBatchSize: batch, symmetry: symmetry)
     let engine = PUCTEngine(evaluator: evaluator, params: p)
     engine.log = { _ in }
     return EngineMatchPlayer(name: "Tengen(\(spec))", engine: engine)

@@ -43,16 +43,8 @@ struct NetworkOptions: ParsableArguments {
   /// The batching evaluator over the model, or nil without `--model`.
   func evaluator() throws -> BatchingEvaluator? {
     guard let model else { return nil }
-    let description: ModelDescription
-    do {
-      description = try ModelLoader.load(path: model)
-    } catch {
-      throw ValidationError("cannot load model \(model): \(error)")
-    }
-    let backend = CPUBackend(model: description, threads: max(1, nnThreads))
-    return BatchingEvaluator(
-      backend: backend, maxBatchSize: max(1, nnBatch), symmetryMode: try symmetryMode(),
-      nodePolicyOptimism: 1)
+    return try NetworkEvaluator.make(
+      path: model, nnThreads: nnThreads, maxBatchSize: nnBatch, symmetry: try symmetryMode())
   }
 
   /// PUCT settings from these options and the shared engine options.
