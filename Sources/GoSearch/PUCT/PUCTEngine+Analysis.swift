@@ -31,13 +31,12 @@ extension PUCTEngine {
       let width = e?.xSize ?? 0
       let height = e?.ySize ?? 0
       let r = t.nodes[0]
-      let rv = Double(max(r.visits, 1))
-      let rootScore = r.scoreSum / rv
+      let rootScore = r.mean(r.scoreSum)
       var root = AnalysisRootInfo(
-        visits: Int(r.visits), weight: Double(r.visits), utility: s * r.utilitySum / rv,
-        winrate: 0.5 * (1 + s * r.winLossSum / rv), scoreLead: s * r.leadSum / rv,
+        visits: Int(r.visits), weight: r.weightSum, utility: s * r.mean(r.utilitySum),
+        winrate: 0.5 * (1 + s * r.mean(r.winLossSum)), scoreLead: s * r.mean(r.leadSum),
         scoreSelfplay: s * rootScore,
-        scoreStdev: max(0, r.scoreSqSum / rv - rootScore * rootScore).squareRoot())
+        scoreStdev: max(0, r.mean(r.scoreSqSum) - rootScore * rootScore).squareRoot())
       if let e {
         let whiteRaw = Double(e.whiteWin) + 0.5 * Double(e.noResult)
         root.raw = RawRootValues(
@@ -51,7 +50,7 @@ extension PUCTEngine {
         MoveRestriction.permits(request.restrictions, move: t.nodes[Int($0)].move, player: me, depth: 0)
       }
       var visited = allowed.filter { t.nodes[Int($0)].visits > 0 }
-      visited.sort { PUCTTree.ranksAbove(t.nodes[Int($0)], t.nodes[Int($1)]) }
+      visited.sort { PUCTTree.weighsMore(t.nodes[Int($0)], t.nodes[Int($1)]) }
       if !visited.isEmpty {
         let best = t.bestChild(visited, p)
         if let k = visited.firstIndex(of: best), k > 0 {
@@ -71,16 +70,15 @@ extension PUCTEngine {
       var infos: [AnalysisMoveInfo] = []
       for (order, c) in visited.enumerated() {
         let n = t.nodes[Int(c)]
-        let v = Double(max(n.visits, 1))
-        let score = n.scoreSum / v
+        let score = n.mean(n.scoreSum)
         let (utility, lcb, radius) = t.utilityLcb(c, p)
-        let winrate = n.visits > 0 ? 0.5 * (1 + s * n.winLossSum / v) : 0
+        let winrate = n.visits > 0 ? 0.5 * (1 + s * n.mean(n.winLossSum)) : 0
         let pv = [c] + t.principalVariation(from: c, maxLength: max(0, request.pvLength))
         var info = AnalysisMoveInfo(
-          move: n.move, visits: Int(n.visits), utility: n.visits > 0 ? utility : 0,
-          winrate: winrate, scoreLead: s * n.leadSum / v, scoreSelfplay: s * score,
-          scoreStdev: max(0, n.scoreSqSum / v - score * score).squareRoot(),
-          noResult: n.noResultSum / v, prior: Double(n.prior),
+          move: n.move, visits: Int(n.visits), weight: n.weightSum, utility: n.visits > 0 ? utility : 0,
+          winrate: winrate, scoreLead: s * n.mean(n.leadSum), scoreSelfplay: s * score,
+          scoreStdev: max(0, n.mean(n.scoreSqSum) - score * score).squareRoot(),
+          noResult: n.mean(n.noResultSum), prior: Double(n.prior),
           lcb: n.visits > 0 ? winrate - radius * winLossShare : 0,
           utilityLcb: n.visits > 0 ? lcb : 0, order: order,
           pv: pv.map { t.nodes[Int($0)].move },

@@ -22,16 +22,50 @@ extension PUCTEngine {
       * scoreValue(score, center: center, scale: p.dynamicScoreCenterScale, area: area)
   }
 
-  /// The values one network evaluation backs up (White's view).
+  /// The values one network evaluation backs up (White's view), weighted by its uncertainty.
   static func leafValues(
     _ e: NNEvaluation, center: Double, area: Int, _ p: PUCTParameters
   ) -> LeafValues {
     let winLoss = Double(e.whiteWin - e.whiteLoss)
     let score = Double(e.whiteScoreMean)
     return LeafValues(
+      weight: uncertaintyWeight(e, center: center, area: area, p),
       utility: utility(winLoss: winLoss, score: score, center: center, area: area, p),
       winLoss: winLoss, noResult: Double(e.noResult), lead: Double(e.whiteLead), score: score,
       scoreSq: Double(e.whiteScoreMeanSq))
+  }
+
+  /// How much one evaluation counts: `coeff / (u^exponent + coeff / maxWeight)`, where `u` is
+  /// the network's short-term win/loss error plus its short-term score error converted to
+  /// utility by the slope of the score terms at the predicted score. 1 when the evaluator
+  /// reports no errors (rollouts, networks before v9) or weighting is off.
+  static func uncertaintyWeight(
+    _ e: NNEvaluation, center: Double, area: Int, _ p: PUCTParameters
+  ) -> Double {
+    let wlError = Double(e.shorttermWinlossError)
+    let scoreError = Double(e.shorttermScoreError)
+    guard p.useUncertainty, wlError >= 0, scoreError >= 0, p.uncertaintyCoeff > 0 else { return 1 }
+    let score = Double(e.whiteScoreMean)
+    let root = Double(area).squareRoot()
+    func slope(_ x: Double, _ scale: Double) -> Double {
+      let s = scale * root
+      return (2 / Double.pi) * s / (s * s + x * x)
+    }
+    let scoreSlope =
+      p.staticScoreUtilityFactor * slope(score, p.staticScoreScale)
+      + p.dynamicScoreUtilityFactor * slope(score - center, p.dynamicScoreCenterScale)
+    let u = p.winLossUtilityFactor * wlError + scoreSlope * scoreError
+    let powered = p.uncertaintyExponent == 1 ? u : pow(u, p.uncertaintyExponent)
+    return p.uncertaintyCoeff / (powered + p.uncertaintyCoeff / p.uncertaintyMaxWeight)
+  }
+
+  /// The centre of the dynamic score utility: the root's expected score (from the kept tree
+  /// when there is one, else the network) pulled towards 0, at most `dynamicScoreCenterScale`
+  /// × √area away from it.
+  static func scoreCenter(expected: Double, area: Int, _ p: PUCTParameters) -> Double {
+    let cap = p.dynamicScoreCenterScale * Double(area).squareRoot()
+    let pulled = expected * (1 - p.dynamicScoreCenterZeroWeight)
+    return min(expected + cap, max(expected - cap, pulled))
   }
 
   /// The exact values of a finished game (White's view).

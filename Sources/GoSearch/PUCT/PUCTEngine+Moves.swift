@@ -90,7 +90,7 @@ extension PUCTEngine {
         return
       }
       if p.chosenMoveTemperature > 0 {
-        let weights = visited.map { pow(Double(t.nodes[Int($0)].visits), 1 / p.chosenMoveTemperature) }
+        let weights = visited.map { pow(t.nodes[Int($0)].weightSum, 1 / p.chosenMoveTemperature) }
         let total = weights.reduce(0, +)
         var acc = 0.0
         for (c, w) in zip(visited, weights) {
@@ -114,11 +114,11 @@ extension PUCTEngine {
       guard let c = t.child(of: 0, move: move), t.nodes[Int(c)].visits > 0 else {
         let n = t.nodes[0]
         let s = PUCTTree.perspective(t.rootPlayer)
-        return (0.5 * (1 + s * n.winLossSum / Double(max(n.visits, 1))), 0)
+        return (0.5 * (1 + s * n.mean(n.winLossSum)), 0)
       }
       let n = t.nodes[Int(c)]
       let s = PUCTTree.perspective(t.rootPlayer)
-      return (0.5 * (1 + s * n.winLossSum / Double(n.visits)), Int(n.visits))
+      return (0.5 * (1 + s * n.mean(n.winLossSum)), Int(n.visits))
     }
   }
 
@@ -148,16 +148,16 @@ extension PUCTEngine {
 }
 
 extension PUCTTree {
-  /// The most visited of `candidates` (root children), or a well-visited one whose utility
-  /// lower confidence bound is higher.
+  /// The root child with the most weight among `candidates`, or a well-visited one (weight at
+  /// least `minVisitPropForLcb` of the most) whose utility lower confidence bound is higher.
   func bestChild(_ candidates: [Int32], _ p: PUCTParameters) -> Int32 {
     var best = candidates[0]
-    for c in candidates where Self.ranksAbove(nodes[Int(c)], nodes[Int(best)]) { best = c }
+    for c in candidates where Self.weighsMore(nodes[Int(c)], nodes[Int(best)]) { best = c }
     guard p.useLcbForSelection else { return best }
-    let maxVisits = Double(nodes[Int(best)].visits)
+    let most = nodes[Int(best)].weightSum
     var bestLcb = utilityLcb(best, p).lcb
     var chosen = best
-    for c in candidates where Double(nodes[Int(c)].visits) >= p.minVisitPropForLcb * maxVisits {
+    for c in candidates where nodes[Int(c)].weightSum >= p.minVisitPropForLcb * most {
       let l = utilityLcb(c, p).lcb
       if l > bestLcb {
         bestLcb = l
@@ -167,18 +167,31 @@ extension PUCTTree {
     return chosen
   }
 
+  /// Order for the move choice: more weight first, then more visits, then the higher prior.
+  static func weighsMore(_ a: PUCTNode, _ b: PUCTNode) -> Bool {
+    if a.weightSum != b.weightSum { return a.weightSum > b.weightSum }
+    return ranksAbove(a, b)
+  }
+
   /// A root child's mean utility for the root player and its lower confidence bound.
+  ///
+  /// The second moment is blended with a pseudo-sample `lcbPriorUtilityRange`² wider, weighted
+  /// W / ess³ (it matters for the first few visits only); radius = `lcbStdevs` · √(variance /
+  /// effective samples).
   func utilityLcb(_ c: Int32, _ p: PUCTParameters) -> (mean: Double, lcb: Double, radius: Double) {
     let n = nodes[Int(c)]
-    guard n.visits > 0 else { return (0, -1e9, 1e9) }
-    let v = Double(n.visits)
-    let s = Self.perspective(rootPlayer)
-    let mean = s * n.utilitySum / v
-    let variance = max(0, n.utilitySqSum / v - (n.utilitySum / v) * (n.utilitySum / v))
-    let w = p.cpuctUtilityStdevPriorWeight
-    let prior = p.cpuctUtilityStdevPrior
-    let stdev = ((w * prior * prior + v * variance) / (w + v)).squareRoot()
-    let radius = p.lcbStdevs * stdev / v.squareRoot()
-    return (mean, mean - radius, radius)
+    guard n.visits > 0, n.weightSum > 0 else { return (0, -1e9, 1e9) }
+    let weight = n.weightSum
+    let mean = n.utilitySum / weight
+    let meanSq = n.utilitySqSum / weight
+    let ess = n.effectiveSamples
+    let priorWeight = weight / (ess * ess * ess)
+    let range = p.lcbPriorUtilityRange
+    let blendedSq = (meanSq * weight + (meanSq + range * range) * priorWeight) / (weight + priorWeight)
+    let blendedEss = (weight + priorWeight) * (weight + priorWeight) / (n.weightSqSum + priorWeight * priorWeight)
+    let variance = max(0, blendedSq - mean * mean)
+    let radius = p.lcbStdevs * (variance / blendedEss).squareRoot()
+    let m = Self.perspective(rootPlayer) * mean
+    return (m, m - radius, radius)
   }
 }

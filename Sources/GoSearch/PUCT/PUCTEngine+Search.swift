@@ -65,7 +65,10 @@ extension PUCTEngine {
     // The root is evaluated as a root (KataGo hides history there in some modes).
     let floor = analysis?.ignorePreRootHistory == true ? state.moves.count : 0
     let rootEval = try evaluator.evaluate(state, isRoot: true, historyFloor: floor)
-    let center = Double(rootEval.whiteScoreMean) * (1 - params.dynamicScoreCenterZeroWeight)
+    let expected = tree.withLock { t in
+      t.nodes[0].weightSum > 0 ? t.nodes[0].mean(t.nodes[0].scoreSum) : Double(rootEval.whiteScoreMean)
+    }
+    let center = Self.scoreCenter(expected: expected, area: state.board.area, params)
     let temperature = analysis?.rootPolicyTemperature ?? params.rootPolicyTemperature
     let rootList = Self.childList(state, rootEval, temperature: temperature)
     let noise = params.rootNoise ? rootNoise(count: rootList.count) : nil
@@ -282,7 +285,7 @@ extension PUCTEngine {
         let fraction = elapsed / (elapsed + left)
         if fraction > 0.25 && share > 0.75 { return true }
         let n = t.nodes[0]
-        let winrate = 0.5 * (1 + PUCTTree.perspective(t.rootPlayer) * n.winLossSum / Double(max(n.visits, 1)))
+        let winrate = 0.5 * (1 + PUCTTree.perspective(t.rootPlayer) * n.mean(n.winLossSum))
         if fraction > 0.2 && (winrate > 0.97 || winrate < 0.03) { return true }
       }
       return false

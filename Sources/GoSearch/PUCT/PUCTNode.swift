@@ -3,6 +3,8 @@ import GoCore
 /// One node of the PUCT tree, stored by value in the arena; children are a contiguous run.
 ///
 /// Every sum is from White's point of view; `PUCTTree.perspective(_:)` converts, in one place.
+/// Sums are weighted by each visit's uncertainty weight (KataGo's uncertainty-weighted
+/// playouts); means divide by `weightSum`, never by `visits`.
 struct PUCTNode: Sendable {
   enum Status: UInt8, Sendable {
     /// Not evaluated yet.
@@ -30,7 +32,11 @@ struct PUCTNode: Sendable {
   var visits: Int32 = 0
   /// Visits on their way down or waiting for the network (virtual loss).
   var inFlight: Int32 = 0
-  /// Sum of utilities backed up (White's view).
+  /// Sum of the visits' weights (1 per visit when the evaluator reports no uncertainty).
+  var weightSum: Double = 0
+  /// Sum of the squared weights (for the effective sample size).
+  var weightSqSum: Double = 0
+  /// Weighted sum of utilities backed up (White's view).
   var utilitySum: Double = 0
   /// Sum of squared utilities.
   var utilitySqSum: Double = 0
@@ -53,21 +59,33 @@ struct PUCTNode: Sendable {
     self.prior = prior
   }
 
-  /// Adds one visit's values.
+  /// Adds one visit's values with their weight.
   mutating func add(_ v: LeafValues) {
     visits += 1
-    utilitySum += v.utility
-    utilitySqSum += v.utility * v.utility
-    winLossSum += v.winLoss
-    noResultSum += v.noResult
-    leadSum += v.lead
-    scoreSum += v.score
-    scoreSqSum += v.scoreSq
+    let w = v.weight
+    weightSum += w
+    weightSqSum += w * w
+    utilitySum += w * v.utility
+    utilitySqSum += w * v.utility * v.utility
+    winLossSum += w * v.winLoss
+    noResultSum += w * v.noResult
+    leadSum += w * v.lead
+    scoreSum += w * v.score
+    scoreSqSum += w * v.scoreSq
   }
+
+  /// The weighted mean of one of the sums (0 before any visit).
+  @inline(__always)
+  func mean(_ sum: Double) -> Double { weightSum > 0 ? sum / weightSum : 0 }
+
+  /// Effective number of samples behind the means: (Σw)² / Σw².
+  var effectiveSamples: Double { weightSqSum > 0 ? weightSum * weightSum / weightSqSum : 0 }
 }
 
 /// The values one visit backs up, White's view.
 struct LeafValues: Sendable {
+  /// How much this visit counts (uncertainty weight; 1 for exact or unweighted values).
+  var weight: Double = 1
   var utility: Double = 0
   var winLoss: Double = 0
   var noResult: Double = 0

@@ -45,8 +45,24 @@ public struct PUCTParameters: Sendable, Hashable {
   public var fpuReductionMax: Double = 0.2
   /// The same at the root.
   public var rootFpuReductionMax: Double = 0.1
-  /// Utility a pending (virtual) visit counts as, for the player choosing.
-  public var virtualLossUtility: Double = -1.0
+  /// The parent value FPU starts from blends the node's own evaluation with its search
+  /// average, the average weighted by (visited policy mass)^`fpuParentWeightPower`.
+  public var fpuParentWeightByVisitedPolicy: Bool = true
+  /// Exponent of that blend.
+  public var fpuParentWeightPower: Double = 2.0
+  /// Utility a pending (virtual) visit counts as, for the player choosing (the lowest utility
+  /// possible: −(win/loss + static + dynamic score factors)).
+  public var virtualLossUtility: Double = -1.4
+
+  /// Weight each evaluation by the network's own short-term error estimates (KataGo's
+  /// uncertainty-weighted playouts): `coeff / (uncertainty^exponent + coeff / maxWeight)`.
+  public var useUncertainty: Bool = true
+  /// Numerator of the uncertainty weight.
+  public var uncertaintyCoeff: Double = 0.25
+  /// Exponent applied to the utility uncertainty.
+  public var uncertaintyExponent: Double = 1.0
+  /// Largest weight one evaluation can get.
+  public var uncertaintyMaxWeight: Double = 8.0
 
   /// Weight of the win/loss term of the utility.
   public var winLossUtilityFactor: Double = 1.0
@@ -65,8 +81,10 @@ public struct PUCTParameters: Sendable, Hashable {
   public var useLcbForSelection: Bool = true
   /// Standard deviations below the mean for the LCB.
   public var lcbStdevs: Double = 5.0
-  /// Moves below this fraction of the most visited move's visits are not LCB candidates.
+  /// Moves below this fraction of the most visited move's weight are not LCB candidates.
   public var minVisitPropForLcb: Double = 0.15
+  /// Spread of the pseudo-sample that widens the LCB of barely visited moves.
+  public var lcbPriorUtilityRange: Double = 1.4
 
   /// Policy temperature at the root (> 1 widens the search).
   public var rootPolicyTemperature: Double = 1.0

@@ -62,6 +62,12 @@ extension PUCTTree {
   }
 
   /// The child of `i` with the highest PUCT value, or nil if it has none allowed.
+  ///
+  /// Value = Q + cPUCT(W) · F · P · √(W + 0.01) / (1 + w), with W the children's summed
+  /// weights, w the child's weight, F the variance scale; a child with pending visits has its Q
+  /// pulled towards `virtualLossUtility` by v / (v + max(0.25, w)) and v added to w.
+  ///
+  /// - Complexity: O(children).
   func selectChild(_ i: Int32, depth: Int, _ ctx: SelectionContext) -> Int32? {
     let p = ctx.params
     let node = nodes[Int(i)]
@@ -72,14 +78,11 @@ extension PUCTTree {
     var totalWeight = 0.0
     var visitedPolicy = 0.0
     for c in kids {
-      let w = nodes[Int(c)].visits + nodes[Int(c)].inFlight
-      totalWeight += Double(w)
-      if w > 0 { visitedPolicy += Double(nodes[Int(c)].prior) }
+      let child = nodes[Int(c)]
+      totalWeight += child.weightSum
+      if child.visits + child.inFlight > 0 { visitedPolicy += Double(child.prior) }
     }
-    let parentUtility =
-      node.visits > 0 ? s * node.utilitySum / Double(node.visits) : s * node.own.utility
-    let fpuReduction = depth == 0 ? p.rootFpuReductionMax : p.fpuReductionMax
-    let fpu = parentUtility - fpuReduction * visitedPolicy.squareRoot()
+    let fpu = firstPlayUrgency(node, visitedPolicy: visitedPolicy, perspective: s, depth: depth, p)
     var cpuct =
       p.cpuctExploration + p.cpuctExplorationLog
       * log((totalWeight + p.cpuctExplorationBase) / p.cpuctExplorationBase)
@@ -97,12 +100,12 @@ extension PUCTTree {
       {
         continue
       }
-      let w = Double(child.visits + child.inFlight)
-      let q: Double
-      if child.visits > 0 {
-        q = (s * child.utilitySum + Double(child.inFlight) * p.virtualLossUtility) / w
-      } else {
-        q = child.inFlight > 0 ? p.virtualLossUtility : fpu
+      var w = child.weightSum
+      var q = child.weightSum > 0 ? s * child.utilitySum / child.weightSum : fpu
+      if child.inFlight > 0 {
+        let v = Double(child.inFlight)
+        q += (p.virtualLossUtility - q) * v / (v + max(0.25, w))
+        w += v
       }
       let value = q + cpuct * Double(child.prior) * sqrtTotal / (1 + w)
       if value > bestValue {
@@ -113,18 +116,34 @@ extension PUCTTree {
     return best
   }
 
-  /// KataGo-style dynamic cPUCT factor: exploration grows with the spread of the utilities
-  /// seen under the node, against a prior spread.
-  func varianceScale(_ node: PUCTNode, _ p: PUCTParameters) -> Double {
-    let n = Double(node.visits)
-    let prior = p.cpuctUtilityStdevPrior
-    var variance = 0.0
-    if n > 0 {
-      let mean = node.utilitySum / n
-      variance = max(0, node.utilitySqSum / n - mean * mean)
+  /// The value an unvisited child of `node` starts with, for the player to move there: the
+  /// parent's value minus the FPU reduction × √(visited policy mass). The parent's value
+  /// blends its own evaluation with its search average as more of its policy gets visited.
+  func firstPlayUrgency(
+    _ node: PUCTNode, visitedPolicy: Double, perspective s: Double, depth: Int, _ p: PUCTParameters
+  ) -> Double {
+    let own = s * node.own.utility
+    let average = node.weightSum > 0 ? s * node.utilitySum / node.weightSum : own
+    var parent = average
+    if p.fpuParentWeightByVisitedPolicy {
+      let a = min(1, pow(visitedPolicy, p.fpuParentWeightPower))
+      parent = a * average + (1 - a) * own
     }
+    let reduction = depth == 0 ? p.rootFpuReductionMax : p.fpuReductionMax
+    return parent - reduction * visitedPolicy.squareRoot()
+  }
+
+  /// KataGo-style dynamic cPUCT factor 1 + scale · (σ / prior − 1): exploration grows with the
+  /// spread σ of the utilities seen under the node, shrunk towards a prior spread.
+  func varianceScale(_ node: PUCTNode, _ p: PUCTParameters) -> Double {
+    let weight = node.weightSum
+    let prior = p.cpuctUtilityStdevPrior
+    guard weight > 1 else { return 1 }
+    let mean = node.utilitySum / weight
+    let meanSq = node.utilitySqSum / weight
     let w = p.cpuctUtilityStdevPriorWeight
-    let stdev = ((w * prior * prior + n * variance) / (w + n)).squareRoot()
+    let variance = ((mean * mean + prior * prior) * w + meanSq * weight) / (w + weight - 1) - mean * mean
+    let stdev = max(0, variance).squareRoot()
     return 1 + p.cpuctUtilityStdevScale * (stdev / prior - 1)
   }
 }
