@@ -44,7 +44,8 @@ extension PUCTEngine {
   ) -> Double {
     let wlError = Double(e.shorttermWinlossError)
     let scoreError = Double(e.shorttermScoreError)
-    guard p.useUncertainty, wlError >= 0, scoreError >= 0, p.uncertaintyCoeff > 0 else { return 1 }
+    guard p.useUncertainty, wlError >= 0, scoreError >= 0, p.uncertaintyCoeff > 0, p.uncertaintyMaxWeight > 0
+    else { return 1 }
     let score = Double(e.whiteScoreMean)
     let root = Double(area).squareRoot()
     func slope(_ x: Double, _ scale: Double) -> Double {
