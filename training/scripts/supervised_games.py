@@ -4,9 +4,9 @@
 side into rows with `tengen rows`, train, and report policy top-1 accuracy and value loss on
 the held-out games' positions, with a PNG plot and baselines.
 
-    python3 training/scripts/supervised_games.py --games /work/sv-data/games/m1 ... \\
-        --out runs/sv [--tengen .build/release/tengen] [--preset b4c64] [--steps 1500] \\
-        [--batch 64] [--holdout 0.05] [--opening-moves 6]
+    python3 training/scripts/supervised_games.py --games games/m1 games/m2 ... \\
+        --out runs/sv [--tengen .build/release/tengen] [--preset b4c64] [--steps 2400] \\
+        [--batch 128] [--holdout 0.05] [--opening-moves 6]
 
 Every stage is skipped when its output exists, and training resumes from its newest
 checkpoint, so rerunning the same command continues an interrupted run.
@@ -108,10 +108,10 @@ def main():
     ap.add_argument("--opening-moves", type=int, default=6,
                     help="drop rows with fewer moves played (the match's random opening moves)")
     ap.add_argument("--preset", default="b4c64")
-    ap.add_argument("--steps", type=int, default=1500)
-    ap.add_argument("--batch", type=int, default=64)
+    ap.add_argument("--steps", type=int, default=2400)
+    ap.add_argument("--batch", type=int, default=128)
     ap.add_argument("--lr", type=float, default=0.05)
-    ap.add_argument("--val-every", type=int, default=150)
+    ap.add_argument("--val-every", type=int, default=200)
     ap.add_argument("--threads", type=int, default=1)
     a = ap.parse_args()
     os.makedirs(a.out, exist_ok=True)
