@@ -7,21 +7,17 @@ policy top-1 accuracy and value loss on held-out rows, with a PNG plot.
 """
 
 import argparse
-import json
 import os
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
 
-import matplotlib  # noqa: E402
-
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
+from tengen_train.supervised import run_and_report  # noqa: E402
 from tengen_train.synthetic import write_synthetic  # noqa: E402
-from tengen_train.train import TrainConfig, Trainer  # noqa: E402
+from tengen_train.train import TrainConfig  # noqa: E402
 
 
 def main():
@@ -45,43 +41,19 @@ def main():
                       preset=a.preset, steps=a.steps, batch_size=a.batch, lr=a.lr,
                       optimizer="sgd", schedule="cosine", warmup_steps=20,
                       val_every=a.val_every, val_rows=a.val_rows, checkpoint_every=100)
-    t = Trainer(cfg)
-    t.run()
-    # the untrained net (same seed => same initial weights) as the step-0 point
-    import dataclasses
-    init = Trainer(dataclasses.replace(cfg, run_dir=os.path.join(a.out, "init"), steps=0))
-    v0 = dict(init.evaluate(), step=-1)
-    recs = [json.loads(l) for l in open(os.path.join(cfg.run_dir, "metrics.jsonl"))]
-    val = [v0] + [r for r in recs if r["split"] == "val"]
-    steps = [r["step"] + 1 for r in val]
-    fig, ax = plt.subplots(1, 3, figsize=(13, 4))
-    ax[0].plot(steps, [r["policy_top1"] for r in val], "o-")
-    ax[0].set_title("held-out policy top-1 accuracy")
-    ax[1].plot(steps, [r["loss_value"] for r in val], "o-")
-    ax[1].set_title("held-out value loss (cross-entropy)")
-    ax[2].plot(steps, [r["loss_policy"] for r in val], "o-")
-    ax[2].set_title("held-out policy loss")
-    for x in ax:
-        x.set_xlabel("step")
-        x.grid(alpha=0.3)
-    fig.suptitle(f"{a.preset} on synthetic rows ({a.train_rows} train / {a.val_rows} held out)")
-    fig.tight_layout()
-    png = os.path.join(a.out, "supervised.png")
-    fig.savefig(png, dpi=90)
-    # reference points: value loss of always predicting the training-set mean outcome
+    # reference points: value loss of always predicting the training-set mean outcome, and
+    # the policy loss floor (entropy of the held-out policy targets)
     tr = np.load(tr_path)
     va = np.load(va_path)
     p = tr["value_target"][:, :2].mean(0)
     base_v = float(-(va["value_target"][: a.val_rows, :2] * np.log(p)).sum(1).mean())
-    print(f"{'step':>6s} {'val policy top-1':>17s} {'val value loss':>15s} {'val policy loss':>16s}")
-    for r in val:
-        print(f"{r['step'] + 1:6d} {r['policy_top1']:17.3f} {r['loss_value']:15.4f} {r['loss_policy']:16.4f}")
     pt = va["policy_target"][: a.val_rows]
     pt = pt / pt.sum(1, keepdims=True)
     ent = float(-(pt * np.log(np.where(pt > 0, pt, 1.0))).sum(1).mean())
-    print(f"constant-prediction value loss on held-out rows: {base_v:.4f}")
-    print(f"policy loss floor (entropy of the held-out policy targets): {ent:.4f}")
-    print(f"plot: {png}")
+    run_and_report(cfg, a.out,
+                   f"{a.preset} on synthetic rows ({a.train_rows} train / {a.val_rows} held out)",
+                   baselines=[("loss_value", "constant prediction", base_v),
+                              ("loss_policy", "floor: target entropy", ent)])
 
 
 if __name__ == "__main__":
