@@ -72,30 +72,36 @@ extension Board {
     var sum: Int32 = 0
     var sq: Int32 = 0
     let p32 = Int32(p)
+    let pSq = p32 &* p32
     // Every neighbouring chain loses the pseudo-liberty at p; p gains its empty neighbours.
+    // Branch-free: in playouts what surrounds a move is random, so branches would mispredict.
+    // A neighbour that holds no stone updates the wall cell 0 instead, whose chain fields are
+    // never read.
     for q in point.adjacentIndices {
-      let s = _stones[unchecked: q]
-      if s == .empty {
-        libs += 1
-        let q32 = Int32(q)
-        sum += q32
-        sq += q32 &* q32
-      } else if s != .wall {
-        let h = Int(_head[unchecked: q])
-        _libs[unchecked: h] &-= 1
-        _libSum[unchecked: h] &-= p32
-        _libSumSq[unchecked: h] &-= p32 &* p32
-      }
+      let s = _stones[unchecked: q].rawValue
+      let empty: Int32 = s == 0 ? 1 : 0
+      let q32 = Int32(q)
+      libs &+= Int16(truncatingIfNeeded: empty)
+      sum &+= empty &* q32
+      sq &+= empty &* (q32 &* q32)
+      let hq = Int(_head[unchecked: q])
+      let h = s &- 1 < 2 ? hq : 0
+      _libs[unchecked: h] &-= 1
+      _libSum[unchecked: h] &-= p32
+      _libSumSq[unchecked: h] &-= pSq
     }
     _libs[unchecked: p] = libs
     _libSum[unchecked: p] = sum
     _libSumSq[unchecked: p] = sq
-    // Opposing chains left without liberties are captured.
+    // Opposing chains left without liberties are captured (one branch per neighbour, rarely
+    // taken: both tests are evaluated).
     var captured = 0
     var lastCaptured = 0
-    for q in point.adjacentIndices where _stones[unchecked: q] == opp {
+    for q in point.adjacentIndices {
       let h = Int(_head[unchecked: q])
-      if _libs[unchecked: h] == 0 {
+      let isOpp: UInt8 = _stones[unchecked: q] == opp ? 1 : 0
+      let noLibs: UInt8 = _libs[unchecked: h] == 0 ? 1 : 0
+      if isOpp & noLibs != 0 {
         captured += Int(_size[unchecked: h])
         lastCaptured = h
         removeChain(h)
@@ -103,8 +109,9 @@ extension Board {
     }
     // Join the own chains around p, the smaller into the larger.
     var head = p
-    for q in point.adjacentIndices where _stones[unchecked: q] == own {
-      let h = Int(_head[unchecked: q])
+    for q in point.adjacentIndices {
+      let hq = Int(_head[unchecked: q])
+      let h = _stones[unchecked: q] == own ? hq : head
       if h == head { continue }
       if _size[unchecked: h] > _size[unchecked: head] {
         mergeChain(head, into: h)
