@@ -77,11 +77,9 @@ public struct Playout: Sendable {
       if board.hasEmptyNeighbor(p) {
         if policy.selfAtariLimit == 0 { return p }
         if !isBadSelfAtari(&board, p, player) { return p }
-      } else if board.isLegal(p, for: player, multiStoneSuicide: multiStoneSuicide) {
-        if !board.isEye(p, of: player) {
-          if policy.selfAtariLimit == 0 { return p }
-          if !isBadSelfAtari(&board, p, player) { return p }
-        }
+      } else if board.isLegalNonEye(p, for: player, multiStoneSuicide: multiStoneSuicide) {
+        if policy.selfAtariLimit == 0 { return p }
+        if !isBadSelfAtari(&board, p, player) { return p }
       }
       k += 1
       if k == n { k = 0 }
