@@ -168,7 +168,10 @@ extension Board {
         mergeChain(h, into: head)
       }
     }
-    if player == .black { capturedByBlack += captured } else { capturedByWhite += captured }
+    // (Without a branch: the mover alternates, and the predictor need not learn that.)
+    let byBlack = player == .black ? captured : 0
+    capturedByBlack &+= byBlack
+    capturedByWhite &+= captured &- byBlack
 
     // Simple ko: one stone captured by a lone stone that now has exactly one liberty.
     let headSize = _size[unchecked: head]
