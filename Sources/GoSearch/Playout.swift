@@ -227,19 +227,15 @@ public struct Playout: Sendable {
   /// neighbours are all of one colour.
   @inlinable
   public static func areaDifference(_ board: inout Board) -> Int {
-    // Branch-free: a playout's final position is random, so branches would mispredict.
-    var diff = 0
-    for y in 0..<board.height {
-      for x in 0..<board.width {
-        let p = Point(x: x, y: y)
-        let s = board[p].rawValue
-        // Bit 1: some neighbour is Black; bit 2: some neighbour is White.
-        var m = 0
-        for q in p.adjacent { m |= 1 &<< Int(board[q].rawValue) }
-        let region = ((m &>> 1) & 1) &- ((m &>> 2) & 1)
-        let stone = (s == 1 ? 1 : 0) &- (s == 2 ? 1 : 0)
-        diff &+= s == 0 ? region : stone
-      }
+    // Branch-free: a playout's final position is random, so branches would mispredict. Only
+    // the few empty points need their neighbours read.
+    var diff = board.stoneBalance()
+    for k in 0..<board.emptyCount {
+      let p = board.emptyPoint(k)
+      // Bit 1: some neighbour is Black; bit 2: some neighbour is White.
+      var m = 0
+      for q in p.adjacent { m |= 1 &<< Int(board[q].rawValue) }
+      diff &+= ((m &>> 1) & 1) &- ((m &>> 2) & 1)
     }
     return diff
   }
