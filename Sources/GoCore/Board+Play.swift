@@ -233,6 +233,10 @@ extension Board {
 
   /// Removes every stone of chain `h`; each removed point becomes a pseudo-liberty of every
   /// neighbouring stone.
+  ///
+  /// One pass, without branches on the neighbours' colours: a removed stone's neighbour that is
+  /// not a stone credits the wall cell 0, and one still in the dying chain credits `h` itself;
+  /// neither is ever read (a stone placed on `h` later resets its fields).
   @usableFromInline
   mutating func removeChain(_ h: Int) {
     var q = h
@@ -242,21 +246,17 @@ extension Board {
       _stones[unchecked: q] = .empty
       _hash ^= Zobrist.stone(s, at: Point(index: q))
       addEmpty(q)
-      q = next
-    } while q != h
-    q = h
-    repeat {
       let q32 = Int32(q)
+      let qSq = q32 &* q32
       for r in Point(index: q).adjacentIndices {
-        let s = _stones[unchecked: r]
-        if s == .black || s == .white {
-          let hr = Int(_head[unchecked: r])
-          _libs[unchecked: hr] &+= 1
-          _libSum[unchecked: hr] &+= q32
-          _libSumSq[unchecked: hr] &+= q32 &* q32
-        }
+        let sr = _stones[unchecked: r].rawValue
+        let hr = Int(_head[unchecked: r])
+        let target = sr &- 1 < 2 ? hr : 0
+        _libs[unchecked: target] &+= 1
+        _libSum[unchecked: target] &+= q32
+        _libSumSq[unchecked: target] &+= qSq
       }
-      q = Int(_next[unchecked: q])
+      q = next
     } while q != h
   }
 
