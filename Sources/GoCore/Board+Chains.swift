@@ -46,6 +46,20 @@ extension Board {
     return .none
   }
 
+  /// True if an orthogonal neighbour of `point` is empty. Such a point is a legal move for
+  /// either player (the stone keeps a liberty, and a simple-ko point never has an empty
+  /// neighbour) and nobody's eye. O(1) and branch-free.
+  @inlinable
+  @_addressableSelf
+  public func hasEmptyNeighbor(_ point: Point) -> Bool {
+    let p = point.i
+    let a = UInt32(_stones[unchecked: p &- Point.stride].rawValue)
+    let b = UInt32(_stones[unchecked: p &- 1].rawValue)
+    let c = UInt32(_stones[unchecked: p &+ 1].rawValue)
+    let d = UInt32(_stones[unchecked: p &+ Point.stride].rawValue)
+    return a &* b &* c &* d == 0
+  }
+
   /// True if `point` is empty and every neighbour is a `player` stone or the wall, and the
   /// diagonals do not make it a false eye (at most one opposing diagonal inside, none on an edge).
   /// - Complexity: O(1).

@@ -71,12 +71,15 @@ public struct Playout: Sendable {
     var k = rng.below(n)
     for _ in 0..<n {
       let p = board.emptyPoint(k)
-      // (Nested ifs: an && operand reading the board would copy it.)
-      if board.isLegal(p, for: player, multiStoneSuicide: multiStoneSuicide) {
-        if !board.isEye(p, of: player) {
-          if policy.selfAtariLimit == 0 { return p }
-          if !isBadSelfAtari(&board, p, player) { return p }
-        }
+      // A point with an empty neighbour is legal and no eye: the common case, one test. Others
+      // take the full legality and eye tests. (Nested ifs: an && operand reading the board
+      // would copy it.)
+      if board.hasEmptyNeighbor(p) {
+        if policy.selfAtariLimit == 0 { return p }
+        if !isBadSelfAtari(&board, p, player) { return p }
+      } else if board.isLegalNonEye(p, for: player, multiStoneSuicide: multiStoneSuicide) {
+        if policy.selfAtariLimit == 0 { return p }
+        if !isBadSelfAtari(&board, p, player) { return p }
       }
       k += 1
       if k == n { k = 0 }
@@ -224,24 +227,15 @@ public struct Playout: Sendable {
   /// neighbours are all of one colour.
   @inlinable
   public static func areaDifference(_ board: inout Board) -> Int {
-    var diff = 0
-    for y in 0..<board.height {
-      for x in 0..<board.width {
-        let p = Point(x: x, y: y)
-        switch board[p] {
-        case .black: diff += 1
-        case .white: diff -= 1
-        case .empty:
-          var b = false
-          var w = false
-          for q in p.adjacent {
-            let s = board[q]
-            if s == .black { b = true } else if s == .white { w = true }
-          }
-          if b && !w { diff += 1 } else if w && !b { diff -= 1 }
-        default: break
-        }
-      }
+    // Branch-free: a playout's final position is random, so branches would mispredict. Only
+    // the few empty points need their neighbours read.
+    var diff = board.stoneBalance()
+    for k in 0..<board.emptyCount {
+      let p = board.emptyPoint(k)
+      // Bit 1: some neighbour is Black; bit 2: some neighbour is White.
+      var m = 0
+      for q in p.adjacent { m |= 1 &<< Int(board[q].rawValue) }
+      diff &+= ((m &>> 1) & 1) &- ((m &>> 2) & 1)
     }
     return diff
   }

@@ -22,7 +22,7 @@ struct BenchmarkCommand: ParsableCommand {
   @Option(help: "Fixed playouts per thread instead of a time (for instruction counting).")
   var count: Int?
 
-  @Option(help: "Policies to measure: light, standard.")
+  @Option(parsing: .upToNextOption, help: "Policies to measure: light, standard.")
   var policies: [String] = ["light", "standard"]
 
   @Option(help: "A network: measure PUCT visits/s against raw NN evals/s instead of playouts.")
