@@ -18,37 +18,8 @@ import os
 import random
 import re
 import shlex
-import subprocess
 
-
-class GTP:
-    def __init__(self, cmd):
-        self.p = subprocess.Popen(shlex.split(cmd), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                  stderr=subprocess.DEVNULL, text=True, bufsize=1)
-
-    def send(self, line):
-        self.p.stdin.write(line + "\n")
-        self.p.stdin.flush()
-        out = []
-        while True:
-            l = self.p.stdout.readline()
-            if l == "":
-                raise RuntimeError(f"engine died on {line!r}")
-            if l.strip() == "" and out:
-                break
-            if l.strip() or out:
-                out.append(l.strip())
-        reply = " ".join(out)
-        if not reply.startswith("="):
-            raise RuntimeError(f"{line!r}: {reply}")
-        return reply[1:].strip()
-
-    def close(self):
-        try:
-            self.send("quit")
-        except Exception:
-            pass
-        self.p.kill()
+from gtp_client import GTPClient
 
 
 def moves_in(path):
@@ -88,12 +59,12 @@ def main():
             todo = [(g, k) for g, k in picks if (g, k, name) not in done]
             if not todo:
                 continue
-            e = GTP(cmd)
+            e = GTPClient(shlex.split(cmd))
             for g, k in todo:
-                e.send("clear_board")
-                e.send(f"loadsgf {g} {k + 1}")
+                e.reply("clear_board")
+                e.reply(f"loadsgf {g} {k + 1}")
                 color = moves_in(g)[k][0]
-                reply = e.send(f"genmove {color}").upper()
+                reply = e.reply(f"genmove {color}").upper()
                 done[(g, k, name)] = reply
                 out.write(json.dumps({"sgf": g, "move": k, "engine": name, "reply": reply}) + "\n")
                 out.flush()

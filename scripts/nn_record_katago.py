@@ -10,41 +10,20 @@ For a model whose trunk shape has no OpenCL tuning file yet, copy an existing tu
 HOME/opencltuning under the name KataGo asks for (see the log) to skip the slow autotuning.
 """
 import json
-import subprocess
 import sys
+
+from gtp_client import GTPClient
 
 KATAGO = "/opt/peers/bin/katago"
 CONFIG = "/opt/peers/katago/gtp_cpu.cfg"
 
 
-class Engine:
+class Engine(GTPClient):
     def __init__(self, model, home):
         args = [KATAGO, "gtp", "-config", CONFIG, "-model", model]
         if home:
             args += ["-override-config", "homeDataDir=%s" % home]
-        self.proc = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                     stderr=subprocess.DEVNULL, text=True)
-
-    def send(self, cmd):
-        self.proc.stdin.write(cmd + "\n")
-        self.proc.stdin.flush()
-        lines = []
-        while True:
-            line = self.proc.stdout.readline()
-            if line == "":
-                raise RuntimeError("KataGo exited during: " + cmd)
-            if line.strip() == "" and lines:
-                break
-            if line.strip() != "" or lines:
-                lines.append(line.rstrip("\n"))
-        if not lines[0].startswith("="):
-            raise RuntimeError("%s -> %s" % (cmd, lines[0]))
-        return lines
-
-    def close(self):
-        self.proc.stdin.write("quit\n")
-        self.proc.stdin.flush()
-        self.proc.wait()
+        super().__init__(args)
 
 
 def parse_raw(lines, size):
