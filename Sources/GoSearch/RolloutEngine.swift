@@ -89,6 +89,8 @@ public final class RolloutEngine: GoEngine, @unchecked Sendable {
       || request.clock != nil ? budget : .infinity, allowPass: !request.cleanup,
       analysis: analysis)
     lastSummary = summary
+    // KataGo's *genmove_analyze and kata-search_analyze end with one line of the final tree.
+    if let analysis { analysis.report(tree.withLock { analysis.snapshot(of: $0) }) }
     FileHandle.standardError.write(Data((summary.description + "\n").utf8))
     guard let best = summary.best else { return .move(.pass) }
     if request.allowResign && params.resignThreshold > 0

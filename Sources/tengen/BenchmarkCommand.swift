@@ -7,7 +7,10 @@ struct BenchmarkCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "benchmark", abstract: "Measure playout speed, or PUCT search speed with --model.",
     discussion: """
-      playouts/s is wall-clock over all threads; per-CPU-s divides by the CPU time the threads       really got, which is the speed of one core even on a busy machine.
+      playouts/s is wall-clock over all threads; per-CPU-s divides by the CPU time the threads \
+      really got, which is the speed of one core even on a busy machine. With --model, each \
+      round searches for --seconds and then replays the search's own batches on the bare \
+      backend, so efficiency compares the two on the same batches in the same run.
       """)
 
   @Option(help: "Seconds per measurement.")
@@ -37,12 +40,15 @@ struct BenchmarkCommand: ParsableCommand {
   @Option(help: "Largest NN batch with --model.")
   var nnBatch: Int = 16
 
+  @Option(help: "Search-then-replay rounds per search-thread count with --model (load noise averages out).")
+  var rounds: Int = 2
+
   func run() throws {
     if let model {
       OpenBLASCoreType.ensure()
       try SearchBenchmark.run(
         model: model, sizes: sizes, threadCounts: searchThreads, nnThreads: nnThreads,
-        batch: nnBatch, seconds: seconds)
+        batch: nnBatch, seconds: seconds, rounds: max(1, rounds))
       return
     }
     let cores = ProcessInfo.processInfo.activeProcessorCount

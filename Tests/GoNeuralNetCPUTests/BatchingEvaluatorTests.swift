@@ -110,6 +110,10 @@ struct BatchingEvaluatorTests {
     let s = evaluator.stats
     #expect(s.positionsEvaluated == 8)
     #expect(s.batches <= 8)
+    // The batch-size histogram accounts for every call and every position.
+    #expect(s.batchSizeCounts.reduce(0, +) == s.batches)
+    #expect(s.batchSizeCounts.enumerated().reduce(0) { $0 + $1.offset * $1.element } == 8)
+    #expect(s.backendSeconds > 0)
   }
 }
 

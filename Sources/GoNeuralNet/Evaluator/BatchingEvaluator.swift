@@ -28,6 +28,10 @@ public final class BatchingEvaluator: @unchecked Sendable {
     public var batches = 0
     /// Positions sent to the backend.
     public var positionsEvaluated = 0
+    /// Backend calls by batch size: `batchSizeCounts[b]` calls carried `b` requests.
+    public var batchSizeCounts: [Int] = []
+    /// Wall-clock seconds spent inside backend calls (features, network, post-processing).
+    public var backendSeconds = 0.0
   }
 
   private final class Request {
@@ -129,8 +133,15 @@ public final class BatchingEvaluator: @unchecked Sendable {
       let batch = Array(pending.prefix(maxBatchSize))
       pending.removeFirst(batch.count)
       condition.unlock()
+      let started = DispatchTime.now().uptimeNanoseconds
       let results = run(batch)
+      let spent = Double(DispatchTime.now().uptimeNanoseconds - started) * 1e-9
       condition.lock()
+      statsValue.backendSeconds += spent
+      if statsValue.batchSizeCounts.count <= batch.count {
+        statsValue.batchSizeCounts += Array(repeating: 0, count: batch.count + 1 - statsValue.batchSizeCounts.count)
+      }
+      statsValue.batchSizeCounts[batch.count] += 1
       for (r, res) in zip(batch, results) {
         r.result = res
         if case .success(let e) = res { cache.put(r.key, e) }

@@ -8,6 +8,15 @@ extension PUCTEngine {
     for state: GameState, request: MoveRequest, analysis: AnalysisRequest,
     report: @escaping @Sendable (AnalysisSnapshot) -> Void
   ) -> MoveDecision {
+    generateMove(for: state, request: request, analysis: analysis, finalReport: report)
+  }
+
+  /// `generateMove`; with `finalReport`, streams at the analysis interval (if any) and then
+  /// reports the final tree once, as KataGo's `*genmove_analyze` commands end.
+  func generateMove(
+    for state: GameState, request: MoveRequest, analysis: AnalysisRequest,
+    finalReport report: (@Sendable (AnalysisSnapshot) -> Void)?
+  ) -> MoveDecision {
     if state.isOver { return .move(.pass) }
     let me = state.toMove
     let anyBoardMove = state.board.points.contains { state.board[$0] == .empty && state.isLegal(.play($0)) }
@@ -38,6 +47,7 @@ extension PUCTEngine {
       try runSearch(
         state, limits: limits, restrictions: analysis.restrictions, forbidRootPass: forbidPass,
         analysis: interval ? analysis : nil, report: interval ? report : nil)
+      if let report { report(snapshot(analysis)) }
     } catch {
       log("search failed: \(error); playing the first legal move")
       return .move(state.legalMoves().first { !$0.isPass || !forbidPass } ?? .pass)

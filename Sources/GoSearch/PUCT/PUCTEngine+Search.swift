@@ -76,6 +76,7 @@ extension PUCTEngine {
     let p = params
     tree.withLock { t in
       t.rootEval = rootEval
+      t.valueRule = ValueRule(p)
       t.ownership = OwnershipAccumulator()
       t.ownership.add(rootEval.whiteOwnership)
       t.childOwnership = [:]
@@ -89,7 +90,8 @@ extension PUCTEngine {
         t.nodes[0].status = .fresh
         t.nodes[0].firstChild = -1
         t.nodes[0].childCount = 0
-        t.expand(0, children: rootList, own: own, maxNodes: max(p.maxNodes, rootList.count + 1))
+        let keys = p.subtreeValueBiasFactor > 0 ? rootList.map { PUCTTree.biasKey(state, move: $0.0) } : nil
+        t.expand(0, children: rootList, own: own, maxNodes: max(p.maxNodes, rootList.count + 1), biasKeys: keys)
         t.nodes[0].inFlight += 1
         t.backup([0], own)
       }
@@ -186,11 +188,12 @@ extension PUCTEngine {
           let e = try evaluator.evaluate(state, isRoot: false, historyFloor: run.historyFloor)
           run.evaluations.add(1, ordering: .relaxed)
           let kids = Self.childList(state, e)
+          let keys = params.subtreeValueBiasFactor > 0 ? kids.map { PUCTTree.biasKey(state, move: $0.0) } : nil
           let values = Self.leafValues(e, center: run.center, area: run.area, params)
           let maxNodes = params.maxNodes
           tree.withLock { t in
-            t.expand(leaf, children: kids, own: values, maxNodes: maxNodes)
-            t.backup(path, values)
+            t.expand(leaf, children: kids, own: values, maxNodes: maxNodes, biasKeys: keys)
+            t.backup(path, values, evaluated: true)
             t.ownership.add(e.whiteOwnership)
             if t.trackChildOwnership && path.count >= 2 {
               t.childOwnership[path[1], default: OwnershipAccumulator()].add(e.whiteOwnership)

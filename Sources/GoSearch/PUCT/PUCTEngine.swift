@@ -87,7 +87,7 @@ public final class PUCTEngine: AnalyzingEngine, @unchecked Sendable {
   }
 
   public func generateMove(for state: GameState, request: MoveRequest) -> MoveDecision {
-    generateMove(for: state, request: request, analysis: AnalysisRequest(), report: { _ in })
+    generateMove(for: state, request: request, analysis: AnalysisRequest(), finalReport: nil)
   }
 
   public func deadStones(in state: GameState) -> Set<Point> {

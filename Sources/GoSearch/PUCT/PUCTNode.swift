@@ -52,6 +52,11 @@ struct PUCTNode: Sendable {
   var scoreSqSum: Double = 0
   /// The node's own evaluation (White's view), backed up again when the node cannot grow.
   var own = LeafValues()
+  /// Key of the node's subtree value bias entry (0: none).
+  var biasKey: UInt64 = 0
+  /// What this node last put into that entry: (children − own) × weight, and the weight.
+  var biasDelta: Double = 0
+  var biasWeight: Double = 0
 
   init(move: Move, parent: Int32, prior: Float) {
     self.move = move

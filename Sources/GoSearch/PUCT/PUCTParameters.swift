@@ -64,6 +64,27 @@ public struct PUCTParameters: Sendable, Hashable {
   /// Largest weight one evaluation can get.
   public var uncertaintyMaxWeight: Double = 8.0
 
+  /// A node's value is recomputed from its children after every visit (KataGo), each child
+  /// weighted by its weight times tCDF₃(z)^exponent, z its utility's distance from the
+  /// children's mean in its own standard errors: better children count more (0: plain weights).
+  public var valueWeightExponent: Double = 0.25
+  /// In that recompute, take weight from a child that holds more than twice its policy share
+  /// while being worse than the children before it in policy order (KataGo's noise pruning).
+  public var useNoisePruning: Bool = true
+  /// Utility gap over which noise pruning takes (1 − e^(−gap/scale)) of the excess weight.
+  public var noisePruneUtilityScale: Double = 0.15
+  /// Most weight noise pruning takes from one child.
+  public var noisePruningCap: Double = 1e50
+
+  /// Subtree value bias (KataGo): nodes reached by the same move after the same previous move
+  /// with the same 5×5 neighbourhood share how far their searched value ended up from the
+  /// network's; a new evaluation there is corrected by this fraction of that mean gap (0: off).
+  public var subtreeValueBiasFactor: Double = 0.45
+  /// A node's share of its entry grows as (its children's weight)^exponent.
+  public var subtreeValueBiasWeightExponent: Double = 0.85
+  /// Fraction of a discarded node's share removed from entries that kept nodes still use.
+  public var subtreeValueBiasFreeProp: Double = 0.8
+
   /// Weight of the win/loss term of the utility.
   public var winLossUtilityFactor: Double = 1.0
   /// Weight of the score term centred on 0 (play for points when the game is decided).

@@ -18,6 +18,10 @@ struct PUCTTree: Sendable {
   var childOwnership: [Int32: OwnershipAccumulator] = [:]
   /// Keep per-child ownership sums.
   var trackChildOwnership = false
+  /// How inner nodes rebuild their values after a visit.
+  var valueRule = ValueRule()
+  /// Subtree value bias entries by key.
+  var biasTable: [UInt64: SubtreeBiasEntry] = [:]
 
   /// A tree holding only a fresh root with `player` to move.
   init(rootPlayer: Player) {
@@ -48,20 +52,19 @@ struct PUCTTree: Sendable {
   /// Creates the children of `i` (moves with priors) and records its own evaluation.
   ///
   /// - Complexity: O(children).
-  mutating func expand(_ i: Int32, children list: [(Move, Float)], own: LeafValues, maxNodes: Int) {
+  /// `biasKeys`, when given, are the children's subtree value bias keys in `list` order.
+  mutating func expand(
+    _ i: Int32, children list: [(Move, Float)], own: LeafValues, maxNodes: Int, biasKeys: [UInt64]? = nil
+  ) {
     nodes[Int(i)].own = own
     nodes[Int(i)].status = .expanded
     guard !list.isEmpty, nodes.count + list.count <= maxNodes else { return }
     nodes[Int(i)].firstChild = Int32(nodes.count)
     nodes[Int(i)].childCount = Int32(list.count)
-    for (m, p) in list { nodes.append(PUCTNode(move: m, parent: i, prior: p)) }
-  }
-
-  /// Adds one visit with `values` along `path` and removes its virtual losses.
-  mutating func backup(_ path: [Int32], _ values: LeafValues) {
-    for i in path {
-      nodes[Int(i)].inFlight -= 1
-      nodes[Int(i)].add(values)
+    for (k, (m, p)) in list.enumerated() {
+      var n = PUCTNode(move: m, parent: i, prior: p)
+      if let biasKeys, k < biasKeys.count { n.biasKey = biasKeys[k] }
+      nodes.append(n)
     }
   }
 
@@ -107,9 +110,11 @@ struct PUCTTree: Sendable {
     t.nodes[0] = r
     // Breadth first: each node's children are copied as one contiguous run.
     var queue: [(old: Int32, new: Int32)] = [(newRoot, 0)]
+    var kept = [Bool](repeating: false, count: nodes.count)
     var head = 0
     while head < queue.count {
       let (old, new) = queue[head]
+      kept[Int(old)] = true
       head += 1
       let kids = children(old)
       if kids.isEmpty {
@@ -128,6 +133,8 @@ struct PUCTTree: Sendable {
         queue.append((c, first + Int32(k)))
       }
     }
+    t.valueRule = valueRule
+    t.biasTable = biasTable(keeping: kept)
     return t
   }
 }

@@ -1,0 +1,171 @@
+import Foundation
+
+/// How a node's value is rebuilt from its children after a visit (KataGo's backup).
+struct ValueRule: Sendable {
+  /// Exponent of the tCDF₃ weight that favours better children (0: plain child weights).
+  var valueWeightExponent = 0.25
+  /// Take excess weight from worse-than-earlier children beyond twice their policy share.
+  var noisePruning = true
+  /// Utility gap scale of noise pruning.
+  var noisePruneUtilityScale = 0.15
+  /// Most weight noise pruning takes from one child.
+  var noisePruningCap = 1e50
+  /// Subtree value bias: correction factor, weight exponent, share removed on discard.
+  var biasFactor = 0.45
+  var biasWeightExponent = 0.85
+  var biasFreeProp = 0.8
+
+  init() {}
+
+  init(_ p: PUCTParameters) {
+    valueWeightExponent = max(0, p.valueWeightExponent)
+    noisePruning = p.useNoisePruning
+    noisePruneUtilityScale = max(1e-3, p.noisePruneUtilityScale)
+    noisePruningCap = max(0, p.noisePruningCap)
+    biasFactor = min(1, max(0, p.subtreeValueBiasFactor))
+    biasWeightExponent = min(1, max(0, p.subtreeValueBiasWeightExponent))
+    biasFreeProp = min(1, max(0, p.subtreeValueBiasFreeProp))
+  }
+
+  /// Student's t CDF with 3 degrees of freedom (closed form).
+  @inline(__always)
+  static func tCDF3(_ t: Double) -> Double {
+    let x = t / 3.0.squareRoot()
+    return 0.5 + (atan(x) + x / (1 + x * x)) / Double.pi
+  }
+}
+
+extension PUCTTree {
+  /// Adds one visit with `values` along `path` (root first) and removes its virtual losses.
+  ///
+  /// The leaf adds the values to its sums; every node above it counts the visit and has its
+  /// sums rebuilt from its children's means and its own evaluation (`recompute`), so a node's
+  /// value leans towards its better children instead of averaging every visit alike.
+  ///
+  /// - Complexity: O(Σ children of the path's inner nodes).
+  /// A fresh network evaluation (`evaluated`) is first corrected by the leaf's subtree value
+  /// bias entry; exact values of finished games are not.
+  mutating func backup(_ path: [Int32], _ values: LeafValues, evaluated: Bool = false) {
+    guard let leaf = path.last else { return }
+    nodes[Int(leaf)].inFlight -= 1
+    var v = values
+    if evaluated { v.utility += biasCorrection(nodes[Int(leaf)].biasKey) }
+    nodes[Int(leaf)].add(v)
+    var depth = path.count - 2
+    while depth >= 0 {
+      let i = path[depth]
+      nodes[Int(i)].inFlight -= 1
+      nodes[Int(i)].visits += 1
+      recompute(i, depth: depth)
+      depth -= 1
+    }
+  }
+
+  /// Rebuilds node `i`'s weighted sums from its visited children and its own evaluation.
+  ///
+  /// Children are taken in policy order. Noise pruning first removes weight from a child whose
+  /// utility is below the weighted mean of the children before it and whose weight exceeds twice
+  /// the share its prior gives it; then each child's weight is scaled by
+  /// (tCDF₃(z) + 0.0001)^valueWeightExponent, z = (its utility − the children's mean) / its
+  /// standard error √(1 / (1.5 √weight)), and renormalised to the pruned total.
+  ///
+  /// - Complexity: O(children of `i`).
+  mutating func recompute(_ i: Int32, depth: Int) {
+    let s = Self.perspective(player(atDepth: depth))
+    let rule = valueRule
+    var kids: [(index: Int32, utility: Double, weight: Double, prior: Double)] = []
+    for c in children(i) {
+      let n = nodes[Int(c)]
+      guard n.visits > 0, n.weightSum > 0 else { continue }
+      kids.append((c, s * n.utilitySum / n.weightSum, n.weightSum, max(1e-30, Double(n.prior))))
+    }
+    var total = 0.0
+    for k in kids { total += k.weight }
+    if kids.count > 1 {
+      kids.sort { $0.prior > $1.prior }
+      if rule.noisePruning {
+        var utilitySoFar = 0.0
+        var weightSoFar = 0.0
+        var priorSoFar = 0.0
+        for k in kids.indices {
+          let old = kids[k].weight
+          var new = old
+          if weightSoFar > 0 && priorSoFar > 0 {
+            let gap = utilitySoFar / weightSoFar - kids[k].utility
+            let lenientShare = 2 * weightSoFar * kids[k].prior / priorSoFar
+            if gap > 0 && old > lenientShare {
+              let take = min(rule.noisePruningCap, (old - lenientShare) * (1 - exp(-gap / rule.noisePruneUtilityScale)))
+              new = old - take
+              kids[k].weight = new
+            }
+          }
+          utilitySoFar += kids[k].utility * new
+          weightSoFar += new
+          priorSoFar += kids[k].prior
+        }
+        total = weightSoFar
+      }
+      if rule.valueWeightExponent > 0 && total > 0 {
+        var simple = 0.0
+        for k in kids { simple += k.utility * k.weight }
+        simple /= total
+        var unnormalised = 0.0
+        for k in kids.indices {
+          let w = kids[k].weight
+          let stdev = (1e-8 + 1 / (1.5 * w.squareRoot())).squareRoot()
+          let p = ValueRule.tCDF3((kids[k].utility - simple) / stdev) + 0.0001
+          kids[k].weight = w * pow(p, rule.valueWeightExponent)
+          unnormalised += kids[k].weight
+        }
+        if unnormalised > 0 {
+          let f = total / unnormalised
+          for k in kids.indices { kids[k].weight *= f }
+        }
+      }
+    }
+    var n = nodes[Int(i)]
+    let own = n.own
+    let ownWeight = own.weight
+    var ownUtility = own.utility
+    if n.biasKey != 0 && rule.biasFactor > 0 {
+      if total > 1e-10 {
+        var childUtility = 0.0
+        for k in kids { childUtility += k.weight * nodes[Int(k.index)].utilitySum / nodes[Int(k.index)].weightSum }
+        var originalWeight = 0.0
+        for k in kids { originalWeight += nodes[Int(k.index)].weightSum }
+        let weight = pow(originalWeight, rule.biasWeightExponent)
+        let delta = (childUtility / total - own.utility) * weight
+        var e = biasTable[n.biasKey, default: SubtreeBiasEntry()]
+        e.deltaSum += delta - n.biasDelta
+        e.weightSum += weight - n.biasWeight
+        biasTable[n.biasKey] = e
+        n.biasDelta = delta
+        n.biasWeight = weight
+      }
+      ownUtility += biasCorrection(n.biasKey)
+    }
+    n.weightSum = ownWeight
+    n.weightSqSum = ownWeight * ownWeight
+    n.utilitySum = ownWeight * ownUtility
+    n.utilitySqSum = ownWeight * ownUtility * ownUtility
+    n.winLossSum = ownWeight * own.winLoss
+    n.noResultSum = ownWeight * own.noResult
+    n.leadSum = ownWeight * own.lead
+    n.scoreSum = ownWeight * own.score
+    n.scoreSqSum = ownWeight * own.scoreSq
+    for k in kids {
+      let c = nodes[Int(k.index)]
+      let f = k.weight / c.weightSum
+      n.weightSum += k.weight
+      n.weightSqSum += f * f * c.weightSqSum
+      n.utilitySum += f * c.utilitySum
+      n.utilitySqSum += f * c.utilitySqSum
+      n.winLossSum += f * c.winLossSum
+      n.noResultSum += f * c.noResultSum
+      n.leadSum += f * c.leadSum
+      n.scoreSum += f * c.scoreSum
+      n.scoreSqSum += f * c.scoreSqSum
+    }
+    nodes[Int(i)] = n
+  }
+}

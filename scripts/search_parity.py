@@ -1,0 +1,101 @@
+#!/usr/bin/env python3
+"""Search parity with KataGo: the same deterministic search, compared move by move.
+
+Both engines get the same position (replayed from SGF games), the same network, one search
+thread, a fixed network symmetry (KataGo: nnRandomize=false; Tengen: --nn-symmetry 0) and no
+move temperature, then run `kata-search_analyze` for V visits. With identical search rules the
+root's children get identical visits and values, so every difference points at a rule that
+differs. Prints, per position that differs, both engines' root children (visits, winrate), and
+at the end how many positions had identical visit counts and the same chosen move.
+
+    python3 scripts/search_parity.py --sgf runs/kata-9x9-16v/*.sgf --positions 30 --visits 16 \\
+        --tengen ".build/release/tengen gtp --model NET" \\
+        --katago "/opt/peers/bin/katago gtp -config CFG -model NET"
+"""
+import argparse
+import random
+import re
+import shlex
+
+from gtp_client import GTPClient
+
+COLUMNS = "ABCDEFGHJKLMNOPQRSTUVWXYZ"
+
+
+def moves_in(path):
+    return re.findall(r";([BW])\[([a-z]{0,2})\]", open(path).read())
+
+
+def size_of(path):
+    m = re.search(r"SZ\[(\d+)\]", open(path).read())
+    return int(m.group(1)) if m else 19
+
+
+def vertex(sgf_move, size):
+    if sgf_move == "" or (sgf_move == "tt" and size <= 19):
+        return "pass"
+    return f"{COLUMNS[ord(sgf_move[0]) - 97]}{size - (ord(sgf_move[1]) - 97)}"
+
+
+def root_children(lines):
+    """{move: (visits, winrate)} from the last analysis line of a reply."""
+    info = [l for l in lines if l.startswith("info")]
+    out = {}
+    for part in (info[-1] if info else "").split("info ")[1:]:
+        t = part.split()
+        out[t[t.index("move") + 1]] = (int(t[t.index("visits") + 1]), round(float(t[t.index("winrate") + 1]), 3))
+    return out
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sgf", nargs="+", required=True)
+    ap.add_argument("--positions", type=int, default=30)
+    ap.add_argument("--visits", type=int, default=16)
+    ap.add_argument("--seed", type=int, default=11)
+    ap.add_argument("--rules", default="chinese")
+    ap.add_argument("--tengen", required=True, help="Tengen GTP command (a network player)")
+    ap.add_argument("--katago", required=True, help="KataGo GTP command")
+    a = ap.parse_args()
+    rng = random.Random(a.seed)
+    games = sorted(a.sgf)
+    tengen = GTPClient(shlex.split(a.tengen) + ["--nn-symmetry", "0", "--search-threads", "1",
+                                                "--visits", str(a.visits)])
+    katago = GTPClient(shlex.split(a.katago) + [
+        "-override-config",
+        f"nnRandomize=false,numSearchThreads=1,maxVisits={a.visits},"
+        "chosenMoveTemperature=0,chosenMoveTemperatureEarly=0"])
+    same_visits = same_move = 0
+    for _ in range(a.positions):
+        game = rng.choice(games)
+        moves = moves_in(game)
+        size = size_of(game)
+        k = rng.randint(1, max(1, min(60, len(moves) - 1)))
+        color = "B" if k == 0 else ("W" if moves[k - 1][0] == "B" else "B")
+        results = []
+        for engine in (tengen, katago):
+            engine.send(f"boardsize {size}")
+            engine.send("clear_board")
+            engine.send("komi 7.5")
+            engine.send(f"kata-set-rules {a.rules}")
+            for c, m in moves[:k]:
+                engine.send(f"play {c} {vertex(m, size)}")
+            reply = engine.send(f"kata-search_analyze {color}")
+            play = [l for l in reply if l.startswith("play")]
+            results.append((root_children(reply), play[0] if play else "?"))
+        (t, tp), (kg, kp) = results
+        visits_equal = {m: v[0] for m, v in t.items()} == {m: v[0] for m, v in kg.items()}
+        same_visits += visits_equal
+        same_move += tp == kp
+        if not visits_equal or tp != kp:
+            name = game.split("/")[-1]
+            print(f"{name} after {k} moves: Tengen {tp}, KataGo {kp}")
+            print("  Tengen", sorted(t.items(), key=lambda x: -x[1][0]))
+            print("  KataGo", sorted(kg.items(), key=lambda x: -x[1][0]))
+    tengen.close()
+    katago.close()
+    print(f"identical root visits: {same_visits}/{a.positions}; same move: {same_move}/{a.positions}")
+
+
+if __name__ == "__main__":
+    main()
