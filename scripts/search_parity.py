@@ -47,6 +47,49 @@ def root_children(lines):
     return out
 
 
+def compare(sgfs, positions, visits, tengen_cmd, katago_cmd, seed=11, rules="chinese", log=print):
+    """Runs the comparison; returns (identical root visits, same move, positions)."""
+    rng = random.Random(seed)
+    games = sorted(sgfs)
+    tengen = GTPClient(shlex.split(tengen_cmd) + ["--nn-symmetry", "0", "--search-threads", "1",
+                                                  "--visits", str(visits)])
+    katago = GTPClient(shlex.split(katago_cmd) + [
+        "-override-config",
+        f"nnRandomize=false,numSearchThreads=1,maxVisits={visits},"
+        "chosenMoveTemperature=0,chosenMoveTemperatureEarly=0"])
+    same_visits = same_move = 0
+    try:
+        for _ in range(positions):
+            game = rng.choice(games)
+            moves = moves_in(game)
+            size = size_of(game)
+            k = rng.randint(1, max(1, min(60, len(moves) - 1)))
+            color = "W" if moves[k - 1][0] == "B" else "B"
+            results = []
+            for engine in (tengen, katago):
+                engine.send(f"boardsize {size}")
+                engine.send("clear_board")
+                engine.send("komi 7.5")
+                engine.send(f"kata-set-rules {rules}")
+                for c, m in moves[:k]:
+                    engine.send(f"play {c} {vertex(m, size)}")
+                reply = engine.send(f"kata-search_analyze {color}")
+                play = [l for l in reply if l.startswith("play")]
+                results.append((root_children(reply), play[0] if play else "?"))
+            (t, tp), (kg, kp) = results
+            visits_equal = {m: v[0] for m, v in t.items()} == {m: v[0] for m, v in kg.items()}
+            same_visits += visits_equal
+            same_move += tp == kp
+            if not visits_equal or tp != kp:
+                log(f"{game.split('/')[-1]} after {k} moves: Tengen {tp}, KataGo {kp}")
+                log(f"  Tengen {sorted(t.items(), key=lambda x: -x[1][0])}")
+                log(f"  KataGo {sorted(kg.items(), key=lambda x: -x[1][0])}")
+    finally:
+        tengen.close()
+        katago.close()
+    return same_visits, same_move, positions
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--sgf", nargs="+", required=True)
@@ -57,44 +100,8 @@ def main():
     ap.add_argument("--tengen", required=True, help="Tengen GTP command (a network player)")
     ap.add_argument("--katago", required=True, help="KataGo GTP command")
     a = ap.parse_args()
-    rng = random.Random(a.seed)
-    games = sorted(a.sgf)
-    tengen = GTPClient(shlex.split(a.tengen) + ["--nn-symmetry", "0", "--search-threads", "1",
-                                                "--visits", str(a.visits)])
-    katago = GTPClient(shlex.split(a.katago) + [
-        "-override-config",
-        f"nnRandomize=false,numSearchThreads=1,maxVisits={a.visits},"
-        "chosenMoveTemperature=0,chosenMoveTemperatureEarly=0"])
-    same_visits = same_move = 0
-    for _ in range(a.positions):
-        game = rng.choice(games)
-        moves = moves_in(game)
-        size = size_of(game)
-        k = rng.randint(1, max(1, min(60, len(moves) - 1)))
-        color = "B" if k == 0 else ("W" if moves[k - 1][0] == "B" else "B")
-        results = []
-        for engine in (tengen, katago):
-            engine.send(f"boardsize {size}")
-            engine.send("clear_board")
-            engine.send("komi 7.5")
-            engine.send(f"kata-set-rules {a.rules}")
-            for c, m in moves[:k]:
-                engine.send(f"play {c} {vertex(m, size)}")
-            reply = engine.send(f"kata-search_analyze {color}")
-            play = [l for l in reply if l.startswith("play")]
-            results.append((root_children(reply), play[0] if play else "?"))
-        (t, tp), (kg, kp) = results
-        visits_equal = {m: v[0] for m, v in t.items()} == {m: v[0] for m, v in kg.items()}
-        same_visits += visits_equal
-        same_move += tp == kp
-        if not visits_equal or tp != kp:
-            name = game.split("/")[-1]
-            print(f"{name} after {k} moves: Tengen {tp}, KataGo {kp}")
-            print("  Tengen", sorted(t.items(), key=lambda x: -x[1][0]))
-            print("  KataGo", sorted(kg.items(), key=lambda x: -x[1][0]))
-    tengen.close()
-    katago.close()
-    print(f"identical root visits: {same_visits}/{a.positions}; same move: {same_move}/{a.positions}")
+    v, m, n = compare(a.sgf, a.positions, a.visits, a.tengen, a.katago, a.seed, a.rules)
+    print(f"identical root visits: {v}/{n}; same move: {m}/{n}")
 
 
 if __name__ == "__main__":
