@@ -1,7 +1,7 @@
 import Foundation
 import GoCore
 import GoNeuralNet
-import GoSearch
+@testable import GoSearch
 import TestSupport
 import Testing
 
@@ -40,7 +40,8 @@ import Testing
     let engine = PUCTEngine(evaluator: Self.targetEvaluator(), params: Self.params(visits: 123, threads: 6))
     let snap = engine.analyze(GameState(size: 7), request: { var r = AnalysisRequest(); r.maxVisits = 123; return r }(), report: { _ in })
     #expect(snap.rootInfo.visits == 123)
-    let childVisits = snap.moveInfos.reduce(0) { $0 + $1.visits }
+    // (Copies of symmetric moves repeat their original's visits; count the searched moves.)
+    let childVisits = snap.moveInfos.filter { $0.isSymmetryOf == nil }.reduce(0) { $0 + $1.visits }
     #expect(childVisits == 122)  // the root's own evaluation is the first visit
   }
 
@@ -53,6 +54,57 @@ import Testing
     #expect(!snap.moveInfos.contains { $0.move == .play(Self.target) })
     let move = engine.generateMove(for: GameState(size: 5), request: MoveRequest(), analysis: a, report: { _ in })
     #expect(move != .move(.play(Self.target)))
+  }
+
+  @Test func symmetricRootSearchesOneMoveOfEachClass() throws {
+    var p = Self.params(visits: 300, threads: 2)
+    let engine = PUCTEngine(evaluator: Self.targetEvaluator(), params: p)
+    var a = AnalysisRequest()
+    a.maxVisits = 300
+    a.minMoves = 26
+    // An empty 5×5 board: every move but the centre has 4 or 8 equivalents.
+    let snap = engine.analyze(GameState(size: 5), request: a, report: { _ in })
+    let searched = snap.moveInfos.filter { $0.isSymmetryOf == nil }
+    let copies = snap.moveInfos.filter { $0.isSymmetryOf != nil }
+    func image(_ m: Move, _ s: Symmetry) -> Move {
+      if case .play(let q) = m { return .play(s.apply(q, width: 5, height: 5)) }
+      return m
+    }
+    // No two searched moves are equivalent.
+    for (i, a) in searched.enumerated() {
+      for b in searched[(i + 1)...] where a.move != .pass && b.move != .pass {
+        #expect(!(0..<8).contains { image(a.move, Symmetry($0)) == b.move }, "\(a.move) \(b.move)")
+      }
+    }
+    // Every board point is listed once; each copy is an image of its original with its statistics.
+    #expect(Set(snap.moveInfos.map(\.move)).count == snap.moveInfos.count)
+    #expect(snap.moveInfos.filter { $0.move != .pass }.count == 25)
+    for c in copies {
+      let original = try #require(searched.first { $0.move == c.isSymmetryOf })
+      #expect((1..<8).contains { image(original.move, Symmetry($0)) == c.move })
+      #expect(c.visits == original.visits && c.winrate == original.winrate)
+      #expect(c.pv.count == original.pv.count)
+    }
+    #expect(copies.count > 0 && searched.filter { $0.move != .pass }.count == 6)
+    #expect(snap.moveInfos.map(\.order) == Array(0..<snap.moveInfos.count))
+    // With the pruning off, equivalent moves are searched on their own.
+    p.rootSymmetryPruning = false
+    let plain = PUCTEngine(evaluator: Self.targetEvaluator(), params: p)
+    let all = plain.analyze(GameState(size: 5), request: a, report: { _ in })
+    #expect(all.moveInfos.allSatisfy { $0.isSymmetryOf == nil })
+  }
+
+  @Test func rootSymmetriesFollowTheStones() throws {
+    var s = GameState(size: 9, rules: .chinese)
+    #expect(PUCTTree.rootSymmetries(s, restrictions: []).symmetries.count == 8)
+    try s.play(.play(Point(x: 2, y: 2)))  // on the main diagonal: only the transpose remains
+    let (sym, dup) = PUCTTree.rootSymmetries(s, restrictions: [])
+    #expect(sym.count == 2 && sym[1].transposes)
+    // White takes representatives from the left: (1, 5) is kept, its mirror (5, 1) is pruned.
+    #expect(!dup[Point(x: 1, y: 5).i] && dup[Point(x: 5, y: 1).i])
+    #expect(!dup[Point(x: 4, y: 4).i])
+    try s.play(.play(Point(x: 6, y: 3)))
+    #expect(PUCTTree.rootSymmetries(s, restrictions: []).symmetries.count == 1)
   }
 
   @Test func allowListRestrictsTheRoot() {

@@ -47,7 +47,8 @@ extension PUCTEngine {
       }
       // Candidates: visited allowed moves ranked as the move choice ranks them.
       let allowed = t.children(0).filter {
-        MoveRestriction.permits(request.restrictions, move: t.nodes[Int($0)].move, player: me, depth: 0)
+        !t.isRootDuplicate($0)
+          && MoveRestriction.permits(request.restrictions, move: t.nodes[Int($0)].move, player: me, depth: 0)
       }
       var visited = allowed.filter { t.nodes[Int($0)].visits > 0 }
       visited.sort { PUCTTree.weighsMore(t.nodes[Int($0)], t.nodes[Int($1)]) }
@@ -73,7 +74,7 @@ extension PUCTEngine {
         let score = n.mean(n.scoreSum)
         let (utility, lcb, radius) = t.utilityLcb(c, p)
         let winrate = n.visits > 0 ? 0.5 * (1 + s * n.mean(n.winLossSum)) : 0
-        let pv = [c] + t.principalVariation(from: c, maxLength: max(0, request.pvLength))
+        let pv = [c] + t.principalVariation(from: c, depth: 1, maxLength: max(0, request.pvLength), p)
         var info = AnalysisMoveInfo(
           move: n.move, visits: Int(n.visits), weight: n.weightSum, utility: n.visits > 0 ? utility : 0,
           winrate: winrate, scoreLead: s * n.mean(n.leadSum), scoreSelfplay: s * score,
@@ -91,6 +92,11 @@ extension PUCTEngine {
         }
         infos.append(info)
       }
+      if t.rootSymmetries.count > 1 {
+        infos = Self.symmetricCopies(
+          infos, symmetries: t.rootSymmetries, width: width, height: height, player: me,
+          restrictions: request.restrictions)
+      }
       var snap = AnalysisSnapshot(
         width: width, height: height, toMove: me, rootInfo: root, moveInfos: infos)
       if request.includeOwnership { snap.ownership = t.ownership.mean(for: me) }
@@ -100,5 +106,50 @@ extension PUCTEngine {
       }
       return snap
     }
+  }
+
+  /// Each move info followed by its images under the root's symmetries (KataGo's analysis
+  /// after root symmetry pruning): same statistics, the move and PV mapped, `isSymmetryOf`
+  /// naming the searched move; avoided and already listed moves skipped; orders renumbered.
+  static func symmetricCopies(
+    _ infos: [AnalysisMoveInfo], symmetries: [Symmetry], width: Int, height: Int, player: Player,
+    restrictions: [MoveRestriction]
+  ) -> [AnalysisMoveInfo] {
+    func map(_ m: Move, _ s: Symmetry) -> Move {
+      if case .play(let p) = m { return .play(s.apply(p, width: width, height: height)) }
+      return m
+    }
+    func mapGrid(_ g: [Double]?, _ s: Symmetry) -> [Double]? {
+      guard let g, g.count == width * height else { return g }
+      var out = g
+      for y in 0..<height {
+        for x in 0..<width {
+          let q = s.apply(Point(x: x, y: y), width: width, height: height)
+          out[q.y * width + q.x] = g[y * width + x]
+        }
+      }
+      return out
+    }
+    var out: [AnalysisMoveInfo] = []
+    var done = Set<Move>()
+    for info in infos {
+      for s in symmetries {
+        let m = map(info.move, s)
+        guard !done.contains(m), MoveRestriction.permits(restrictions, move: m, player: player, depth: 0)
+        else { continue }
+        done.insert(m)
+        var copy = info
+        copy.move = m
+        if s.rawValue != 0 {
+          copy.isSymmetryOf = info.move
+          copy.pv = info.pv.map { map($0, s) }
+          copy.ownership = mapGrid(info.ownership, s)
+          copy.ownershipStdev = mapGrid(info.ownershipStdev, s)
+        }
+        copy.order = out.count
+        out.append(copy)
+      }
+    }
+    return out
   }
 }

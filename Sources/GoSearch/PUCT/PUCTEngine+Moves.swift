@@ -91,6 +91,7 @@ extension PUCTEngine {
       let allowed = t.children(0).filter { c in
         let m = t.nodes[Int(c)].move
         if forbidPass && m == .pass { return false }
+        if t.isRootDuplicate(c) { return false }
         return MoveRestriction.permits(restrictions, move: m, player: player, depth: 0)
       }
       guard !allowed.isEmpty else { return }
@@ -160,15 +161,15 @@ extension PUCTEngine {
 extension PUCTTree {
   /// The root child with the most weight among `candidates`, or a well-visited one (weight at
   /// least `minVisitPropForLcb` of the most) whose utility lower confidence bound is higher.
-  func bestChild(_ candidates: [Int32], _ p: PUCTParameters) -> Int32 {
+  func bestChild(_ candidates: [Int32], _ p: PUCTParameters, mover: Player? = nil) -> Int32 {
     var best = candidates[0]
     for c in candidates where Self.weighsMore(nodes[Int(c)], nodes[Int(best)]) { best = c }
     guard p.useLcbForSelection else { return best }
     let most = nodes[Int(best)].weightSum
-    var bestLcb = utilityLcb(best, p).lcb
+    var bestLcb = utilityLcb(best, p, mover: mover).lcb
     var chosen = best
     for c in candidates where nodes[Int(c)].weightSum >= p.minVisitPropForLcb * most {
-      let l = utilityLcb(c, p).lcb
+      let l = utilityLcb(c, p, mover: mover).lcb
       if l > bestLcb {
         bestLcb = l
         chosen = c
@@ -183,12 +184,15 @@ extension PUCTTree {
     return ranksAbove(a, b)
   }
 
-  /// A root child's mean utility for the root player and its lower confidence bound.
+  /// A child's mean utility for the player choosing it (default: the root's player) and its
+  /// lower confidence bound.
   ///
   /// The second moment is blended with a pseudo-sample `lcbPriorUtilityRange`² wider, weighted
   /// W / ess³ (it matters for the first few visits only); radius = `lcbStdevs` · √(variance /
   /// effective samples).
-  func utilityLcb(_ c: Int32, _ p: PUCTParameters) -> (mean: Double, lcb: Double, radius: Double) {
+  func utilityLcb(_ c: Int32, _ p: PUCTParameters, mover: Player? = nil) -> (
+    mean: Double, lcb: Double, radius: Double
+  ) {
     let n = nodes[Int(c)]
     guard n.visits > 0, n.weightSum > 0 else { return (0, -1e9, 1e9) }
     let weight = n.weightSum
@@ -201,7 +205,7 @@ extension PUCTTree {
     let blendedEss = (weight + priorWeight) * (weight + priorWeight) / (n.weightSqSum + priorWeight * priorWeight)
     let variance = max(0, blendedSq - mean * mean)
     let radius = p.lcbStdevs * (variance / blendedEss).squareRoot()
-    let m = Self.perspective(rootPlayer) * mean
+    let m = Self.perspective(mover ?? rootPlayer) * mean
     return (m, m - radius, radius)
   }
 }

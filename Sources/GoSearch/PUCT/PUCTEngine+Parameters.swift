@@ -90,6 +90,7 @@ extension PUCTEngine {
     double("subtreeValueBiasFactor", \.subtreeValueBiasFactor),
     double("subtreeValueBiasWeightExponent", \.subtreeValueBiasWeightExponent),
     double("subtreeValueBiasFreeProp", \.subtreeValueBiasFreeProp),
+    bool("rootSymmetryPruning", \.rootSymmetryPruning),
     double("winLossUtilityFactor", \.winLossUtilityFactor),
     double("staticScoreUtilityFactor", \.staticScoreUtilityFactor),
     double("dynamicScoreUtilityFactor", \.dynamicScoreUtilityFactor),

@@ -77,6 +77,11 @@ extension PUCTEngine {
     tree.withLock { t in
       t.rootEval = rootEval
       t.valueRule = ValueRule(p)
+      if p.rootSymmetryPruning {
+        (t.rootSymmetries, t.rootDuplicate) = PUCTTree.rootSymmetries(state, restrictions: restrictions)
+      } else {
+        (t.rootSymmetries, t.rootDuplicate) = ([Symmetry(0)], [])
+      }
       t.ownership = OwnershipAccumulator()
       t.ownership.add(rootEval.whiteOwnership)
       t.childOwnership = [:]

@@ -84,6 +84,8 @@ public struct PUCTParameters: Sendable, Hashable {
   public var subtreeValueBiasWeightExponent: Double = 0.85
   /// Fraction of a discarded node's share removed from entries that kept nodes still use.
   public var subtreeValueBiasFreeProp: Double = 0.8
+  /// Search one move of each class of moves a symmetry of the root position makes equivalent.
+  public var rootSymmetryPruning: Bool = true
 
   /// Weight of the win/loss term of the utility.
   public var winLossUtilityFactor: Double = 1.0

@@ -95,6 +95,7 @@ extension PUCTTree {
     for c in kids {
       let child = nodes[Int(c)]
       if depth == 0 && ctx.forbidRootPass && child.move == .pass { continue }
+      if depth == 0 && isRootDuplicate(c) { continue }
       if !ctx.restrictions.isEmpty
         && !MoveRestriction.permits(ctx.restrictions, move: child.move, player: mover, depth: depth)
       {

@@ -22,6 +22,10 @@ struct PUCTTree: Sendable {
   var valueRule = ValueRule()
   /// Subtree value bias entries by key.
   var biasTable: [UInt64: SubtreeBiasEntry] = [:]
+  /// Board symmetries of this search's root position (identity first).
+  var rootSymmetries: [Symmetry] = [Symmetry(0)]
+  /// Per point index: the root move is a symmetric duplicate, not searched (empty: none).
+  var rootDuplicate: [Bool] = []
 
   /// A tree holding only a fresh root with `player` to move.
   init(rootPlayer: Player) {
@@ -78,18 +82,20 @@ struct PUCTTree: Sendable {
     children(i).first { nodes[Int($0)].move == move }
   }
 
-  /// The principal variation from node `i`: the most visited child at each step.
-  func principalVariation(from i: Int32, maxLength: Int) -> [Int32] {
+  /// The principal variation below node `i` (`depth` plies under the root): at each node the
+  /// visited child the move choice would take there (most weight, or a better LCB), as
+  /// KataGo's play selection values pick PV moves.
+  func principalVariation(from i: Int32, depth: Int, maxLength: Int, _ p: PUCTParameters) -> [Int32] {
     var out: [Int32] = []
     var n = i
+    var d = depth
     while out.count < maxLength {
-      var best: Int32 = -1
-      for c in children(n) where nodes[Int(c)].visits > 0 {
-        if best < 0 || Self.ranksAbove(nodes[Int(c)], nodes[Int(best)]) { best = c }
-      }
-      if best < 0 { break }
+      let visited = children(n).filter { nodes[Int($0)].visits > 0 }
+      if visited.isEmpty { break }
+      let best = bestChild(visited, p, mover: player(atDepth: d))
       out.append(best)
       n = best
+      d += 1
     }
     return out
   }
