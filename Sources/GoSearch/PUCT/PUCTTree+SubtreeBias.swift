@@ -1,12 +1,5 @@
 import GoCore
 
-/// One entry of the subtree value bias table: the weighted sum of (searched value − network
-/// value) over the nodes that share it, White's view.
-struct SubtreeBiasEntry: Sendable {
-  var deltaSum = 0.0
-  var weightSum = 0.0
-}
-
 /// KataGo's subtree value bias: nodes reached by the same move, after the same previous move,
 /// with the same 5×5 neighbourhood (stones, which of them are in atari, the ko ban) share an
 /// entry recording how far their subtrees' values moved from the network's own evaluation; new
