@@ -52,7 +52,9 @@ extension PUCTEngine {
       log("search failed: \(error); playing the first legal move")
       return .move(state.legalMoves().first { !$0.isPass || !forbidPass } ?? .pass)
     }
-    var choice = chooseMove(restrictions: analysis.restrictions, forbidPass: forbidPass, player: me)
+    let temperature = params.moveTemperature(turns: state.moves.count, area: state.board.area)
+    var choice = chooseMove(
+      restrictions: analysis.restrictions, forbidPass: forbidPass, player: me, temperature: temperature)
     let (winrate, visits) = rootWinrate(of: choice)
     lastWinrate = winrate
     log(
@@ -82,11 +84,13 @@ extension PUCTEngine {
   /// The move to play from the searched root: the most visited, unless a well-visited move
   /// has a better lower confidence bound; sampled by visits when a temperature is set; the
   /// raw policy's best when nothing was visited.
-  func chooseMove(restrictions: [MoveRestriction], forbidPass: Bool, player: Player) -> Move {
+  func chooseMove(
+    restrictions: [MoveRestriction], forbidPass: Bool, player: Player, temperature: Double
+  ) -> Move {
     let p = params
     var chosen: Move = .pass
     var sample: Double = 0
-    if p.chosenMoveTemperature > 0 { sample = rng.unit() }
+    if temperature > 0 { sample = rng.unit() }
     tree.withLock { t in
       let allowed = t.children(0).filter { c in
         let m = t.nodes[Int(c)].move
@@ -100,8 +104,10 @@ extension PUCTEngine {
         chosen = t.nodes[Int(allowed.max { t.nodes[Int($0)].prior < t.nodes[Int($1)].prior }!)].move
         return
       }
-      if p.chosenMoveTemperature > 0 {
-        let weights = visited.map { pow(t.nodes[Int($0)].weightSum, 1 / p.chosenMoveTemperature) }
+      if temperature > 0 {
+        // Relative to the heaviest so that small temperatures cannot overflow.
+        let top = visited.map { t.nodes[Int($0)].weightSum }.max() ?? 1
+        let weights = visited.map { pow(t.nodes[Int($0)].weightSum / top, 1 / temperature) }
         let total = weights.reduce(0, +)
         var acc = 0.0
         for (c, w) in zip(visited, weights) {

@@ -104,6 +104,8 @@ extension PUCTEngine {
     double("rootDirichletNoiseTotalConcentration", \.rootDirichletTotalAlpha),
     double("rootDirichletNoiseWeight", \.rootNoiseWeight),
     double("chosenMoveTemperature", \.chosenMoveTemperature),
+    double("chosenMoveTemperatureEarly", \.chosenMoveTemperatureEarly),
+    double("chosenMoveTemperatureHalflife", \.chosenMoveTemperatureHalflife),
     double("wideRootNoise", \.wideRootNoise),
     int("maxNodes", \.maxNodes, min: 1000),
     bool("reuseTree", \.reuseTree),

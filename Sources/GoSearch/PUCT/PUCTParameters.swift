@@ -1,3 +1,5 @@
+import Foundation
+
 /// Tunable settings of the PUCT search (names follow KataGo's where the idea is the same).
 public struct PUCTParameters: Sendable, Hashable {
   /// How much thinking a move gets (Dualformer-style modes).
@@ -119,6 +121,18 @@ public struct PUCTParameters: Sendable, Hashable {
   public var rootNoiseWeight: Double = 0.25
   /// Move choice temperature (0: the best move; self-play uses > 0 in the opening).
   public var chosenMoveTemperature: Double = 0
+  /// The temperature at the start of the game; it decays towards `chosenMoveTemperature` with
+  /// a half-life of `chosenMoveTemperatureHalflife` moves on 19×19, scaled by 19 / √area
+  /// (KataGo's GTP defaults are 0.5, 0.1 and 19; Tengen's are 0: always the best move).
+  public var chosenMoveTemperatureEarly: Double = 0
+  /// Moves (on 19×19) over which the early temperature's excess halves.
+  public var chosenMoveTemperatureHalflife: Double = 19
+
+  /// The move temperature after `turns` moves on a board of `area` points.
+  public func moveTemperature(turns: Int, area: Int) -> Double {
+    let halflives = Double(turns) / max(0.1, chosenMoveTemperatureHalflife) * 19 / Double(max(1, area)).squareRoot()
+    return chosenMoveTemperature + (chosenMoveTemperatureEarly - chosenMoveTemperature) * pow(0.5, halflives)
+  }
   /// Accepted for compatibility with KataGo's analysis settings; not used yet.
   public var wideRootNoise: Double = 0
 
