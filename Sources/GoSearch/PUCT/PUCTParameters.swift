@@ -86,7 +86,9 @@ public struct PUCTParameters: Sendable, Hashable {
   public var subtreeValueBiasWeightExponent: Double = 0.85
   /// Fraction of a discarded node's share removed from entries that kept nodes still use.
   public var subtreeValueBiasFreeProp: Double = 0.8
-  /// Search one move of each class of moves a symmetry of the root position makes equivalent.
+  /// Search one move of each class of moves a symmetry of the root position makes equivalent
+  /// (KataGo's GTP and analysis default; self-play must turn it off, since its policy targets
+  /// need visits on every move).
   public var rootSymmetryPruning: Bool = true
 
   /// Weight of the win/loss term of the utility.
