@@ -190,4 +190,38 @@ import Testing
     // Keeping a grandchild: no kept node uses entry 7, so it goes.
     #expect(t.subtree(at: 3, rootPlayer: .white).biasTable[7] == nil)
   }
+
+  @Test func reusedTreesAreRescoredForANewScoreCentre() {
+    let p = PUCTParameters()
+    func leaf(_ winLoss: Double, _ score: Double, center: Double) -> LeafValues {
+      var v = LeafValues(winLoss: winLoss, score: score, scoreSq: score * score + 16, wlError: 0.1, scoreError: 2)
+      v = PUCTEngine.rescored(v, center: center, area: 81, p)
+      return v
+    }
+    // Root (White to move) with one child that has one visited grandchild, built at centre 0.
+    var t = PUCTTree(rootPlayer: .white)
+    t.valueRule.valueWeightExponent = 0
+    t.valueRule.noisePruning = false
+    t.valueRule.biasFactor = 0
+    t.expand(0, children: [(.play(Point(x: 0, y: 0)), 1)], own: leaf(0.2, 3, center: 0), maxNodes: 100)
+    t.nodes[0].add(t.nodes[0].own)
+    t.expand(1, children: [(.play(Point(x: 1, y: 0)), 1)], own: leaf(-0.1, -2, center: 0), maxNodes: 100)
+    for i in [0, 1] { t.nodes[i].inFlight += 1 }
+    t.backup([0, 1], t.nodes[1].own)
+    t.nodes[0].inFlight += 1
+    t.nodes[1].inFlight += 1
+    t.nodes[2].inFlight += 1
+    t.backup([0, 1, 2], leaf(0.4, 6, center: 0))
+    // Moving the centre to 5 rescores the leaf from its mean result and score distribution,
+    // and rebuilds the inner nodes from their own (rescored) evaluations and children.
+    t.rescoreAll(center: 5, area: 81, p)
+    let grandchild = leaf(0.4, 6, center: 5)
+    #expect(abs(t.nodes[2].utilitySum / t.nodes[2].weightSum - grandchild.utility) < 1e-12)
+    #expect(t.nodes[2].weightSum == leaf(0.4, 6, center: 0).weight)  // a leaf keeps its weight
+    let own1 = leaf(-0.1, -2, center: 5)
+    #expect(abs(t.nodes[1].own.weight - own1.weight) < 1e-12)
+    let expected1 = (own1.utility * own1.weight + grandchild.utility * t.nodes[2].weightSum) / (own1.weight + t.nodes[2].weightSum)
+    #expect(abs(t.nodes[1].utilitySum / t.nodes[1].weightSum - expected1) < 1e-12)
+    #expect(own1.utility != leaf(-0.1, -2, center: 0).utility)
+  }
 }

@@ -57,7 +57,20 @@ extension PUCTEngine {
       weight: uncertaintyWeight(e, center: center, area: area, p),
       utility: utility(winLoss: winLoss, score: score, scoreStdev: stdev, center: center, area: area, p),
       winLoss: winLoss, noResult: Double(e.noResult), lead: Double(e.whiteLead), score: score,
-      scoreSq: Double(e.whiteScoreMeanSq))
+      scoreSq: Double(e.whiteScoreMeanSq), wlError: Double(e.shorttermWinlossError),
+      scoreError: Double(e.shorttermScoreError))
+  }
+
+  /// `v` with its utility and weight recomputed for a new score centre (tree reuse).
+  static func rescored(_ v: LeafValues, center: Double, area: Int, _ p: PUCTParameters) -> LeafValues {
+    var out = v
+    let stdev = max(0, v.scoreSq - v.score * v.score).squareRoot()
+    out.utility = utility(winLoss: v.winLoss, score: v.score, scoreStdev: stdev, center: center, area: area, p)
+    if v.wlError >= 0 && v.scoreError >= 0 {
+      out.weight = uncertaintyWeight(
+        wlError: v.wlError, scoreError: v.scoreError, score: v.score, center: center, area: area, p)
+    }
+    return out
   }
 
   /// How much one evaluation counts: `coeff / (u^exponent + coeff / maxWeight)`, where `u` is
@@ -67,11 +80,17 @@ extension PUCTEngine {
   static func uncertaintyWeight(
     _ e: NNEvaluation, center: Double, area: Int, _ p: PUCTParameters
   ) -> Double {
-    let wlError = Double(e.shorttermWinlossError)
-    let scoreError = Double(e.shorttermScoreError)
+    uncertaintyWeight(
+      wlError: Double(e.shorttermWinlossError), scoreError: Double(e.shorttermScoreError),
+      score: Double(e.whiteScoreMean), center: center, area: area, p)
+  }
+
+  /// The uncertainty weight from the network's error estimates and predicted score.
+  static func uncertaintyWeight(
+    wlError: Double, scoreError: Double, score: Double, center: Double, area: Int, _ p: PUCTParameters
+  ) -> Double {
     guard p.useUncertainty, wlError >= 0, scoreError >= 0, p.uncertaintyCoeff > 0, p.uncertaintyMaxWeight > 0
     else { return 1 }
-    let score = Double(e.whiteScoreMean)
     let root = Double(area).squareRoot()
     func slope(_ x: Double, _ scale: Double) -> Double {
       let s = scale * root

@@ -77,6 +77,7 @@ extension PUCTEngine {
     tree.withLock { t in
       t.rootEval = rootEval
       t.valueRule = ValueRule(p)
+      if visitsBefore > 0 { t.rescoreAll(center: center, area: state.board.area, p) }
       if p.rootSymmetryPruning {
         (t.rootSymmetries, t.rootDuplicate) = PUCTTree.rootSymmetries(state, restrictions: restrictions)
       } else {

@@ -97,4 +97,8 @@ struct LeafValues: Sendable {
   var lead: Double = 0
   var score: Double = 0
   var scoreSq: Double = 0
+  /// The network's short-term win/loss and score errors (−1: none), kept so that the weight
+  /// can be recomputed when the score centre moves.
+  var wlError: Double = -1
+  var scoreError: Double = -1
 }

@@ -134,3 +134,36 @@ extension PUCTTree {
     nodes[Int(i)] = n
   }
 }
+
+extension PUCTTree {
+  /// Recomputes every kept node for a new score centre before a search on a reused tree
+  /// (KataGo recomputes the whole tree when the dynamic score utility moves).
+  ///
+  /// Each node's own evaluation gets its utility and uncertainty weight anew; a node without
+  /// visited children takes the utility of its mean result and score distribution (its weight
+  /// unchanged); a node with visited children is rebuilt from them by `recompute`. Children
+  /// always sit after their parent in the arena, so one backward pass sees children first.
+  ///
+  /// - Complexity: O(nodes + Σ children).
+  mutating func rescoreAll(center: Double, area: Int, _ p: PUCTParameters) {
+    var depth = [Int32](repeating: 0, count: nodes.count)
+    for i in nodes.indices {
+      for c in children(Int32(i)) { depth[Int(c)] = depth[i] + 1 }
+    }
+    for i in nodes.indices.reversed() where nodes[i].visits > 0 && nodes[i].weightSum > 0 {
+      nodes[i].own = PUCTEngine.rescored(nodes[i].own, center: center, area: area, p)
+      let hasVisitedChild = children(Int32(i)).contains { nodes[Int($0)].visits > 0 && nodes[Int($0)].weightSum > 0 }
+      if hasVisitedChild {
+        recompute(Int32(i), depth: Int(depth[i]))
+      } else {
+        let n = nodes[i]
+        let score = n.mean(n.scoreSum)
+        let stdev = max(0, n.mean(n.scoreSqSum) - score * score).squareRoot()
+        let u = PUCTEngine.utility(
+          winLoss: n.mean(n.winLossSum), score: score, scoreStdev: stdev, center: center, area: area, p)
+        nodes[i].utilitySum = n.weightSum * u
+        nodes[i].utilitySqSum = n.weightSum * u * u
+      }
+    }
+  }
+}
