@@ -11,6 +11,9 @@ at the end how many positions had identical visit counts and the same chosen mov
     python3 scripts/search_parity.py --sgf runs/kata-9x9-16v/*.sgf --positions 30 --visits 16 \\
         --tengen ".build/release/tengen gtp --model NET" \\
         --katago "/opt/peers/bin/katago gtp -config CFG -model NET"
+
+With --along-game, every position of each game is searched in order and both engines keep their
+trees between moves, which checks tree reuse too.
 """
 import argparse
 import random
@@ -90,6 +93,41 @@ def compare(sgfs, positions, visits, tengen_cmd, katago_cmd, seed=11, rules="chi
     return same_visits, same_move, positions
 
 
+def compare_along_game(sgf, visits, tengen_cmd, katago_cmd, rules="chinese", log=print):
+    """Searches every position of one game in order, both engines keeping their trees between
+    moves (tree reuse); returns (identical root visits, positions)."""
+    moves = moves_in(sgf)
+    size = size_of(sgf)
+    tengen = GTPClient(shlex.split(tengen_cmd) + ["--nn-symmetry", "0", "--search-threads", "1",
+                                                  "--visits", str(visits)])
+    katago = GTPClient(shlex.split(katago_cmd) + [
+        "-override-config",
+        f"nnRandomize=false,numSearchThreads=1,maxVisits={visits},"
+        "chosenMoveTemperature=0,chosenMoveTemperatureEarly=0"])
+    same = 0
+    try:
+        for engine in (tengen, katago):
+            engine.send(f"boardsize {size}")
+            engine.send("clear_board")
+            engine.send("komi 7.5")
+            engine.send(f"kata-set-rules {rules}")
+        for k, (color, m) in enumerate(moves):
+            found = []
+            for engine in (tengen, katago):
+                found.append(root_children(engine.send(f"kata-search_analyze {color}")))
+                engine.send(f"play {color} {vertex(m, size)}")
+            t, kg = found
+            if {a: v[0] for a, v in t.items()} == {a: v[0] for a, v in kg.items()}:
+                same += 1
+            else:
+                log(f"move {k}: Tengen {sorted(t.items(), key=lambda x: -x[1][0])[:4]}")
+                log(f"move {k}: KataGo {sorted(kg.items(), key=lambda x: -x[1][0])[:4]}")
+    finally:
+        tengen.close()
+        katago.close()
+    return same, len(moves)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--sgf", nargs="+", required=True)
@@ -99,7 +137,14 @@ def main():
     ap.add_argument("--rules", default="chinese")
     ap.add_argument("--tengen", required=True, help="Tengen GTP command (a network player)")
     ap.add_argument("--katago", required=True, help="KataGo GTP command")
+    ap.add_argument("--along-game", action="store_true",
+                    help="search every position of each game in order, keeping the trees")
     a = ap.parse_args()
+    if a.along_game:
+        for sgf in a.sgf:
+            v, n = compare_along_game(sgf, a.visits, a.tengen, a.katago, a.rules)
+            print(f"{sgf}: identical root visits along the game: {v}/{n}")
+        return
     v, m, n = compare(a.sgf, a.positions, a.visits, a.tengen, a.katago, a.seed, a.rules)
     print(f"identical root visits: {v}/{n}; same move: {m}/{n}")
 
