@@ -5,11 +5,11 @@ extension PUCTTree {
   ///
   /// The leaf adds the values to its sums; every node above it counts the visit and has its
   /// sums rebuilt from its children's means and its own evaluation (`recompute`), so a node's
-  /// value leans towards its better children instead of averaging every visit alike.
+  /// value leans towards its better children instead of averaging every visit alike. A fresh
+  /// network evaluation (`evaluated`) is first corrected by the leaf's subtree value bias
+  /// entry; exact values of finished games are not.
   ///
   /// - Complexity: O(Σ children of the path's inner nodes).
-  /// A fresh network evaluation (`evaluated`) is first corrected by the leaf's subtree value
-  /// bias entry; exact values of finished games are not.
   mutating func backup(_ path: [Int32], _ values: LeafValues, evaluated: Bool = false) {
     guard let leaf = path.last else { return }
     nodes[Int(leaf)].inFlight -= 1
