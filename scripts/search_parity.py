@@ -50,16 +50,22 @@ def root_children(lines):
     return out
 
 
-def compare(sgfs, positions, visits, tengen_cmd, katago_cmd, seed=11, rules="chinese", log=print):
-    """Runs the comparison; returns (identical root visits, same move, positions)."""
-    rng = random.Random(seed)
-    games = sorted(sgfs)
+def start_engines(tengen_cmd, katago_cmd, visits):
+    """Both engines, deterministic: one search thread, a fixed symmetry, no move temperature."""
     tengen = GTPClient(shlex.split(tengen_cmd) + ["--nn-symmetry", "0", "--search-threads", "1",
                                                   "--visits", str(visits)])
     katago = GTPClient(shlex.split(katago_cmd) + [
         "-override-config",
         f"nnRandomize=false,numSearchThreads=1,maxVisits={visits},"
         "chosenMoveTemperature=0,chosenMoveTemperatureEarly=0"])
+    return tengen, katago
+
+
+def compare(sgfs, positions, visits, tengen_cmd, katago_cmd, seed=11, rules="chinese", log=print):
+    """Runs the comparison; returns (identical root visits, same move, positions)."""
+    rng = random.Random(seed)
+    games = sorted(sgfs)
+    tengen, katago = start_engines(tengen_cmd, katago_cmd, visits)
     same_visits = same_move = 0
     try:
         for _ in range(positions):
@@ -98,12 +104,7 @@ def compare_along_game(sgf, visits, tengen_cmd, katago_cmd, rules="chinese", log
     moves (tree reuse); returns (identical root visits, positions)."""
     moves = moves_in(sgf)
     size = size_of(sgf)
-    tengen = GTPClient(shlex.split(tengen_cmd) + ["--nn-symmetry", "0", "--search-threads", "1",
-                                                  "--visits", str(visits)])
-    katago = GTPClient(shlex.split(katago_cmd) + [
-        "-override-config",
-        f"nnRandomize=false,numSearchThreads=1,maxVisits={visits},"
-        "chosenMoveTemperature=0,chosenMoveTemperatureEarly=0"])
+    tengen, katago = start_engines(tengen_cmd, katago_cmd, visits)
     same = 0
     try:
         for engine in (tengen, katago):
