@@ -25,3 +25,26 @@ extension NNInputBatch {
     }
   }
 }
+
+extension NNInputBatch {
+  /// A batch of already encoded positions, `positions[i]` under `symmetries[i]`; all of one grid.
+  init(encoded positions: [EncodedPosition], symmetries: [Symmetry]) {
+    precondition(positions.count == symmetries.count, "one symmetry per position")
+    let first = positions[0]
+    self.init(
+      count: positions.count, nnXLen: first.width, nnYLen: first.height,
+      numSpatial: first.planeCount, numGlobal: first.global.count)
+    let planeSize = numSpatial * nnXLen * nnYLen
+    let ng = numGlobal
+    spatial.withUnsafeMutableBufferPointer { sp in
+      global.withUnsafeMutableBufferPointer { gl in
+        for (i, p) in positions.enumerated() {
+          precondition(p.width == nnXLen && p.height == nnYLen, "one grid per batch")
+          p.write(
+            symmetry: symmetries[i], spatial: sp.baseAddress! + i * planeSize,
+            global: gl.baseAddress! + i * ng)
+        }
+      }
+    }
+  }
+}

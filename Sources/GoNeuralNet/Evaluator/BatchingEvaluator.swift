@@ -36,19 +36,16 @@ public final class BatchingEvaluator: @unchecked Sendable {
 
   private final class Request {
     let game: NNGame
+    let input: EncodedPosition
     let key: UInt64
     let symmetries: [Symmetry]
-    let options: InputFeatures.Options
     let optimism: Float
     var result: Result<NNEvaluation, Error>?
-    init(
-      game: NNGame, key: UInt64, symmetries: [Symmetry], options: InputFeatures.Options,
-      optimism: Float
-    ) {
+    init(game: NNGame, input: EncodedPosition, key: UInt64, symmetries: [Symmetry], optimism: Float) {
       self.game = game
+      self.input = input
       self.key = key
       self.symmetries = symmetries
-      self.options = options
       self.optimism = optimism
     }
   }
@@ -110,7 +107,8 @@ public final class BatchingEvaluator: @unchecked Sendable {
     options.historyFloor = historyFloor
     let optimism =
       isRoot ? postProcessor.policyOptimism : (nodePolicyOptimism ?? postProcessor.policyOptimism)
-    var key = Self.inputHash(game, options: options)
+    let input = EncodedPosition(game, options: options)
+    var key = input.hash
     if optimism != postProcessor.policyOptimism {
       key = (key ^ UInt64(optimism.bitPattern)) &* 0x9E37_79B9_7F4A_7C15
     }
@@ -122,7 +120,7 @@ public final class BatchingEvaluator: @unchecked Sendable {
       return hit
     }
     let request = Request(
-      game: game, key: key, symmetries: chooseSymmetries(), options: options, optimism: optimism)
+      game: game, input: input, key: key, symmetries: chooseSymmetries(), optimism: optimism)
     pending.append(request)
     while request.result == nil {
       if running {
@@ -180,27 +178,24 @@ public final class BatchingEvaluator: @unchecked Sendable {
     }
   }
 
-  /// Runs one batch (all symmetries of all requests) on the backend.
+  /// Runs one batch (all symmetries of all requests) on the backend, one call per grid shape.
   private func run(_ batch: [Request]) -> [Result<NNEvaluation, Error>] {
-    var groups: [Int: [(Int, Int)]] = [:]  // grid and options -> (request, symmetry index)
+    var groups: [Int: [(Int, Int)]] = [:]  // grid shape -> (request, symmetry index)
     for (i, r) in batch.enumerated() {
-      let key =
-        ((r.game.board.width * 1000 + r.game.board.height) * 2
-          + (r.options.conservativePassAtRoot ? 1 : 0)) &* 31 &+ Int(r.optimism.bitPattern)
+      let key = r.input.width * 1000 + r.input.height
       for j in r.symmetries.indices { groups[key, default: []].append((i, j)) }
     }
     var evals = batch.map { [NNEvaluation?](repeating: nil, count: $0.symmetries.count) }
     var failure: Error?
     for (_, members) in groups {
-      let b = batch[members[0].0].game.board
       let input = NNInputBatch(
-        games: members.map { batch[$0.0].game }, symmetries: members.map { batch[$0.0].symmetries[$0.1] },
-        nnXLen: b.width, nnYLen: b.height, options: batch[members[0].0].options)
+        encoded: members.map { batch[$0.0].input },
+        symmetries: members.map { batch[$0.0].symmetries[$0.1] })
       do {
         let raw = try backend.evaluate(input)
         var processor = postProcessor
-        processor.policyOptimism = batch[members[0].0].optimism
         for (k, m) in members.enumerated() {
+          processor.policyOptimism = batch[m.0].optimism
           evals[m.0][m.1] = processor.process(
             raw, index: k, game: batch[m.0].game, symmetry: batch[m.0].symmetries[m.1])
         }
@@ -237,27 +232,7 @@ public final class BatchingEvaluator: @unchecked Sendable {
 
   /// A 64-bit hash of the exact network input of `game` (symmetry 0, `options.version`).
   public static func inputHash(_ game: NNGame, options: InputFeatures.Options) -> UInt64 {
-    let b = game.board
-    let area = b.area
-    var spatial = [Float](repeating: 0, count: options.version.spatialCount * area)
-    var global = [Float](repeating: 0, count: options.version.globalCount)
-    spatial.withUnsafeMutableBufferPointer { sp in
-      global.withUnsafeMutableBufferPointer { gl in
-        InputFeatures.fill(
-          game, nnXLen: b.width, nnYLen: b.height, symmetry: Symmetry(0), options: options,
-          spatial: sp.baseAddress!, global: gl.baseAddress!)
-      }
-    }
-    // FNV-1a over the bit patterns, plus the board shape.
-    var h: UInt64 = 0xcbf2_9ce4_8422_2325
-    func mix(_ v: UInt32) {
-      h = (h ^ UInt64(v)) &* 0x0000_0100_0000_01b3
-    }
-    mix(UInt32(b.width))
-    mix(UInt32(b.height))
-    for v in spatial { mix(v.bitPattern) }
-    for v in global { mix(v.bitPattern) }
-    return h
+    EncodedPosition(game, options: options).hash
   }
 }
 
