@@ -5,7 +5,8 @@ import GoSearch
 
 /// Plays games between two players and records every result, resumably.
 ///
-/// Colours alternate; game pairs share the same random opening with colours swapped. Each
+/// Colours alternate; game pairs share the same opening (random or from an `OpeningBook`) with
+/// colours swapped. Each
 /// game's record goes to `results.jsonl` (one JSON object per line) and an SGF file, so an
 /// interrupted match resumes where it stopped.
 public final class MatchRunner {
@@ -18,6 +19,8 @@ public final class MatchRunner {
     public var timeControl = TimeControl.none
     /// Random opening moves played for variety before the engines take over (per pair).
     public var openingMoves = 2
+    /// Fixed openings (pair `i` plays `openings[i % count]`); when given, no random ones.
+    public var openings: [[Move]] = []
     public var maxMoves = 0
     public var seed: UInt64 = 1
     public var outputDirectory = "match"
@@ -115,8 +118,12 @@ public final class MatchRunner {
     }
   }
 
-  /// The opening moves of game pair `pair`: random points away from the edge.
+  /// The opening moves of game pair `pair`: the configured openings in turn, or else random
+  /// points away from the edge.
   func opening(pair: Int) -> [Move] {
+    if !configuration.openings.isEmpty {
+      return configuration.openings[pair % configuration.openings.count]
+    }
     var rng = FastRandom(seed: configuration.seed &+ UInt64(pair) &* 0x9E37)
     var state = GameState(
       width: configuration.width, height: configuration.height, rules: configuration.rules)

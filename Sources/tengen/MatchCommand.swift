@@ -45,6 +45,12 @@ struct MatchCommand: ParsableCommand {
   @Option(help: "Random opening moves before the engines play (shared by each colour-swapped pair).")
   var opening: Int = 2
 
+  @Option(
+    help: ArgumentHelp(
+      "Opening file: one opening per line as GTP vertices from Black; pair i plays line i (cycling). Replaces --opening.",
+      discussion: "scripts/make_openings.py writes balanced ones."))
+  var openings: String?
+
   @Option(help: "Output directory.")
   var out: String = "runs/match"
 
@@ -65,6 +71,15 @@ struct MatchCommand: ParsableCommand {
     config.games = games
     config.timeControl = try Self.parseTimeControl(timeControl)
     config.openingMoves = opening
+    if let openings {
+      do {
+        config.openings = try OpeningBook(
+          path: openings, width: size, height: size, rules: config.rules
+        ).openings
+      } catch {
+        throw ValidationError("--openings \(openings): \(error)")
+      }
+    }
     config.outputDirectory = out
     config.seed = seed
     if let sprt {
