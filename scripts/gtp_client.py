@@ -30,6 +30,11 @@ class GTPClient:
         """The reply as one line of text, without the leading "=" and id."""
         return " ".join(self.send(cmd))[1:].strip()
 
+    def raw_nn(self, size, symmetry=0):
+        """`kata-raw-nn` parsed: {name: float} for the scalar lines, and the `size`x`size` grids
+        (policy, whiteOwnership) as flat row-major lists (illegal points are NaN)."""
+        return parse_raw_nn(self.send(f"kata-raw-nn {symmetry}"), size)
+
     def close(self):
         try:
             self.proc.stdin.write("quit\n")
@@ -37,3 +42,26 @@ class GTPClient:
             self.proc.wait(timeout=30)
         except Exception:
             self.proc.kill()
+
+
+def parse_raw_nn(lines, size):
+    """A `kata-raw-nn` reply's lines (first one starting with "=") as a dict; see raw_nn."""
+    lines = [lines[0].lstrip("=0123456789 ")] + list(lines[1:])
+    out = {}
+    i = 0
+    while i < len(lines):
+        parts = lines[i].split()
+        if parts and parts[0] in ("policy", "whiteOwnership"):
+            values = []
+            for row in lines[i + 1:i + 1 + size]:
+                values += [float(t) for t in row.split()]
+            out[parts[0]] = values
+            i += 1 + size
+            continue
+        if len(parts) == 2:
+            try:
+                out[parts[0]] = float(parts[1])
+            except ValueError:
+                pass
+        i += 1
+    return out

@@ -35,30 +35,12 @@ def vertex(x, y, size):
 
 def raw_nn(engine, size):
     """(Black's win probability, {(x, y): policy}) of the position for the side to move."""
-    lines = engine.send("kata-raw-nn 0")
-    lines[0] = lines[0].lstrip("= ")
-    values = {}
+    out = engine.raw_nn(size)
     policy = {}
-    i = 0
-    while i < len(lines):
-        words = lines[i].split()
-        if words and words[0] == "policy":
-            for y in range(size):
-                row = lines[i + 1 + y].split()
-                for x in range(size):
-                    p = float(row[x])
-                    if math.isfinite(p) and p > 0:
-                        policy[(x, y)] = p
-            i += size + 1
-            continue
-        if len(words) == 2:
-            try:
-                values[words[0]] = float(words[1])
-            except ValueError:
-                pass
-        i += 1
-    black = values["whiteLoss"] + 0.5 * values.get("noResult", 0.0)
-    return black, policy
+    for i, p in enumerate(out["policy"]):
+        if math.isfinite(p) and p > 0:
+            policy[(i % size, i // size)] = p
+    return out["whiteLoss"] + 0.5 * out.get("noResult", 0.0), policy
 
 
 def symmetries(moves, size):

@@ -10,9 +10,10 @@ For a model whose trunk shape has no OpenCL tuning file yet, copy an existing tu
 HOME/opencltuning under the name KataGo asks for (see the log) to skip the slow autotuning.
 """
 import json
+import math
 import sys
 
-from gtp_client import GTPClient
+from gtp_client import GTPClient, parse_raw_nn
 
 KATAGO = "/opt/peers/bin/katago"
 CONFIG = "/opt/peers/katago/gtp_cpu.cfg"
@@ -27,27 +28,11 @@ class Engine(GTPClient):
 
 
 def parse_raw(lines, size):
-    lines = [l.strip() for l in lines]
-    lines[0] = lines[0][1:].strip()
-    out = {}
-    i = 0
-    while i < len(lines):
-        parts = lines[i].split()
-        if not parts:
-            i += 1
-            continue
-        key = parts[0]
-        if key == "policy":
-            rows = [r.split() for r in lines[i + 1:i + 1 + size]]
-            out["policy"] = [None if v == "NAN" else float(v) for r in rows for v in r]
-            i += 1 + size
-        elif key == "whiteOwnership":
-            rows = [r.split() for r in lines[i + 1:i + 1 + size]]
-            out["whiteOwnership"] = [float(v) for r in rows for v in r]
-            i += 1 + size
-        else:
-            out[key] = float(parts[1]) if key != "symmetry" else int(parts[1])
-            i += 1
+    """The reply parsed (gtp_client.parse_raw_nn), with illegal points as null and the symmetry
+    as an integer, as the JSON records hold them."""
+    out = parse_raw_nn(lines, size)
+    out["policy"] = [None if math.isnan(v) else v for v in out["policy"]]
+    out["symmetry"] = int(out["symmetry"])
     return out
 
 

@@ -10,7 +10,7 @@ probe file holds the very same weights; only KataGo's post-processing scale diff
 
 import os
 import shutil
-import subprocess
+import sys
 
 import numpy as np
 import torch
@@ -18,6 +18,10 @@ import torch
 import v7_features as F
 from tengen_train import katago_format as K
 from tengen_train.postprocess import postprocess
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(
+    os.path.abspath(__file__)))), "scripts"))
+from gtp_client import GTPClient  # noqa: E402
 
 KATAGO = os.environ.get("TENGEN_KATAGO", "/opt/peers/bin/katago")
 KATAGO_CFG = os.environ.get("TENGEN_KATAGO_CFG", "/opt/peers/katago/gtp_cpu.cfg")
@@ -59,61 +63,28 @@ def from_probe(out):
 class KataGoGTP:
     def __init__(self, model_path, home):
         self.log = open(os.path.join(home, "stderr.log"), "w")
-        self.p = subprocess.Popen(
+        self.client = GTPClient(
             [KATAGO, "gtp", "-config", KATAGO_CFG, "-model", model_path, "-override-config",
              f"homeDataDir={home},logDir={os.path.join(home, 'logs')},nnRandomize=false,"
              "numSearchThreads=1,nnMaxBatchSize=1"],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.log, text=True, cwd=home)
+            stderr=self.log, cwd=home)
 
     def cmd(self, line):
-        self.p.stdin.write(line + "\n")
-        self.p.stdin.flush()
-        lines = []
-        while True:
-            s = self.p.stdout.readline()
-            if s == "":
-                raise RuntimeError(f"KataGo exited during {line!r}; see its stderr.log")
-            s = s.rstrip("\n")
-            if s == "" and lines:
-                break
-            if s == "" and not lines:
-                continue
-            lines.append(s)
-        if not lines[0].startswith("="):
-            raise RuntimeError(f"KataGo error for {line!r}: {lines}")
+        try:
+            lines = self.client.send(line)
+        except RuntimeError as e:
+            raise RuntimeError(f"KataGo: {e}; see its stderr.log") from e
         lines[0] = lines[0][1:].strip()
         return lines
 
     def raw_nn(self, size):
-        lines = self.cmd("kata-raw-nn 0")
-        out = {}
-        i = 0
-        while i < len(lines):
-            parts = lines[i].split()
-            if not parts:
-                i += 1
-                continue
-            key = parts[0]
-            if key in ("policy", "whiteOwnership"):
-                vals = []
-                for r in range(size):
-                    vals += [float("nan") if t == "NAN" else float(t) for t in lines[i + 1 + r].split()]
-                out[key] = np.array(vals)
-                i += 1 + size
-            else:
-                if len(parts) == 2:
-                    out[key] = float(parts[1])
-                i += 1
+        out = self.client.raw_nn(size)
+        for key in ("policy", "whiteOwnership"):
+            out[key] = np.array(out[key])
         return out
 
     def close(self):
-        try:
-            self.p.stdin.write("quit\n")
-            self.p.stdin.flush()
-            self.p.wait(timeout=30)
-        except Exception:
-            self.p.kill()
-            self.p.wait()
+        self.client.close()
         self.log.close()
 
 
