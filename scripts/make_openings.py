@@ -62,8 +62,9 @@ def symmetries(moves, size):
 
 
 def make_openings(engine_cmd, size, komi, rules, moves, count, band, temperature,
-                  uniform_plies, seed, max_tries, log=lambda s: None):
-    """Returns [(moves as (x, y), Black's win probability)] and the number of tries."""
+                  uniform_plies, seed, max_tries, log=lambda s: None, found_one=lambda m, b: None):
+    """Returns [(moves as (x, y), Black's win probability)] and the number of tries;
+    `found_one(moves, black)` sees each opening as it is accepted."""
     rng = random.Random(seed)
     engine = GTPClient(shlex.split(engine_cmd))
     found = []
@@ -105,6 +106,7 @@ def make_openings(engine_cmd, size, komi, rules, moves, count, band, temperature
             if band[0] <= black <= band[1]:
                 seen.add(key)
                 found.append((played, black))
+                found_one(played, black)
                 log(f"{len(found)}/{count} after {tries} tries: "
                     f"{' '.join(vertex(x, y, size) for x, y in played)} black {black:.3f}")
     finally:
@@ -130,18 +132,20 @@ def main():
     args = ap.parse_args()
     if args.moves < 1 or args.count < 1 or args.temperature <= 0 or args.band[0] > args.band[1]:
         ap.error("--moves and --count must be positive, --temperature > 0, --band LOW HIGH")
-    found, tries = make_openings(
-        args.engine, args.size, args.komi, args.rules, args.moves, args.count, args.band,
-        args.temperature, args.uniform_plies, args.seed, args.max_tries,
-        log=lambda s: print(s, file=sys.stderr))
     with open(args.out, "w") as f:
-        f.write(f"# {len(found)} openings, {args.size}x{args.size}, komi {args.komi}, "
-                f"{args.rules}: Black's raw network win probability in "
-                f"[{args.band[0]}, {args.band[1]}] ({tries} tries; scripts/make_openings.py "
+        f.write(f"# {args.size}x{args.size}, komi {args.komi}, {args.rules}: Black's raw network "
+                f"win probability in [{args.band[0]}, {args.band[1]}] (scripts/make_openings.py "
                 f"--moves {args.moves} --uniform-plies {args.uniform_plies} "
                 f"--temperature {args.temperature} --seed {args.seed})\n")
-        for played, black in found:
+
+        def write(played, black):
             f.write(f"{' '.join(vertex(x, y, args.size) for x, y in played)}  # black {black:.3f}\n")
+            f.flush()
+
+        found, tries = make_openings(
+            args.engine, args.size, args.komi, args.rules, args.moves, args.count, args.band,
+            args.temperature, args.uniform_plies, args.seed, args.max_tries,
+            log=lambda s: print(s, file=sys.stderr), found_one=write)
     print(f"{len(found)} openings after {tries} tries -> {args.out}")
     if len(found) < args.count:
         sys.exit(1)

@@ -2,14 +2,17 @@
 # Issue 4's matches with the network player (resumable: rerun to continue; results under runs/).
 #   NET: a KataGo-format network (default: the one ../shared/peers/setup.sh installs)
 #   BIN: the tengen binary (default: .build/release/tengen)
-# Usage: sh scripts/network_matches.sh [blitz|gnugo9|gnugo19|katago]...   (default: all)
+#   OPENINGS: the 9x9 opening book of the KataGo matches (balanced by scripts/make_openings.py)
+# Usage: sh scripts/network_matches.sh [blitz|gnugo9|gnugo19|katago|katago-time]...
+#        (default: all)
 set -e
 cd "$(dirname "$0")/.."
 NET=${NET:-/opt/peers/katago/b10c384h6nbttflrs.bin.gz}
 BIN=${BIN:-.build/release/tengen}
 GNUGO="gtp:/usr/games/gnugo --mode gtp --level 10 --chinese-rules"
-KATAGO="gtp:/opt/peers/bin/katago gtp -config /opt/peers/katago/gtp_cpu.cfg -model $NET -override-config maxVisits=16"
-for what in ${@:-blitz gnugo9 gnugo19 katago}; do
+OPENINGS=${OPENINGS:-benchmarks/openings/9x9-chinese-7.5.txt}
+KATAGO_GTP="gtp:/opt/peers/bin/katago gtp -config /opt/peers/katago/gtp_cpu.cfg -model $NET"
+for what in ${@:-blitz gnugo9 gnugo19 katago katago-time}; do
   case $what in
   blitz)
     $BIN match --a "tengen:model=$NET,nnthreads=2,searchthreads=8" --b "$GNUGO" --games 10 \
@@ -23,8 +26,13 @@ for what in ${@:-blitz gnugo9 gnugo19 katago}; do
     $BIN match --a "tengen:model=$NET,visits=16,searchthreads=2,nnthreads=2" --b "$GNUGO" \
       --games 20 --size 19 --rules chinese --out runs/gnugo-19x19-nn16v ;;
   katago)
-    $BIN match --a "tengen:model=$NET,visits=16,searchthreads=2" --b "$KATAGO" --games 100 \
-      --size 9 --rules chinese --out runs/kata-9x9-16v ;;
+    $BIN match --a "tengen:model=$NET,visits=16,searchthreads=2" \
+      --b "$KATAGO_GTP -override-config maxVisits=16" --games 100 --size 9 --rules chinese \
+      --openings $OPENINGS --out runs/kata-9x9-16v-book ;;
+  katago-time)
+    $BIN match --a "tengen:model=$NET,time=2,searchthreads=8,nnthreads=2" \
+      --b "$KATAGO_GTP -override-config maxVisits=100000,maxTime=2" --games 40 --size 9 \
+      --rules chinese --openings $OPENINGS --out runs/kata-9x9-time2-book ;;
   *) echo "unknown match '$what'" >&2; exit 2 ;;
   esac
 done

@@ -49,7 +49,7 @@ def test_command_line_writes_a_book(tmp_path):
          f"{binary} gtp --model {MODEL}", "--size", "7", "--moves", "2", "--count", "3",
          "--band", "0", "1", "--out", str(out)], check=True, capture_output=True)
     lines = out.read_text().splitlines()
-    assert lines[0].startswith("# 3 openings, 7x7, komi 7.5")
+    assert lines[0].startswith("# 7x7, komi 7.5, chinese") and len(lines) == 4
     for line in lines[1:]:
         moves, comment = line.split("#")
         assert len(moves.split()) == 2 and all(m[0] in COLUMNS for m in moves.split())
