@@ -11,7 +11,7 @@ extension Board {
   /// opponent stones where still unclaimed (`unsafeBigTerritories`), and every remaining stone
   /// for its own colour (`nonPassAliveStones`). The defaults are area scoring without tax.
   /// Indexed by `Point.i`; values are `.empty` (nobody's), `.black` or `.white`.
-  func kataGoArea(
+  public func kataGoArea(
     suicideLegal: Bool, nonPassAliveStones: Bool = true, safeBigTerritories: Bool = true,
     unsafeBigTerritories: Bool = true
   ) -> [Stone] {

@@ -47,7 +47,7 @@ extension PUCTEngine {
       }
       // Candidates: visited allowed moves ranked as the move choice ranks them.
       let allowed = t.children(0).filter {
-        !t.isRootDuplicate($0)
+        !t.isRootDuplicate($0) && !t.isRootPruned($0)
           && MoveRestriction.permits(request.restrictions, move: t.nodes[Int($0)].move, player: me, depth: 0)
       }
       var visited = allowed.filter { t.nodes[Int($0)].visits > 0 }

@@ -95,7 +95,7 @@ extension PUCTEngine {
       let allowed = t.children(0).filter { c in
         let m = t.nodes[Int(c)].move
         if forbidPass && m == .pass { return false }
-        if t.isRootDuplicate(c) { return false }
+        if t.isRootDuplicate(c) || t.isRootPruned(c) { return false }
         return MoveRestriction.permits(restrictions, move: m, player: player, depth: 0)
       }
       guard !allowed.isEmpty else { return }
@@ -191,7 +191,7 @@ extension PUCTTree {
   }
 
   /// A child's mean utility for the player choosing it (default: the root's player) and its
-  /// lower confidence bound.
+  /// lower confidence bound (with a root child's ending bonus).
   ///
   /// The second moment is blended with a pseudo-sample `lcbPriorUtilityRange`² wider, weighted
   /// W / ess³ (it matters for the first few visits only); radius = `lcbStdevs` · √(variance /
@@ -211,7 +211,9 @@ extension PUCTTree {
     let blendedEss = (weight + priorWeight) * (weight + priorWeight) / (n.weightSqSum + priorWeight * priorWeight)
     let variance = max(0, blendedSq - mean * mean)
     let radius = p.lcbStdevs * (variance / blendedEss).squareRoot()
-    let m = Self.perspective(mover ?? rootPlayer) * mean
-    return (m, m - radius, radius)
+    let s = Self.perspective(mover ?? rootPlayer)
+    // A root child's ending bonus counts in its bound, not in its reported mean (KataGo).
+    let bonus = n.parent == 0 ? rootEnding?.utilityDiff(n) ?? 0 : 0
+    return (s * mean, s * (mean + bonus) - radius, radius)
   }
 }

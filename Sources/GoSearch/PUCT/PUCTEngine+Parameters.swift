@@ -91,6 +91,8 @@ extension PUCTEngine {
     double("subtreeValueBiasWeightExponent", \.subtreeValueBiasWeightExponent),
     double("subtreeValueBiasFreeProp", \.subtreeValueBiasFreeProp),
     bool("rootSymmetryPruning", \.rootSymmetryPruning),
+    double("rootEndingBonusPoints", \.rootEndingBonusPoints),
+    bool("rootPruneUselessMoves", \.rootPruneUselessMoves),
     double("winLossUtilityFactor", \.winLossUtilityFactor),
     double("staticScoreUtilityFactor", \.staticScoreUtilityFactor),
     double("dynamicScoreUtilityFactor", \.dynamicScoreUtilityFactor),

@@ -83,6 +83,9 @@ extension PUCTEngine {
       } else {
         (t.rootSymmetries, t.rootDuplicate) = ([Symmetry(0)], [])
       }
+      t.rootEnding =
+        p.rootEndingBonusPoints != 0 || p.rootPruneUselessMoves
+        ? RootEnding(state: state, whiteOwnership: rootEval.whiteOwnership, center: center, p) : nil
       t.ownership = OwnershipAccumulator()
       t.ownership.add(rootEval.whiteOwnership)
       t.childOwnership = [:]

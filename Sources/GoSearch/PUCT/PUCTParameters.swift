@@ -90,6 +90,16 @@ public struct PUCTParameters: Sendable, Hashable {
   /// (KataGo's GTP and analysis default; self-play must turn it off, since its policy targets
   /// need visits on every move).
   public var rootSymmetryPruning: Bool = true
+  /// Score points by which a root move on a point the network gives one side almost surely
+  /// (ownership beyond ±0.95) is discouraged, scaled by how far beyond, unless it captures or
+  /// touches opponent stones or connects own groups that are not pass-alive; under territory
+  /// scoring a pass is discouraged by 2/3 of it (KataGo's `rootEndingBonusPoints`: shorter,
+  /// cleaner game ends; GTP and analysis default 0.5, self-play 0).
+  public var rootEndingBonusPoints: Double = 0.5
+  /// After the opponent's last four moves were passes, never play inside either side's
+  /// pass-alive area at the root (KataGo's `rootPruneUselessMoves`; ends games where one side
+  /// keeps filling while the other passes).
+  public var rootPruneUselessMoves: Bool = true
 
   /// Weight of the win/loss term of the utility.
   public var winLossUtilityFactor: Double = 1.0

@@ -64,7 +64,8 @@ extension PUCTTree {
   /// The child of `i` with the highest PUCT value, or nil if it has none allowed.
   ///
   /// Value = Q + cPUCT(W) · F · P · √(W + 0.01) / (1 + w), with W the children's summed
-  /// weights, w the child's weight, F the variance scale; a child with pending visits has its Q
+  /// weights, w the child's weight, F the variance scale; Q includes a root child's ending
+  /// bonus (`RootEnding`); a child with pending visits has its Q
   /// pulled towards `virtualLossUtility` by v / (v + max(0.25, w)) and v added to w.
   ///
   /// - Complexity: O(children).
@@ -95,14 +96,18 @@ extension PUCTTree {
     for c in kids {
       let child = nodes[Int(c)]
       if depth == 0 && ctx.forbidRootPass && child.move == .pass { continue }
-      if depth == 0 && isRootDuplicate(c) { continue }
+      if depth == 0 && (isRootDuplicate(c) || isRootPruned(c)) { continue }
       if !ctx.restrictions.isEmpty
         && !MoveRestriction.permits(ctx.restrictions, move: child.move, player: mover, depth: depth)
       {
         continue
       }
       var w = child.weightSum
-      var q = child.weightSum > 0 ? s * child.utilitySum / child.weightSum : fpu
+      var q = fpu
+      if child.weightSum > 0 {
+        let bonus = depth == 0 ? rootEnding?.utilityDiff(child) ?? 0 : 0
+        q = s * (child.utilitySum / child.weightSum + bonus)
+      }
       if child.inFlight > 0 {
         let v = Double(child.inFlight)
         q += (p.virtualLossUtility - q) * v / (v + max(0.25, w))

@@ -62,4 +62,9 @@ extension PUCTTree {
     guard !rootDuplicate.isEmpty, case .play(let p) = nodes[Int(c)].move else { return false }
     return rootDuplicate[p.i]
   }
+
+  /// Whether root child `c` is a move the root may not play (`rootPruneUselessMoves`).
+  func isRootPruned(_ c: Int32) -> Bool {
+    rootEnding?.isPruned(nodes[Int(c)].move) ?? false
+  }
 }

@@ -26,6 +26,8 @@ struct PUCTTree: Sendable {
   var rootSymmetries: [Symmetry] = [Symmetry(0)]
   /// Per point index: the root move is a symmetric duplicate, not searched (empty: none).
   var rootDuplicate: [Bool] = []
+  /// The root's ending bonus and pruned moves for the current search (nil: none).
+  var rootEnding: RootEnding?
 
   /// A tree holding only a fresh root with `player` to move.
   init(rootPlayer: Player) {
