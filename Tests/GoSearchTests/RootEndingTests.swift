@@ -177,4 +177,35 @@ import Testing
       #expect(searchedEyes.isEmpty == prune, "prune \(prune)")
     }
   }
+
+  /// A root child of `visits` equal visits with the given White-view values.
+  static func child(_ move: Move, visits: Int, utility: Double, score: Double) -> PUCTNode {
+    var n = PUCTNode(move: move, parent: 0, prior: 0.1)
+    for _ in 0..<visits {
+      n.add(LeafValues(weight: 1, utility: utility, winLoss: 0, noResult: 0, lead: score, score: score, scoreSq: score * score))
+    }
+    return n
+  }
+
+  @Test func fillDameBeforePassWantsANearlyAsGoodMoveWithEnoughVisits() {
+    let s = Self.state(.japanese)  // Black to move; White's view below, so lower is better for Black
+    let own = Self.ownership(s.board)
+    let e = RootEnding(state: s, whiteOwnership: own, center: 0, Self.params())
+    let pass = Self.child(.pass, visits: 100, utility: -0.2, score: -3)
+    let dame = Point(x: 1, y: 2)  // Black-owned side; any point not deep in White's area counts
+    #expect(e.suppressesPass([pass, Self.child(.play(dame), visits: 30, utility: -0.15, score: -2.7)]))
+    // A point more than half a point worse for Black, or too few visits (2√100 = 20), or a
+    // point deep in White's area: pass stands.
+    #expect(!e.suppressesPass([pass, Self.child(.play(dame), visits: 30, utility: -0.15, score: -2.4)]))
+    #expect(!e.suppressesPass([pass, Self.child(.play(dame), visits: 20, utility: -0.2, score: -3)]))
+    #expect(!e.suppressesPass([pass, Self.child(.play(Point(x: 5, y: 2)), visits: 30, utility: -0.2, score: -3)]))
+    // Not under area scoring, not when turned off, not without a visited pass.
+    let area = RootEnding(state: Self.state(.chinese), whiteOwnership: own, center: 0, Self.params())
+    #expect(!area.suppressesPass([pass, Self.child(.play(dame), visits: 30, utility: -0.2, score: -3)]))
+    var p = Self.params()
+    p.fillDameBeforePass = false
+    let off = RootEnding(state: s, whiteOwnership: own, center: 0, p)
+    #expect(!off.suppressesPass([pass, Self.child(.play(dame), visits: 30, utility: -0.2, score: -3)]))
+    #expect(!e.suppressesPass([Self.child(.play(dame), visits: 30, utility: -0.2, score: -3)]))
+  }
 }

@@ -92,9 +92,10 @@ extension PUCTEngine {
     var sample: Double = 0
     if temperature > 0 { sample = rng.unit() }
     tree.withLock { t in
+      let suppressPass = t.rootEnding?.suppressesPass(t.children(0).map { t.nodes[Int($0)] }) ?? false
       let allowed = t.children(0).filter { c in
         let m = t.nodes[Int(c)].move
-        if forbidPass && m == .pass { return false }
+        if (forbidPass || suppressPass) && m == .pass { return false }
         if t.isRootDuplicate(c) || t.isRootPruned(c) { return false }
         return MoveRestriction.permits(restrictions, move: m, player: player, depth: 0)
       }

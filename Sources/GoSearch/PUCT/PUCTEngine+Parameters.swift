@@ -93,6 +93,7 @@ extension PUCTEngine {
     bool("rootSymmetryPruning", \.rootSymmetryPruning),
     double("rootEndingBonusPoints", \.rootEndingBonusPoints),
     bool("rootPruneUselessMoves", \.rootPruneUselessMoves),
+    bool("fillDameBeforePass", \.fillDameBeforePass),
     double("winLossUtilityFactor", \.winLossUtilityFactor),
     double("staticScoreUtilityFactor", \.staticScoreUtilityFactor),
     double("dynamicScoreUtilityFactor", \.dynamicScoreUtilityFactor),

@@ -84,7 +84,7 @@ extension PUCTEngine {
         (t.rootSymmetries, t.rootDuplicate) = ([Symmetry(0)], [])
       }
       t.rootEnding =
-        p.rootEndingBonusPoints != 0 || p.rootPruneUselessMoves
+        p.rootEndingBonusPoints != 0 || p.rootPruneUselessMoves || p.fillDameBeforePass
         ? RootEnding(state: state, whiteOwnership: rootEval.whiteOwnership, center: center, p) : nil
       t.ownership = OwnershipAccumulator()
       t.ownership.add(rootEval.whiteOwnership)

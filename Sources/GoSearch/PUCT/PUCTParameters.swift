@@ -100,6 +100,10 @@ public struct PUCTParameters: Sendable, Hashable {
   /// pass-alive area at the root (KataGo's `rootPruneUselessMoves`; ends games where one side
   /// keeps filling while the other passes).
   public var rootPruneUselessMoves: Bool = true
+  /// Under territory scoring, do not choose to pass while a searched move that is not deep in
+  /// the opponent's area is about as good (utility within 0.1, score and lead within 0.5
+  /// points): fill the dame first (KataGo's GTP `fillDameBeforePass`).
+  public var fillDameBeforePass: Bool = true
 
   /// Weight of the win/loss term of the utility.
   public var winLossUtilityFactor: Double = 1.0

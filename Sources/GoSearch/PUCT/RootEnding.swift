@@ -15,6 +15,8 @@ import GoFeatures
 ///   loses half the bonus;
 /// * territory scoring: the same, without the capture exception, and a pass loses 2/3 of it;
 /// * nothing while a ko is on the board.
+///
+/// Under territory scoring it also decides `fillDameBeforePass` (`suppressesPass`).
 struct RootEnding: Sendable {
   /// White score points per root move, by `Point.i`.
   private var points: [Double]
@@ -24,6 +26,11 @@ struct RootEnding: Sendable {
   private let center: Double
   private let area: Int
   private let params: PUCTParameters
+  private let board: Board
+  private let player: Player
+  private let territoryScoring: Bool
+  /// The root's ownership (`[y][x]`, White's view; empty if none).
+  private let ownership: [Float]
 
   /// The bonuses and pruning for the search root `state`, from the root evaluation's
   /// ownership (`[y][x]`, White's view) and the search's score centre.
@@ -32,6 +39,10 @@ struct RootEnding: Sendable {
     self.center = center
     self.params = p
     let board = state.board
+    self.board = board
+    player = state.toMove
+    territoryScoring = state.rules.scoring == .territory
+    ownership = own.count == board.area ? own : []
     area = board.area
     points = [Double](repeating: 0, count: Point.capacity)
     let pla = state.toMove
@@ -119,5 +130,36 @@ struct RootEnding: Sendable {
           mean: score, stdev: stdev, center: center, scale: params.dynamicScoreCenterScale, area: area)
     }
     return terms(mean + bonus) - terms(mean)
+  }
+
+  /// KataGo's `fillDameBeforePass`: under territory scoring, whether a searched root child
+  /// other than pass is nearly as good as passing for the root player — utility within 0.1,
+  /// score mean and lead within 0.5 points, enough weight (over 500 visits or over 2√ of the
+  /// pass's weight), and not a point the opponent owns beyond 0.95 unless it touches one the
+  /// mover owns beyond 0.95.
+  func suppressesPass(_ children: [PUCTNode]) -> Bool {
+    guard params.fillDameBeforePass, territoryScoring, !ownership.isEmpty,
+      let pass = children.first(where: { $0.move == .pass }), pass.visits > 0, pass.weightSum > 1e-10
+    else { return false }
+    let s = player == .white ? 1.0 : -1.0
+    func owned(_ p: Point) -> Double { s * Double(ownership[p.y * board.width + p.x]) }
+    let passUtility = s * pass.utilitySum / pass.weightSum
+    let passScore = s * pass.scoreSum / pass.weightSum
+    let passLead = s * pass.leadSum / pass.weightSum
+    for c in children {
+      guard case .play(let p) = c.move else { continue }
+      if owned(p) < -0.95 && !p.adjacent.contains(where: { board.contains($0) && owned($0) > 0.95 }) {
+        continue
+      }
+      if (c.visits <= 500 && c.weightSum <= 2 * pass.weightSum.squareRoot()) || c.weightSum <= 1e-10 {
+        continue
+      }
+      if s * c.utilitySum / c.weightSum > passUtility - 0.1 && s * c.scoreSum / c.weightSum > passScore - 0.5
+        && s * c.leadSum / c.weightSum > passLead - 0.5
+      {
+        return true
+      }
+    }
+    return false
   }
 }
