@@ -8,8 +8,9 @@ network value (`kata-raw-nn`, no search) gives Black a win probability inside --
 it writes is what `tengen match --openings FILE` reads (one opening per line, GTP vertices from
 Black, the value as a comment).
 
-Each opening has --moves plies: the first --uniform-plies are uniform among legal points away
-from the edge (for variety), the rest are drawn from the network's policy at --temperature.
+Each opening has --moves plies: the first --uniform-plies are uniform among legal points at
+least --margin lines from the edge (for variety), the rest are drawn from the network's policy
+at --temperature.
 Openings equal under a board symmetry count once.
 
     python3 scripts/make_openings.py --engine ".build/release/tengen gtp --model NET" \\
@@ -62,15 +63,18 @@ def symmetries(moves, size):
 
 
 def make_openings(engine_cmd, size, komi, rules, moves, count, band, temperature,
-                  uniform_plies, seed, max_tries, log=lambda s: None, found_one=lambda m, b: None):
+                  uniform_plies, seed, max_tries, log=lambda s: None, found_one=lambda m, b: None,
+                  margin=None):
     """Returns [(moves as (x, y), Black's win probability)] and the number of tries;
-    `found_one(moves, black)` sees each opening as it is accepted."""
+    `found_one(moves, black)` sees each opening as it is accepted. Uniform plies keep `margin`
+    lines from the edge (default 2 from 9x9 up, 1 from 5x5, else 0)."""
     rng = random.Random(seed)
     engine = GTPClient(shlex.split(engine_cmd))
     found = []
     seen = set()
     tries = 0
-    margin = 2 if size >= 9 else 1 if size >= 5 else 0
+    if margin is None:
+        margin = 2 if size >= 9 else 1 if size >= 5 else 0
     try:
         engine.send(f"boardsize {size}")
         engine.send(f"kata-set-rules {rules}")
@@ -126,6 +130,8 @@ def main():
                     help="Black's win probability bounds")
     ap.add_argument("--temperature", type=float, default=1.0)
     ap.add_argument("--uniform-plies", type=int, default=1)
+    ap.add_argument("--margin", type=int, default=None,
+                    help="lines next to the edge that uniform plies avoid (default 2 from 9x9 up)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--max-tries", type=int, default=20000)
     ap.add_argument("--out", required=True)
@@ -135,7 +141,7 @@ def main():
     with open(args.out, "w") as f:
         f.write(f"# {args.size}x{args.size}, komi {args.komi}, {args.rules}: Black's raw network "
                 f"win probability in [{args.band[0]}, {args.band[1]}] (scripts/make_openings.py "
-                f"--moves {args.moves} --uniform-plies {args.uniform_plies} "
+                f"--moves {args.moves} --uniform-plies {args.uniform_plies} --margin {args.margin} "
                 f"--temperature {args.temperature} --seed {args.seed})\n")
 
         def write(played, black):
@@ -145,7 +151,7 @@ def main():
         found, tries = make_openings(
             args.engine, args.size, args.komi, args.rules, args.moves, args.count, args.band,
             args.temperature, args.uniform_plies, args.seed, args.max_tries,
-            log=lambda s: print(s, file=sys.stderr), found_one=write)
+            log=lambda s: print(s, file=sys.stderr), found_one=write, margin=args.margin)
     print(f"{len(found)} openings after {tries} tries -> {args.out}")
     if len(found) < args.count:
         sys.exit(1)
