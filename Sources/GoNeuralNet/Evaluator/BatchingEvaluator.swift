@@ -34,27 +34,10 @@ public final class BatchingEvaluator: @unchecked Sendable {
     public var backendSeconds = 0.0
   }
 
-  private final class Request {
-    let game: NNGame
-    let input: EncodedPosition
-    let key: UInt64
-    let symmetries: [Symmetry]
-    let optimism: Float
-    var result: Result<NNEvaluation, Error>?
-    init(game: NNGame, input: EncodedPosition, key: UInt64, symmetries: [Symmetry], optimism: Float) {
-      self.game = game
-      self.input = input
-      self.key = key
-      self.symmetries = symmetries
-      self.optimism = optimism
-    }
-  }
-
-  private let condition = NSCondition()
-  private var pending: [Request] = []
-  private var running = false
+  private let queue: NNBatchQueue
+  /// Guards the cache and the symmetry generator.
+  private let lock = NSLock()
   private var cache: NNCache
-  private var statsValue = Stats()
   private var rng = SystemRandomNumberGenerator()
 
   /// Creates an evaluator over `backend`.
@@ -75,20 +58,22 @@ public final class BatchingEvaluator: @unchecked Sendable {
       options.preferPassAliveUnderSuicide || backend.model.preferPassAliveUnderSuicideRules
     self.featureOptions = options
     cache = NNCache(capacity: cacheCapacity)
+    let processor = postProcessor
+    queue = NNBatchQueue(maxBatchSize: self.maxBatchSize) { batch in
+      Self.run(batch, backend: backend, postProcessor: processor)
+    }
   }
 
+  deinit { queue.stop() }
+
   /// Counters since creation.
-  public var stats: Stats {
-    condition.lock()
-    defer { condition.unlock() }
-    return statsValue
-  }
+  public var stats: Stats { queue.stats }
 
   /// Forgets every cached evaluation (`clear_cache`).
   public func clearCache() {
-    condition.lock()
+    lock.lock()
     cache.removeAll()
-    condition.unlock()
+    lock.unlock()
   }
 
   /// Evaluates `game` for its side to move; blocks until done. Concurrent callers are batched.
@@ -112,45 +97,21 @@ public final class BatchingEvaluator: @unchecked Sendable {
     if optimism != postProcessor.policyOptimism {
       key = (key ^ UInt64(optimism.bitPattern)) &* 0x9E37_79B9_7F4A_7C15
     }
-    condition.lock()
-    statsValue.requests += 1
-    if let hit = cache.get(key) {
-      statsValue.cacheHits += 1
-      condition.unlock()
-      return hit
+    lock.lock()
+    let hit = cache.get(key)
+    let symmetries = hit == nil ? chooseSymmetries() : []
+    lock.unlock()
+    queue.countRequest(cacheHit: hit != nil)
+    if let hit { return hit }
+    let request = NNBatchQueue.Request(
+      game: game, input: input, symmetries: symmetries, optimism: optimism)
+    let result = queue.submit(request)
+    if case .success(let e) = result {
+      lock.lock()
+      cache.put(key, e)
+      lock.unlock()
     }
-    let request = Request(
-      game: game, input: input, key: key, symmetries: chooseSymmetries(), optimism: optimism)
-    pending.append(request)
-    while request.result == nil {
-      if running {
-        condition.wait()
-        continue
-      }
-      running = true
-      let batch = Array(pending.prefix(maxBatchSize))
-      pending.removeFirst(batch.count)
-      condition.unlock()
-      let started = DispatchTime.now().uptimeNanoseconds
-      let results = run(batch)
-      let spent = Double(DispatchTime.now().uptimeNanoseconds - started) * 1e-9
-      condition.lock()
-      statsValue.backendSeconds += spent
-      if statsValue.batchSizeCounts.count <= batch.count {
-        statsValue.batchSizeCounts += Array(repeating: 0, count: batch.count + 1 - statsValue.batchSizeCounts.count)
-      }
-      statsValue.batchSizeCounts[batch.count] += 1
-      for (r, res) in zip(batch, results) {
-        r.result = res
-        if case .success(let e) = res { cache.put(r.key, e) }
-      }
-      statsValue.batches += 1
-      statsValue.positionsEvaluated += batch.count
-      running = false
-      condition.broadcast()
-    }
-    condition.unlock()
-    return try request.result!.get()
+    return try result.get()
   }
 
   /// Evaluates several games in one call (lc0-style minibatches from a single search thread).
@@ -179,7 +140,9 @@ public final class BatchingEvaluator: @unchecked Sendable {
   }
 
   /// Runs one batch (all symmetries of all requests) on the backend, one call per grid shape.
-  private func run(_ batch: [Request]) -> [Result<NNEvaluation, Error>] {
+  static func run(
+    _ batch: [NNBatchQueue.Request], backend: any NeuralNetBackend, postProcessor: PostProcessor
+  ) -> [Result<NNEvaluation, Error>] {
     var groups: [Int: [(Int, Int)]] = [:]  // grid shape -> (request, symmetry index)
     for (i, r) in batch.enumerated() {
       let key = r.input.width * 1000 + r.input.height
