@@ -4,14 +4,20 @@ import GoSearch
 import Synchronization
 
 /// A deterministic evaluator for search tests: uniform policy over empty points, and a value
-/// that a closure computes from the position (White's win probability).
+/// that a closure computes from the position (White's win probability). Ownership follows the
+/// stones unless an `ownership` closure gives it (row-major, White's view).
 final class ScriptedEvaluator: PositionEvaluator, @unchecked Sendable {
   let whiteWin: @Sendable (GameState) -> Float
+  let ownership: (@Sendable (GameState) -> [Float])?
   let passPolicy: Float
   let calls = Atomic<Int>(0)
 
-  init(passPolicy: Float = 0.01, whiteWin: @escaping @Sendable (GameState) -> Float) {
+  init(
+    passPolicy: Float = 0.01, ownership: (@Sendable (GameState) -> [Float])? = nil,
+    whiteWin: @escaping @Sendable (GameState) -> Float
+  ) {
     self.whiteWin = whiteWin
+    self.ownership = ownership
     self.passPolicy = passPolicy
   }
 
@@ -26,6 +32,7 @@ final class ScriptedEvaluator: PositionEvaluator, @unchecked Sendable {
     for p in b.points {
       own[p.y * b.width + p.x] = b[p] == .white ? 1 : (b[p] == .black ? -1 : 0)
     }
+    if let ownership { own = ownership(state) }
     let lead = (w - 0.5) * 20
     return NNEvaluation(
       xSize: b.width, ySize: b.height, nextPlayer: state.toMove == .black ? 1 : 2, policy: policy,

@@ -30,7 +30,7 @@ public final class BatchingEvaluator: @unchecked Sendable {
     public var positionsEvaluated = 0
     /// Backend calls by batch size: `batchSizeCounts[b]` calls carried `b` requests.
     public var batchSizeCounts: [Int] = []
-    /// Wall-clock seconds spent inside backend calls (features, network, post-processing).
+    /// Wall-clock seconds spent inside backend calls (permuting the encoded inputs, network, post-processing).
     public var backendSeconds = 0.0
   }
 

@@ -161,6 +161,23 @@ extension PUCTEngine {
     return dead
   }
 
+  /// Chains whose mean ownership (`whiteOwnership`, row-major, White's view) favours the
+  /// other colour: a chain lives or dies as one, whatever its single stones read.
+  /// - Complexity: O(area).
+  static func deadChains(_ board: Board, whiteOwnership own: [Float]) -> Set<Point> {
+    var dead: Set<Point> = []
+    guard own.count == board.area else { return dead }
+    var seen: Set<Point> = []
+    for p in board.points where board[p] != .empty && !seen.contains(p) {
+      let chain = board.chainStones(p)
+      seen.formUnion(chain)
+      let sign: Double = board[p] == .white ? 1 : -1
+      let total = chain.reduce(0.0) { $0 + sign * Double(own[$1.y * board.width + $1.x]) }
+      if total < 0 { dead.formUnion(chain) }
+    }
+    return dead
+  }
+
   /// The legal moves of `state` with their policy priors, normalised, pass last.
   ///
   /// - Parameter temperature: priors become p^(1/T) before normalising.

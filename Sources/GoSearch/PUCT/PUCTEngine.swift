@@ -90,11 +90,19 @@ public final class PUCTEngine: AnalyzingEngine, @unchecked Sendable {
     generateMove(for: state, request: request, analysis: AnalysisRequest(), finalReport: nil)
   }
 
+  /// Stones the network judges dead in `state`: whole chains whose mean ownership favours
+  /// the other colour, never pass-alive ones. A game that passes ended is judged as it stood
+  /// before those passes: the network never saw ended games in training and misreads them
+  /// (two passes can turn a dead group's ownership from 0.9 against it to about 0).
   public func deadStones(in state: GameState) -> Set<Point> {
     stopPondering()
-    guard let e = try? evaluator.evaluate(state, isRoot: true) else { return [] }
+    var position = state
+    if position.isOver && !position.isNoResult {
+      while position.moves.last?.move == .pass && position.undo() {}
+    }
+    guard let e = try? evaluator.evaluate(position, isRoot: true) else { return [] }
     let passAlive = state.passAliveOwnership()
-    return Self.deadStones(state.board, whiteOwnership: e.whiteOwnership, threshold: 0.0)
+    return Self.deadChains(state.board, whiteOwnership: e.whiteOwnership)
       .filter { passAlive[$0.i] != state.board[$0] }
   }
 }
