@@ -3,6 +3,7 @@
 #   NET: a KataGo-format network (default: the one ../shared/peers/setup.sh installs)
 #   BIN: the tengen binary (default: .build/release/tengen)
 #   OPENINGS: the 9x9 opening book of the KataGo matches (balanced by scripts/make_openings.py)
+#   KATA_GAMES: games of the equal-visit KataGo match (default 100; raise it to extend the run)
 # Usage: sh scripts/network_matches.sh [blitz|gnugo9|gnugo19|katago|katago-time]...
 #        (default: all)
 set -e
@@ -11,6 +12,7 @@ NET=${NET:-/opt/peers/katago/b10c384h6nbttflrs.bin.gz}
 BIN=${BIN:-.build/release/tengen}
 GNUGO="gtp:/usr/games/gnugo --mode gtp --level 10 --chinese-rules"
 OPENINGS=${OPENINGS:-benchmarks/openings/9x9-chinese-7.5.txt}
+KATA_GAMES=${KATA_GAMES:-100}
 KATAGO_GTP="gtp:/opt/peers/bin/katago gtp -config /opt/peers/katago/gtp_cpu.cfg -model $NET"
 for what in ${@:-blitz gnugo9 gnugo19 katago katago-time}; do
   case $what in
@@ -27,7 +29,7 @@ for what in ${@:-blitz gnugo9 gnugo19 katago katago-time}; do
       --games 20 --size 19 --rules chinese --out runs/gnugo-19x19-nn16v ;;
   katago)
     $BIN match --a "tengen:model=$NET,visits=16,searchthreads=2" \
-      --b "$KATAGO_GTP -override-config maxVisits=16" --games 100 --size 9 --rules chinese \
+      --b "$KATAGO_GTP -override-config maxVisits=16" --games $KATA_GAMES --size 9 --rules chinese \
       --openings $OPENINGS --out runs/kata-9x9-16v-book ;;
   katago-time)
     $BIN match --a "tengen:model=$NET,time=2,searchthreads=8,nnthreads=2" \
