@@ -4,7 +4,7 @@
 #   BIN: the tengen binary (default: .build/release/tengen)
 #   OPENINGS: the 9x9 opening book of the KataGo matches (balanced by scripts/make_openings.py)
 #   KATA_GAMES: games of the equal-visit KataGo match (default 100; raise it to extend the run)
-# Usage: sh scripts/network_matches.sh [blitz|gnugo9|gnugo19|katago|katago-time]...
+# Usage: sh scripts/network_matches.sh [blitz|gnugo9|gnugo19|katago|katago-time|katago-control]...
 #        (default: all)
 set -e
 cd "$(dirname "$0")/.."
@@ -35,6 +35,11 @@ for what in ${@:-blitz gnugo9 gnugo19 katago katago-time}; do
     $BIN match --a "tengen:model=$NET,time=2,searchthreads=8,nnthreads=2" \
       --b "$KATAGO_GTP -override-config maxVisits=100000,maxTime=2" --games 40 --size 9 \
       --rules chinese --openings $OPENINGS --out runs/kata-9x9-time2-book ;;
+  katago-control)
+    # KataGo against itself on the same book and settings: what "equal" looks like (Elo ~0).
+    $BIN match --a "$KATAGO_GTP -override-config maxVisits=16" \
+      --b "$KATAGO_GTP -override-config maxVisits=16" --games $KATA_GAMES --size 9 \
+      --rules chinese --openings $OPENINGS --out runs/kata-vs-kata-16v-book ;;
   *) echo "unknown match '$what'" >&2; exit 2 ;;
   esac
 done
