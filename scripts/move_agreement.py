@@ -1,19 +1,27 @@
 #!/usr/bin/env python3
-"""Move agreement with a deep reference search: a low-variance way to compare search settings.
+"""Move quality at a fixed budget, judged against a deep search: a low-variance way to compare
+searches (two Tengen builds, or Tengen and KataGo at equal visits) without playing games.
 
-For N positions sampled from SGF games, asks a reference engine (e.g. Tengen at 800 visits) for
-its move, then asks each candidate engine (e.g. two Tengen builds or KataGo at 16 visits) for its
-move, and prints how often each candidate agrees with the reference. Results are appended to
-OUT (JSON lines) so an interrupted run resumes.
+For N positions sampled from SGF games, asks each candidate engine for its move (`--samples`
+times, since random symmetries and threads make searches vary), then:
+  * with --ref, prints how often each candidate plays the reference engine's move;
+  * with --judge, plays every distinct move a candidate chose, lets the judge search the
+    position after it, and prints each candidate's mean regret: the judged win probability of
+    the best move found at that position minus that of the candidate's move (0 = always the
+    best of the moves tried), with the paired difference between candidates and its standard
+    error. Moves both engines agree on cost both the same, so the pairing removes most noise.
+Every reply and judgement is appended to OUT (JSON lines), so an interrupted run resumes.
 
-    python3 scripts/move_agreement.py --sgf runs/kata-9x9-16v/*.sgf --positions 60 \
-        --ref "tengen gtp --model NET --visits 800" \
-        --cand new="tengen gtp --model NET --visits 16 --search-threads 2" \
-        --cand kata="katago gtp -config CFG -model NET -override-config maxVisits=16" \
-        --out runs/agree/agree.jsonl
+    python3 scripts/move_agreement.py --sgf runs/kata-9x9-16v-book/*.sgf --positions 120 \\
+        --min-move 12 --max-move 45 --samples 2 \\
+        --cand tengen="tengen gtp --model NET --visits 16 --search-threads 2" \\
+        --cand kata="katago gtp -config CFG -model NET -override-config maxVisits=16" \\
+        --judge "tengen gtp --model NET --visits 300 --search-threads 8 --nn-threads 2" \\
+        --out runs/agree/regret.jsonl
 """
 import argparse
 import json
+import math
 import os
 import random
 import re
@@ -21,10 +29,62 @@ import shlex
 
 from gtp_client import GTPClient
 
+COLUMNS = "ABCDEFGHJKLMNOPQRSTUVWXYZ"
+
 
 def moves_in(path):
     text = open(path).read()
     return re.findall(r";([BW])\[([a-z]{0,2})\]", text)
+
+
+def pick_positions(games, count, lo, hi_move, seed):
+    """`count` (sgf, move index) pairs, sampled with a fixed seed."""
+    rng = random.Random(seed)
+    picks = []
+    while len(picks) < count:
+        g = rng.choice(games)
+        n = len(moves_in(g))
+        hi = min(hi_move, n - 1)
+        if hi < lo:
+            continue
+        picks.append((g, rng.randint(lo, hi)))
+    return picks
+
+
+def root_winrate(lines):
+    """The root win rate (side to move) from a `kata-search_analyze rootInfo true` reply."""
+    text = " ".join(lines)
+    m = re.search(r"rootInfo .*?winrate (\S+)", text)
+    if not m:
+        raise RuntimeError("no rootInfo in the judge's reply")
+    return float(m.group(1))
+
+
+def regret_table(picks, names, samples, replies, values):
+    """{name: [mean regret per position]} over positions where every reply was judged."""
+    out = {n: [] for n in names}
+    for g, k in picks:
+        judged = values.get((g, k), {})
+        per = {}
+        for n in names:
+            rs = [replies.get((g, k, n, s)) for s in range(samples)]
+            if any(r is None or r not in judged for r in rs):
+                break
+            per[n] = rs
+        else:
+            best = max(judged.values())
+            for n in names:
+                out[n].append(sum(best - judged[r] for r in per[n]) / samples)
+    return out
+
+
+def mean_se(xs):
+    n = len(xs)
+    if n < 2:
+        return (xs[0] if xs else float("nan")), float("nan")
+    m = sum(xs) / n
+    var = sum((x - m) ** 2 for x in xs) / (n - 1)
+    return m, math.sqrt(var / n)
 
 
 def main():
@@ -34,45 +94,77 @@ def main():
     ap.add_argument("--min-move", type=int, default=3)
     ap.add_argument("--max-move", type=int, default=40)
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--ref", required=True)
+    ap.add_argument("--samples", type=int, default=1, help="moves asked of each candidate per position")
+    ap.add_argument("--ref", help="reference engine: report agreement with its move")
+    ap.add_argument("--judge", help="judge engine: report regret (it must support kata-search_analyze)")
     ap.add_argument("--cand", action="append", required=True, help="NAME=command")
     ap.add_argument("--out", required=True)
     a = ap.parse_args()
-    rng = random.Random(a.seed)
-    games = sorted(a.sgf)
-    picks = []
-    while len(picks) < a.positions:
-        g = rng.choice(games)
-        n = len(moves_in(g))
-        hi = min(a.max_move, n - 1)
-        if hi < a.min_move:
-            continue
-        picks.append((g, rng.randint(a.min_move, hi)))
-    done = {}
+    if not a.ref and not a.judge:
+        ap.error("give --ref, --judge or both")
+    picks = pick_positions(sorted(a.sgf), a.positions, a.min_move, a.max_move, a.seed)
+    replies = {}
+    values = {}
     if os.path.exists(a.out):
-        for l in open(a.out):
-            r = json.loads(l)
-            done[(r["sgf"], r["move"], r["engine"])] = r["reply"]
-    engines = [("ref", a.ref)] + [tuple(c.split("=", 1)) for c in a.cand]
+        for line in open(a.out):
+            r = json.loads(line)
+            if "judged" in r:
+                values.setdefault((r["sgf"], r["move"]), {})[r["judged"]] = r["value"]
+            else:
+                replies[(r["sgf"], r["move"], r["engine"], r.get("sample", 0))] = r["reply"]
+    engines = ([("ref", a.ref, 1)] if a.ref else []) + [
+        tuple(c.split("=", 1)) + (a.samples,) for c in a.cand]
+    names = [c.split("=", 1)[0] for c in a.cand]
     with open(a.out, "a") as out:
-        for name, cmd in engines:
-            todo = [(g, k) for g, k in picks if (g, k, name) not in done]
+        for name, cmd, samples in engines:
+            todo = [(g, k, s) for g, k in picks for s in range(samples) if (g, k, name, s) not in replies]
             if not todo:
                 continue
             e = GTPClient(shlex.split(cmd))
-            for g, k in todo:
+            for g, k, s in todo:
                 e.reply("clear_board")
                 e.reply(f"loadsgf {g} {k + 1}")
                 color = moves_in(g)[k][0]
                 reply = e.reply(f"genmove {color}").upper()
-                done[(g, k, name)] = reply
-                out.write(json.dumps({"sgf": g, "move": k, "engine": name, "reply": reply}) + "\n")
+                replies[(g, k, name, s)] = reply
+                out.write(json.dumps({"sgf": g, "move": k, "engine": name, "sample": s, "reply": reply}) + "\n")
                 out.flush()
             e.close()
-    ref = [done[(g, k, "ref")] for g, k in picks]
-    for name, _ in engines[1:]:
-        agree = sum(done[(g, k, name)] == r for (g, k), r in zip(picks, ref))
-        print(f"{name}: agrees with the reference on {agree}/{len(picks)} positions ({agree / len(picks):.1%})")
+        if a.judge:
+            judge = None
+            for g, k in picks:
+                color = moves_in(g)[k][0]
+                chosen = {replies[(g, k, n, s)] for n in names for s in range(a.samples)}
+                for m in sorted(chosen - set(values.get((g, k), {}))):
+                    if judge is None:
+                        judge = GTPClient(shlex.split(a.judge))
+                    if m == "RESIGN":
+                        v = 0.0
+                    else:
+                        judge.reply("clear_board")
+                        judge.reply(f"loadsgf {g} {k + 1}")
+                        judge.reply(f"play {color} {m}")
+                        v = 1.0 - root_winrate(judge.send("kata-search_analyze rootInfo true"))
+                    values.setdefault((g, k), {})[m] = v
+                    out.write(json.dumps({"sgf": g, "move": k, "judged": m, "value": v}) + "\n")
+                    out.flush()
+            if judge is not None:
+                judge.close()
+    if a.ref:
+        ref = [replies[(g, k, "ref", 0)] for g, k in picks]
+        for name in names:
+            hits = sum(replies[(g, k, name, s)] == r for (g, k), r in zip(picks, ref) for s in range(a.samples))
+            total = len(picks) * a.samples
+            print(f"{name}: agrees with the reference on {hits}/{total} moves ({hits / total:.1%})")
+    if a.judge:
+        table = regret_table(picks, names, a.samples, replies, values)
+        for name in names:
+            m, se = mean_se(table[name])
+            print(f"{name}: mean regret {m:.4f} ± {se:.4f} (win probability, {len(table[name])} positions)")
+        for other in names[1:]:
+            d = [x - y for x, y in zip(table[names[0]], table[other])]
+            m, se = mean_se(d)
+            print(f"{names[0]} - {other}: {m:+.4f} ± {se:.4f}")
 
 
 if __name__ == "__main__":

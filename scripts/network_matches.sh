@@ -4,6 +4,7 @@
 #   BIN: the tengen binary (default: .build/release/tengen)
 #   OPENINGS: the 9x9 opening book of the KataGo matches (balanced by scripts/make_openings.py)
 #   KATA_GAMES: games of the equal-visit KataGo match (default 100; raise it to extend the run)
+#   KATA_OUT: that match's folder (default runs/kata-9x9-16v-book; a new one for a new binary)
 # Usage: sh scripts/network_matches.sh [blitz|gnugo9|gnugo19|katago|katago-time|katago-control]...
 #        (default: all)
 set -e
@@ -13,6 +14,7 @@ BIN=${BIN:-.build/release/tengen}
 GNUGO="gtp:/usr/games/gnugo --mode gtp --level 10 --chinese-rules"
 OPENINGS=${OPENINGS:-benchmarks/openings/9x9-chinese-7.5.txt}
 KATA_GAMES=${KATA_GAMES:-100}
+KATA_OUT=${KATA_OUT:-runs/kata-9x9-16v-book}
 KATAGO_GTP="gtp:/opt/peers/bin/katago gtp -config /opt/peers/katago/gtp_cpu.cfg -model $NET"
 for what in ${@:-blitz gnugo9 gnugo19 katago katago-time}; do
   case $what in
@@ -30,7 +32,7 @@ for what in ${@:-blitz gnugo9 gnugo19 katago katago-time}; do
   katago)
     $BIN match --a "tengen:model=$NET,visits=16,searchthreads=2" \
       --b "$KATAGO_GTP -override-config maxVisits=16" --games $KATA_GAMES --size 9 --rules chinese \
-      --openings $OPENINGS --out runs/kata-9x9-16v-book ;;
+      --openings $OPENINGS --out $KATA_OUT ;;
   katago-time)
     $BIN match --a "tengen:model=$NET,time=2,searchthreads=8,nnthreads=2" \
       --b "$KATAGO_GTP -override-config maxVisits=100000,maxTime=2" --games 40 --size 9 \

@@ -59,7 +59,7 @@ extension PUCTEngine {
     lastWinrate = winrate
     log(
       "\(me == .black ? "B" : "W") \(choice) winrate \(String(format: "%.3f", winrate)) visits \(lastStats.rootVisits) "
-        + "(+\(lastStats.newVisits) in \(String(format: "%.2f", lastStats.seconds)) s, \(lastStats.evaluations) evals)")
+        + "(+\(lastStats.newVisits) in \(String(format: "%.2f", lastStats.seconds)) s, \(lastStats.evaluations) evals, \(lastStats.threads) threads)")
     // The opponent passed and passing now wins (dead stones judged as the rules allow): pass.
     if !request.cleanup, let last = state.moves.last, last.move == .pass, choice != .pass,
       passingWins(state)

@@ -60,6 +60,7 @@ extension PUCTEngine {
         return true
       }),
     int("numSearchThreads", \.threads, min: 1),
+    double("minPlayoutsPerThread", \.minPlayoutsPerThread),
     double("lagBuffer", \.lagBuffer),
     ParameterSpec(
       name: "thinking", get: { $0.thinking.rawValue },

@@ -115,7 +115,7 @@ extension PUCTEngine {
       rootState: state, selection: selection, center: center, deadline: deadline,
       rootOwnership: rootEval.whiteOwnership, historyFloor: floor)
 
-    let threadCount = max(1, params.threads)
+    let threadCount = Self.searchThreadCount(params, maxVisits: limits.maxVisits, visitsBefore: visitsBefore)
     let group = DispatchGroup()
     if !state.isOver {
       for _ in 0..<threadCount {
@@ -156,9 +156,20 @@ extension PUCTEngine {
     stats.evaluations = run.evaluations.load(ordering: .relaxed)
     stats.collisions = run.collisions.load(ordering: .relaxed)
     stats.seconds = seconds
+    stats.threads = state.isOver ? 0 : threadCount
     stats.nodes = nodeCount
     lastStats = stats
     if let error = run.failure.withLock({ $0 }) { throw error }
+  }
+
+  /// Threads for one search: `params.threads`, capped so that each gets at least
+  /// `minPlayoutsPerThread` of the visits still to do (`visitsBefore` were kept from the last
+  /// search); a search without a visit limit gets them all.
+  static func searchThreadCount(_ p: PUCTParameters, maxVisits: Int?, visitsBefore: Int) -> Int {
+    let threads = max(1, p.threads)
+    guard p.minPlayoutsPerThread > 0, let maxVisits else { return threads }
+    let cap = (Double(maxVisits - visitsBefore) / p.minPlayoutsPerThread).rounded(.down)
+    return cap >= Double(threads) ? threads : max(1, Int(cap))
   }
 
   /// One search thread: descend, evaluate, back up, until a limit or a stop.

@@ -61,6 +61,8 @@ public final class PUCTEngine: AnalyzingEngine, @unchecked Sendable {
     public var seconds = 0.0
     /// Tree nodes at the end.
     public var nodes = 0
+    /// Search threads run (fewer than configured on small searches; 0 on a finished game).
+    public var threads = 0
 
     public init() {}
   }

@@ -15,6 +15,10 @@ public struct PUCTParameters: Sendable, Hashable {
   /// Search threads; they wait on the network most of the time, so more threads than cores
   /// make the evaluator's batches fuller.
   public var threads: Int = 8
+  /// Small searches use fewer threads: at most ⌊new visits ÷ this⌋ (at least one), so that a
+  /// 16-visit search is not blurred by another thread's virtual losses (KataGo's
+  /// `minPlayoutsPerThread`, 8 in its GTP and analysis engines; 0 turns the cap off).
+  public var minPlayoutsPerThread: Double = 8
   /// Stop after this many root visits per move (nil: no limit).
   public var maxVisits: Int? = nil
   /// Stop after this many seconds per move (nil: from the clock, else `defaultMoveTime`).
