@@ -34,11 +34,18 @@ def root_visits(lines):
 
 
 def to_move(sgf_text, move_number):
-    """The colour to move after `move_number` moves of the SGF's main line (Black first)."""
+    """The colour to move after `move_number` moves of the SGF's main line: the colour of the
+    next move when there is one, else the other colour than the last move's; with no moves, PL[]
+    or, after handicap stones, White."""
     moves = re.findall(r";\s*([BW])\[", sgf_text)
     if move_number < len(moves):
         return moves[move_number]
-    return "B" if not moves or moves[-1] == "W" else "W"
+    if moves:
+        return "B" if moves[-1] == "W" else "W"
+    pl = re.search(r"PL\[([BW])\]", sgf_text)
+    if pl:
+        return pl.group(1)
+    return "W" if re.search(r"(HA\[[2-9]|AB\[)", sgf_text) else "B"
 
 
 def main():

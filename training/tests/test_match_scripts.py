@@ -24,6 +24,26 @@ def test_root_visits_sums_the_last_report():
     with pytest.raises(RuntimeError):
         root_visits(["= ", "play pass"])
     assert to_move(SGF, 0) == "B" and to_move(SGF, 3) == "W" and to_move(SGF, 7) == "W"
+    assert to_move("(;SZ[9]HA[2]AB[cc][gg])", 0) == "W"
+    assert to_move("(;SZ[9]PL[W])", 0) == "W" and to_move("(;SZ[9])", 0) == "B"
+
+
+def test_regret_pairs_the_engines_position_by_position():
+    from move_agreement import mean_se, regret_table
+
+    picks = [("g", 1), ("g", 2), ("g", 3)]
+    replies = {("g", 1, "a", 0): "A1", ("g", 1, "a", 1): "B1", ("g", 1, "b", 0): "A1",
+               ("g", 1, "b", 1): "A1", ("g", 2, "a", 0): "C1", ("g", 2, "a", 1): "C1",
+               ("g", 2, "b", 0): "D1", ("g", 2, "b", 1): "C1",
+               ("g", 3, "a", 0): "E1", ("g", 3, "a", 1): "E1"}  # b never asked at 3
+    values = {("g", 1): {"A1": 0.6, "B1": 0.4}, ("g", 2): {"C1": 0.5, "D1": 0.3},
+              ("g", 3): {"E1": 0.5}}
+    table = regret_table(picks, ["a", "b"], 2, replies, values)
+    # Regret = best judged value at the position minus the reply's, averaged over the samples;
+    # a position missing any reply is left out for every engine, so the lists stay paired.
+    assert table["a"] == pytest.approx([0.1, 0.0]) and table["b"] == pytest.approx([0.0, 0.1])
+    m, se = mean_se([x - y for x, y in zip(table["a"], table["b"])])
+    assert m == pytest.approx(0.0) and se == pytest.approx(0.1)
 
 
 def test_visits_per_move_reports_each_engines_budget(tmp_path):
