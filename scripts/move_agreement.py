@@ -10,6 +10,8 @@ times, since random symmetries and threads make searches vary), then:
     the best move found at that position minus that of the candidate's move (0 = always the
     best of the moves tried), with the paired difference between candidates and its standard
     error. Moves both engines agree on cost both the same, so the pairing removes most noise.
+With --warm each engine first searches its previous turn and is then told both moves played
+since, so its search starts from the kept subtree as in a game (tree reuse included).
 Every reply and judgement is appended to OUT (JSON lines), so an interrupted run resumes.
 
     python3 scripts/move_agreement.py --sgf runs/kata-9x9-16v-book/*.sgf --positions 120 \\
@@ -28,13 +30,7 @@ import re
 import shlex
 
 from gtp_client import GTPClient
-
-COLUMNS = "ABCDEFGHJKLMNOPQRSTUVWXYZ"
-
-
-def moves_in(path):
-    text = open(path).read()
-    return re.findall(r";([BW])\[([a-z]{0,2})\]", text)
+from search_parity import moves_in, size_of, vertex
 
 
 def pick_positions(games, count, lo, hi_move, seed):
@@ -98,6 +94,8 @@ def main():
     ap.add_argument("--ref", help="reference engine: report agreement with its move")
     ap.add_argument("--judge", help="judge engine: report regret (it must support kata-search_analyze)")
     ap.add_argument("--cand", action="append", required=True, help="NAME=command")
+    ap.add_argument("--warm", action="store_true",
+                    help="search the engine's previous turn first, so the tree is reused as in a game")
     ap.add_argument("--out", required=True)
     a = ap.parse_args()
     if not a.ref and not a.judge:
@@ -123,7 +121,15 @@ def main():
             e = GTPClient(shlex.split(cmd))
             for g, k, s in todo:
                 e.reply("clear_board")
-                e.reply(f"loadsgf {g} {k + 1}")
+                if a.warm and k >= 2:
+                    # As in a game: the engine searched its previous turn, then both moves
+                    # were played, so the new search starts from the kept subtree.
+                    e.reply(f"loadsgf {g} {k - 1}")
+                    e.send("kata-search_analyze")
+                    for c, m in moves_in(g)[k - 2:k]:
+                        e.reply(f"play {c} {vertex(m, size_of(g))}")
+                else:
+                    e.reply(f"loadsgf {g} {k + 1}")
                 color = moves_in(g)[k][0]
                 reply = e.reply(f"genmove {color}").upper()
                 replies[(g, k, name, s)] = reply
