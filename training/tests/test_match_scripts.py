@@ -69,7 +69,8 @@ def test_rescore_compares_with_the_other_engine(tmp_path):
     binary = tengen_binary()
     if binary is None:
         pytest.skip("tengen binary not built (swift build)")
-    engine = f"{binary} gtp --model {MODEL}"
+    # A fixed symmetry: the tiny network judges dead stones differently under each one.
+    engine = f"{binary} gtp --model {MODEL} --nn-symmetry 0"
     (tmp_path / "game0000.sgf").write_text(SGF[:-1] + ";W[];B[])")
     from gtp_client import GTPClient
     gtp = GTPClient(engine.split())
