@@ -4,11 +4,10 @@ import Testing
 
 /// Small visit-limited searches run on fewer threads (KataGo's `minPlayoutsPerThread`).
 @Suite struct SearchThreadCapTests {
+  /// The engine tests' settings with the cap at `minPlayouts` (the visit limit comes per call).
   static func params(threads: Int, minPlayouts: Double) -> PUCTParameters {
-    var p = PUCTParameters()
-    p.threads = threads
+    var p = PUCTEngineTests.params(visits: 16, threads: threads)
     p.minPlayoutsPerThread = minPlayouts
-    p.resignThreshold = 0
     return p
   }
 
