@@ -37,9 +37,13 @@ extension PUCTEngine {
         limits.earlyStop = true
         limits.auto = params.thinking == .auto
         if limits.auto { limits.seconds! *= autoBudgetFactor(state) }
-        // Less after a pass (the game is ending) and when the result is already clear.
-        if state.moves.last?.move == .pass { limits.seconds! *= 0.5 }
-        if let w = lastWinrate, w > 0.95 || w < 0.05 { limits.seconds! *= 0.4 }
+      }
+      // Less after the opponent's passes (the game is ending) and once the game is clearly won.
+      let factor = SearchFactor.factor(
+        moves: state.moves, recentWhiteWinLoss: recentWhiteWinLoss, player: me, params: params)
+      if factor != 1 {
+        limits.maxVisits = limits.maxVisits.map { max(1, Int((Double($0) * factor).rounded(.up))) }
+        limits.seconds = limits.seconds.map { $0 * factor }
       }
     }
     let interval = analysis.reportInterval != nil
@@ -56,7 +60,7 @@ extension PUCTEngine {
     var choice = chooseMove(
       restrictions: analysis.restrictions, forbidPass: forbidPass, player: me, temperature: temperature)
     let (winrate, visits) = rootWinrate(of: choice)
-    lastWinrate = winrate
+    recentWhiteWinLoss = Array((recentWhiteWinLoss + [rootWhiteWinLoss()]).suffix(3))
     log(
       "\(me == .black ? "B" : "W") \(choice) winrate \(String(format: "%.3f", winrate)) visits \(lastStats.rootVisits) "
         + "(+\(lastStats.newVisits) in \(String(format: "%.2f", lastStats.seconds)) s, \(lastStats.evaluations) evals, \(lastStats.threads) threads)")
@@ -138,6 +142,11 @@ extension PUCTEngine {
       let s = PUCTTree.perspective(t.rootPlayer)
       return (0.5 * (1 + s * n.mean(n.winLossSum)), Int(n.visits))
     }
+  }
+
+  /// White's win/loss value (−1…1) averaged over the root's whole search.
+  func rootWhiteWinLoss() -> Double {
+    tree.withLock { t in t.nodes[0].visits > 0 ? t.nodes[0].mean(t.nodes[0].winLossSum) : 0 }
   }
 
   /// True if passing after the opponent's pass ends the game with a win for the player to

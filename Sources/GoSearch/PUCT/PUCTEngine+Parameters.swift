@@ -62,6 +62,10 @@ extension PUCTEngine {
     int("numSearchThreads", \.threads, min: 1),
     double("minPlayoutsPerThread", \.minPlayoutsPerThread),
     double("lagBuffer", \.lagBuffer),
+    double("searchFactorAfterOnePass", \.searchFactorAfterOnePass),
+    double("searchFactorAfterTwoPass", \.searchFactorAfterTwoPass),
+    double("searchFactorWhenWinning", \.searchFactorWhenWinning),
+    double("searchFactorWhenWinningThreshold", \.searchFactorWhenWinningThreshold),
     ParameterSpec(
       name: "thinking", get: { $0.thinking.rawValue },
       set: { p, v in

@@ -26,8 +26,9 @@ public final class PUCTEngine: AnalyzingEngine, @unchecked Sendable {
   var treeLine: TreeLine?
   /// Set by `stop()`; checked between visits.
   let stopFlag = Atomic<Bool>(false)
-  /// The win rate of our previous move (time is saved when the result is clear).
-  var lastWinrate: Double?
+  /// White's root win/loss value after each of our last three searches (a clearly won game
+  /// gets less search: `SearchFactor`).
+  var recentWhiteWinLoss: [Double] = []
   /// Moves in a row whose win rate was under the resign threshold.
   var lowWinrateStreak = 0
   /// Random choices (noise, temperature).
@@ -84,7 +85,7 @@ public final class PUCTEngine: AnalyzingEngine, @unchecked Sendable {
     tree.withLock { $0 = PUCTTree(rootPlayer: .black) }
     treeLine = nil
     lowWinrateStreak = 0
-    lastWinrate = nil
+    recentWhiteWinLoss = []
     evaluator.clearCache()
   }
 

@@ -27,6 +27,16 @@ public struct PUCTParameters: Sendable, Hashable {
   public var defaultMoveTime: Double = 5
   /// Seconds kept in reserve on every move for network and GUI lag.
   public var lagBuffer: Double = 0.5
+  /// `genmove` budget (visits and seconds) after the opponent's pass (KataGo's
+  /// `searchFactorAfterOnePass`): the game is ending.
+  public var searchFactorAfterOnePass: Double = 0.5
+  /// The same after the opponent's last two moves were passes.
+  public var searchFactorAfterTwoPass: Double = 0.25
+  /// `genmove` budget when our last three root win/loss values were all clearly won: 1 at
+  /// `searchFactorWhenWinningThreshold` (win/loss −1…1), falling linearly to this at 1.
+  public var searchFactorWhenWinning: Double = 0.4
+  /// Win/loss value (−1…1, 0.95 = 97.5%) past which `searchFactorWhenWinning` starts.
+  public var searchFactorWhenWinningThreshold: Double = 0.95
   /// Thinking mode for `genmove`.
   public var thinking: ThinkingMode = .slow
   /// Visits per move in `fast` mode (1 = the raw policy's best move).
