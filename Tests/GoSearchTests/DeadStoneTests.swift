@@ -56,4 +56,20 @@ import Testing
     }
     #expect(engine.deadStones(in: state) == Self.bottomChain)
   }
+
+  /// Terminal nodes in the search judge chains the same way, with the firmer threshold
+  /// (`deadStoneOwnership`, 0.6) on the chain's mean rather than stone by stone.
+  @Test func terminalScoringRemovesWholeChainsPastTheThreshold() throws {
+    let board = try #require(Board(diagram: Self.diagram))
+    let state = GameState(board: board, toMove: .black, rules: .chinese)
+    // Mean 0.7 towards White: the whole chain is dead, C1's weak 0.3 included.
+    let firm = Self.ownership(board, deadChainRead: [0.9, 0.9, 0.3])
+    #expect(PUCTEngine.deadStones(state, whiteOwnership: firm, threshold: 0.6) == Self.bottomChain)
+    // Mean 0.5: not firm enough, every stone counts, A1 and B1 (0.9) too.
+    let soft = Self.ownership(board, deadChainRead: [0.9, 0.9, -0.3])
+    #expect(PUCTEngine.deadStones(state, whiteOwnership: soft, threshold: 0.6).isEmpty)
+    // Strict area rules (Tromp-Taylor): no dead stones at all.
+    let strict = GameState(board: board, toMove: .black, rules: .trompTaylor)
+    #expect(PUCTEngine.deadStones(strict, whiteOwnership: firm, threshold: 0.6).isEmpty)
+  }
 }

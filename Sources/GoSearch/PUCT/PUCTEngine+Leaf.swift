@@ -136,35 +136,21 @@ extension PUCTEngine {
       winLoss: winLoss, noResult: 0, lead: white, score: white, scoreSq: white * white)
   }
 
-  /// Stones the ownership gives to the other colour beyond `threshold`, when the rules let
-  /// players agree on dead stones; none under strict area rules.
+  /// Chains the ownership gives to the other colour by a mean beyond `threshold`, when the
+  /// rules let players agree on dead stones; none under strict area rules.
   static func deadStones(
     _ state: GameState, whiteOwnership: [Float]?, threshold: Double
   ) -> Set<Point> {
     guard let own = whiteOwnership, state.rules.friendlyPassOk || state.rules.scoring == .territory
     else { return [] }
-    return deadStones(state.board, whiteOwnership: own, threshold: threshold)
-  }
-
-  /// Stones that `whiteOwnership` (row-major, White's view) gives to the other colour.
-  static func deadStones(_ board: Board, whiteOwnership own: [Float], threshold: Double) -> Set<Point> {
-    var dead: Set<Point> = []
-    guard own.count == board.area else { return dead }
-    for p in board.points {
-      let o = Double(own[p.y * board.width + p.x])
-      switch board[p] {
-      case .black where o > threshold: dead.insert(p)
-      case .white where o < -threshold: dead.insert(p)
-      default: break
-      }
-    }
-    return dead
+    return deadChains(state.board, whiteOwnership: own, threshold: threshold)
   }
 
   /// Chains whose mean ownership (`whiteOwnership`, row-major, White's view) favours the
-  /// other colour: a chain lives or dies as one, whatever its single stones read.
+  /// other colour by more than `threshold`: a chain lives or dies as one, whatever its single
+  /// stones read.
   /// - Complexity: O(area).
-  static func deadChains(_ board: Board, whiteOwnership own: [Float]) -> Set<Point> {
+  static func deadChains(_ board: Board, whiteOwnership own: [Float], threshold: Double = 0) -> Set<Point> {
     var dead: Set<Point> = []
     guard own.count == board.area else { return dead }
     var seen: Set<Point> = []
@@ -173,7 +159,7 @@ extension PUCTEngine {
       seen.formUnion(chain)
       let sign: Double = board[p] == .white ? 1 : -1
       let total = chain.reduce(0.0) { $0 + sign * Double(own[$1.y * board.width + $1.x]) }
-      if total < 0 { dead.formUnion(chain) }
+      if total < -threshold * Double(chain.count) { dead.formUnion(chain) }
     }
     return dead
   }
