@@ -27,6 +27,44 @@ struct GTPSubcommand: ParsableCommand {
 
   @OptionGroup var network: NetworkOptions
 
+  @Option(help: ArgumentHelp(
+    "A config file of search parameters, `name = value` per line (`#` comments), as `kata-set-param` names them; unknown names only warn.",
+    valueName: "file"))
+  var config: String?
+
+  @Option(help: ArgumentHelp(
+    "Search parameters `name=value,name=value` set at start-up after --config (repeatable; `kata-list-params` lists the names).",
+    valueName: "settings"))
+  var set: [String] = []
+
+  /// The settings of `--config` and `--set`, in that order.
+  func settings() throws -> ParameterSettings {
+    var s = ParameterSettings()
+    do {
+      if let config {
+        guard let data = FileManager.default.contents(atPath: config),
+          let text = String(data: data, encoding: .utf8)
+        else { throw ValidationError("cannot read config file '\(config)'") }
+        try s.addConfig(text, file: config)
+      }
+      for item in set { try s.addOverrides(item) }
+    } catch let e as ParameterError {
+      throw ValidationError(e.message)
+    }
+    return s
+  }
+
+  /// Applies the start-up settings to `engine`, warnings to stderr.
+  func configure(_ engine: any AnalyzingEngine, _ settings: ParameterSettings) throws {
+    do {
+      for w in try settings.apply(to: engine) {
+        FileHandle.standardError.write(Data("warning: \(w)\n".utf8))
+      }
+    } catch {
+      throw ValidationError(error.message)
+    }
+  }
+
   func run() throws {
     guard (2...25).contains(size) else { throw ValidationError("size must be between 2 and 25") }
     var r: Rules
@@ -37,15 +75,19 @@ struct GTPSubcommand: ParsableCommand {
     }
     if let komi { r.komi = komi }
     let params = try engine.parameters(cores: ProcessInfo.processInfo.activeProcessorCount)
-    var config = GTPConfiguration(width: size, height: size, rules: r)
+    let settings = try settings()
+    var gtp = GTPConfiguration(width: size, height: size, rules: r)
     if network.model != nil {
       OpenBLASCoreType.ensure()
       guard let evaluator = try network.evaluator() else { return }
-      config.rawNN = RawNNEvaluator(backend: evaluator.backend).gtpHandler()
-      let puct = try network.parameters(engine)
-      GTPServer.run(configuration: config) { _ in PUCTEngine(evaluator: evaluator, params: puct) }
+      gtp.rawNN = RawNNEvaluator(backend: evaluator.backend).gtpHandler()
+      let puct = PUCTEngine(evaluator: evaluator, params: try network.parameters(engine))
+      try configure(puct, settings)
+      GTPServer.run(engine: puct, configuration: gtp)
       return
     }
-    GTPServer.run(configuration: config) { _ in RolloutEngine(params: params) }
+    let rollout = RolloutEngine(params: params)
+    try configure(rollout, settings)
+    GTPServer.run(engine: rollout, configuration: gtp)
   }
 }

@@ -15,7 +15,9 @@ struct MatchCommand: ParsableCommand {
     discussion: """
       An engine is `tengen[:key=value,...]` (in-process; keys: threads, playouts, time, seed, \
       policy, resign; with model=FILE a PUCT network player with keys visits, time, nnthreads, \
-      batch, searchthreads, thinking, seed, resign) or `gtp:<command line>` (any GTP engine). \
+      batch, searchthreads, symmetry, thinking, seed, resign; any other key is a parameter name \
+      as kata-list-params lists it, e.g. searchFactorWhenWinning=1) or `gtp:<command line>` \
+      (any GTP engine). \
       Results go to OUT/results.jsonl and one SGF per game; an interrupted match resumes from there.
       Example: tengen match --a tengen:threads=2,time=5 \
       --b "gtp:/usr/games/gnugo --mode gtp --level 10 --chinese-rules" --games 40
@@ -143,7 +145,8 @@ struct MatchCommand: ParsableCommand {
     }
     var p = RolloutParameters()
     p.threads = ProcessInfo.processInfo.activeProcessorCount
-    for (key, value) in options {
+    var extra = ParameterSettings()
+    for (key, value) in options.sorted(by: { $0.key < $1.key }) {
       switch key {
       case "threads": p.threads = Int(value) ?? p.threads
       case "playouts": p.maxPlayouts = Int(value)
@@ -151,10 +154,21 @@ struct MatchCommand: ParsableCommand {
       case "seed": p.seed = UInt64(value) ?? p.seed
       case "resign": p.resignThreshold = Double(value) ?? p.resignThreshold
       case "policy": p.policy = value == "light" ? .light : .standard
-      default: throw ValidationError("unknown engine option '\(key)'")
+      default: try extra.addOverrides("\(key)=\(value)")  // any kata-set-param name
       }
     }
-    return EngineMatchPlayer(name: "Tengen(\(spec))", engine: RolloutEngine(params: p))
+    let engine = RolloutEngine(params: p)
+    try apply(extra, to: engine, spec)
+    return EngineMatchPlayer(name: "Tengen(\(spec))", engine: engine)
+  }
+
+  /// Sets the options that name engine parameters (`kata-list-params`) on `engine`.
+  static func apply(_ settings: ParameterSettings, to engine: any AnalyzingEngine, _ spec: String) throws {
+    do {
+      _ = try settings.apply(to: engine)
+    } catch {
+      throw ValidationError("engine '\(spec)': \(error.message)")
+    }
   }
 
   /// A PUCT player over a network: keys model, visits, time, nnthreads, batch, searchthreads,
@@ -166,7 +180,8 @@ struct MatchCommand: ParsableCommand {
     var nnThreads = 2
     var batch = 16
     var symmetry = SymmetryMode.random
-    for (key, value) in options {
+    var extra = ParameterSettings()
+    for (key, value) in options.sorted(by: { $0.key < $1.key }) {
       switch key {
       case "visits": p.maxVisits = Int(value)
       case "time": p.maxTime = Double(value)
@@ -188,12 +203,13 @@ struct MatchCommand: ParsableCommand {
           throw ValidationError("unknown thinking mode '\(value)'")
         }
         p.thinking = m
-      default: throw ValidationError("unknown engine option '\(key)' for a network player")
+      default: try extra.addOverrides("\(key)=\(value)")  // any kata-set-param name
       }
     }
     let evaluator = try NetworkEvaluator.make(
       path: model, nnThreads: nnThreads, maxBatchSize: batch, symmetry: symmetry)
     let engine = PUCTEngine(evaluator: evaluator, params: p)
+    try apply(extra, to: engine, spec)
     engine.log = { _ in }
     return EngineMatchPlayer(name: "Tengen(\(spec))", engine: engine)
   }
