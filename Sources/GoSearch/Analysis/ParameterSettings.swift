@@ -1,3 +1,5 @@
+import Foundation
+
 /// Search parameters set by name at start-up: a KataGo-style config file (`name = value`
 /// lines) and `name=value,...` overrides, applied as `kata-set-param` would apply them.
 public struct ParameterSettings: Sendable, Equatable {
@@ -76,8 +78,6 @@ public struct ParameterSettings: Sendable, Equatable {
   }
 }
 
-extension Substring {
-  fileprivate var trimmingSpaces: String {
-    String(drop { $0 == " " || $0 == "\t" || $0 == "\r" }.reversed().drop { $0 == " " || $0 == "\t" || $0 == "\r" }.reversed())
-  }
+extension StringProtocol {
+  fileprivate var trimmingSpaces: String { trimmingCharacters(in: .whitespacesAndNewlines) }
 }
