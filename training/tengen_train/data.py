@@ -1,5 +1,5 @@
-"""Training rows: the `.npz` format of docs/FORMATS.md (version 1), reader, writer, sliding
-window shuffler and D4 augmentation.
+"""Training rows: the `.npz` format of docs/FORMATS.md (version 2; version 1 files are still
+read), reader, writer, sliding window shuffler and D4 augmentation.
 
 The trainer never computes Go features: rows arrive with their input planes already made by
 the engine (or, until the engine writes rows, by tengen_train.synthetic).
@@ -14,11 +14,17 @@ import numpy as np
 
 from .modelconfigs import NUM_GLOBAL, NUM_SPATIAL
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+# versions read_rows accepts; a version-1 file reads as if the V2_FIELDS were all zero
+READ_VERSIONS = (1, 2)
 # columns of target_weights
 WEIGHT_COLUMNS = ["policy", "value", "score", "lead", "vtime", "ownership"]
 # columns of score_targets
 SCORE_COLUMNS = ["score", "lead", "vtime"]
+# columns of short_term_targets (version 2)
+SHORT_TERM_COLUMNS = ["win", "loss", "no_result", "score"]
+# per-row arrays added by format version 2
+V2_FIELDS = ("policy_target_next", "short_term_targets", "short_term_weight")
 OWNERSHIP_SCALE = 127.0
 
 
@@ -30,10 +36,11 @@ def packed_len(pos_len):
     return (pos_len * pos_len + 7) // 8
 
 
-def expected_fields(n, pos_len):
-    """name -> (dtype, shape) for a file with n rows on a pos_len x pos_len grid."""
+def expected_fields(n, pos_len, version=FORMAT_VERSION):
+    """name -> (dtype, shape) of the per-row arrays of a format-`version` file with n rows on
+    a pos_len x pos_len grid."""
     a = pos_len * pos_len
-    return {
+    fields = {
         "binary_input_planes": (np.uint8, (n, NUM_SPATIAL, packed_len(pos_len))),
         "global_inputs": (np.float32, (n, NUM_GLOBAL)),
         "policy_target": (np.float32, (n, a + 1)),
@@ -48,6 +55,19 @@ def expected_fields(n, pos_len):
         "pla": (np.int8, (n,)),
         "komi": (np.float32, (n,)),
     }
+    if version >= 2:
+        fields.update({
+            "policy_target_next": (np.float32, (n, a + 1)),
+            "short_term_targets": (np.float32, (n, len(SHORT_TERM_COLUMNS))),
+            "short_term_weight": (np.float32, (n,)),
+        })
+    return fields
+
+
+def zero_v2_fields(n, pos_len):
+    """The version-2 arrays of n rows that carry no next-move policy and no short-term target."""
+    return {name: np.zeros(shape, dtype=dt)
+            for name, (dt, shape) in expected_fields(n, pos_len, 2).items() if name in V2_FIELDS}
 
 
 def pack_planes(planes):
@@ -64,11 +84,15 @@ def unpack_planes(packed, pos_len):
 
 
 def write_rows(path, rows, pos_len, meta=None):
-    """Validate `rows` (dict of arrays) and write them atomically as one .npz file."""
+    """Validate `rows` (dict of arrays) and write them atomically as one format-version-2 .npz
+    file. Version-2 fields the dict lacks (policy_target_next, short_term_targets,
+    short_term_weight) are written as zeros: no target."""
     from .checkpoint import atomic_write_bytes
 
     n = len(rows["global_inputs"])
     spec = expected_fields(n, pos_len)
+    zeros = zero_v2_fields(n, pos_len)
+    rows = {**{k: v for k, v in zeros.items() if k not in rows}, **rows}
     out = {"format_version": np.array(FORMAT_VERSION, dtype=np.int32),
            "pos_len": np.array(pos_len, dtype=np.int32),
            "meta_json": np.array(json.dumps(meta or {}, sort_keys=True))}
@@ -85,7 +109,8 @@ def write_rows(path, rows, pos_len, meta=None):
 
 
 def read_rows(path):
-    """Load and validate one .npz file. Returns (rows dict, pos_len, meta dict)."""
+    """Load and validate one .npz file (format version 1 or 2). Returns (rows dict, pos_len,
+    meta dict); the rows always have the version-2 fields (zeros for a version-1 file)."""
     try:
         z = np.load(path, allow_pickle=False)
     except (OSError, ValueError, zipfile.BadZipFile, EOFError) as e:
@@ -94,8 +119,9 @@ def read_rows(path):
         if "format_version" not in z.files:
             raise DataFormatError(f"{path}: missing format_version")
         ver = int(z["format_version"])
-        if ver != FORMAT_VERSION:
-            raise DataFormatError(f"{path}: format_version {ver} not supported (reader: {FORMAT_VERSION})")
+        if ver not in READ_VERSIONS:
+            raise DataFormatError(f"{path}: format_version {ver} not supported "
+                                  f"(reader: {', '.join(map(str, READ_VERSIONS))})")
         for k in ("pos_len", "global_inputs"):
             if k not in z.files:
                 raise DataFormatError(f"{path}: missing field {k!r}")
@@ -108,13 +134,15 @@ def read_rows(path):
             raise DataFormatError(f"{path}: corrupt member ({e})") from e
         meta = json.loads(str(z["meta_json"])) if "meta_json" in z.files else {}
     n = len(rows["global_inputs"])
-    for name, (dt, shape) in expected_fields(n, pos_len).items():
+    for name, (dt, shape) in expected_fields(n, pos_len, ver).items():
         if name not in rows:
             raise DataFormatError(f"{path}: missing field {name!r}")
         a = rows[name]
         if a.dtype != np.dtype(dt) or a.shape != shape:
             raise DataFormatError(f"{path}: field {name} is {a.dtype}{a.shape}, "
                                   f"expected {np.dtype(dt)}{shape}")
+    if ver == 1:
+        rows.update(zero_v2_fields(n, pos_len))
     return rows, pos_len, meta
 
 
@@ -206,22 +234,42 @@ def inverse_symmetry(sym):
     return {5: 6, 6: 5}.get(sym, sym)
 
 
-def augment_batch(planes, policy, ownership, syms, pos_len):
-    """Apply per-row symmetries. planes (B, C, L, L); policy (B, K, L*L+1) or (B, L*L+1);
-    ownership (B, L*L). Returns new arrays (pass entries untouched)."""
+def _sym_policy_row(p, s, pos_len):
+    """p: (K, L*L+1) or (L*L+1,) of one row, transformed in place (pass untouched)."""
+    a = pos_len * pos_len
+    board = p[..., :a].reshape(p.shape[:-1] + (pos_len, pos_len))
+    p[..., :a] = apply_symmetry(board, s).reshape(p.shape[:-1] + (a,))
+
+
+def augment_batch(planes, policy, ownership, syms, pos_len, policy_next=None):
+    """Apply per-row symmetries. planes (B, C, L, L); policy and policy_next (B, K, L*L+1) or
+    (B, L*L+1); ownership (B, L*L). Returns new arrays (pass entries untouched):
+    (planes, policy, ownership), plus policy_next as a fourth when it is given (it gets the
+    same symmetry as policy, row by row)."""
     planes = planes.copy()
     policy = policy.copy()
     ownership = ownership.copy()
+    if policy_next is not None:
+        policy_next = policy_next.copy()
     a = pos_len * pos_len
     for i, s in enumerate(syms):
         s = int(s)
         if s == 0:
             continue
         planes[i] = apply_symmetry(planes[i], s)
-        board = policy[i, ..., :a].reshape(policy[i].shape[:-1] + (pos_len, pos_len))
-        policy[i, ..., :a] = apply_symmetry(board, s).reshape(policy[i].shape[:-1] + (a,))
+        _sym_policy_row(policy[i], s, pos_len)
+        if policy_next is not None:
+            _sym_policy_row(policy_next[i], s, pos_len)
         ownership[i] = apply_symmetry(ownership[i].reshape(pos_len, pos_len), s).reshape(a)
-    return planes, policy, ownership
+    if policy_next is None:
+        return planes, policy, ownership
+    return planes, policy, ownership, policy_next
+
+
+def normalise_policy(pol):
+    """Each row scaled to sum 1; an all-zero row (no target) stays zero."""
+    s = pol.sum(axis=-1, keepdims=True)
+    return np.where(s > 0, pol / np.maximum(s, 1e-30), 0.0).astype(np.float32)
 
 
 # ------------------------------------------------------------------------ in-memory dataset
@@ -275,11 +323,13 @@ class RowDataset:
         r = self.rows
         planes = unpack_planes(r["binary_input_planes"][idx], self.pos_len).astype(np.float32)
         pol = r["policy_target"][idx].astype(np.float32)
+        pol_next = r["policy_target_next"][idx].astype(np.float32)
         own = r["ownership_target"][idx].astype(np.float32) / OWNERSHIP_SCALE
         if syms is not None and np.any(syms):
-            planes, pol, own = augment_batch(planes, pol, own, syms, self.pos_len)
-        s = pol.sum(axis=1, keepdims=True)
-        pol = np.where(s > 0, pol / np.maximum(s, 1e-30), 0.0).astype(np.float32)
+            planes, pol, own, pol_next = augment_batch(planes, pol, own, syms, self.pos_len,
+                                                       policy_next=pol_next)
+        pol = normalise_policy(pol)
+        pol_next = normalise_policy(pol_next)
         return {
             "spatial": np.ascontiguousarray(planes),
             "global": r["global_inputs"][idx].astype(np.float32),
@@ -289,6 +339,9 @@ class RowDataset:
             "ownership": np.ascontiguousarray(own),
             "weights": r["target_weights"][idx].astype(np.float32),
             "sample_weight": r["sample_weight"][idx].astype(np.float32),
+            "policy_next": np.ascontiguousarray(pol_next),
+            "short_term": r["short_term_targets"][idx].astype(np.float32),
+            "short_term_weight": r["short_term_weight"][idx].astype(np.float32),
         }
 
     def batch(self, step, batch_size, rank=0, world=1):

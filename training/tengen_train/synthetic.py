@@ -46,7 +46,8 @@ def _nearest_owner(pla, opp, size):
 
 
 def make_rows(n, pos_len=9, board_sizes=None, seed=0, game_id_base=0):
-    """Return a rows dict in the docs/FORMATS.md layout (version 1)."""
+    """Return a rows dict in the docs/FORMATS.md layout, without the version-2 fields (no
+    next-move policy, no short-term targets: write_rows writes them as zeros)."""
     rng = np.random.default_rng(seed)
     board_sizes = board_sizes or [pos_len]
     a = pos_len * pos_len

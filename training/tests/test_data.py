@@ -160,3 +160,161 @@ def test_dataset_batches_deterministic_and_cover_epoch(tmp_path):
     parts = [ds.batch(2, 8, rank=r, world=2) for r in range(2)]
     assert np.array_equal(np.concatenate([q["spatial"] for q in parts]), full["spatial"])
     assert np.allclose(full["policy"].sum(1), 1.0, atol=1e-5)
+
+
+# ------------------------------------------------------------------- format version 2 fields
+
+
+def _v2_rows(n, pos_len=9, seed=0, game_id_base=0):
+    """Synthetic rows plus non-trivial version-2 fields (one-hot next move, short-term)."""
+    rows = make_rows(n, pos_len=pos_len, seed=seed, game_id_base=game_id_base)
+    rng = np.random.default_rng(seed + 100)
+    a = pos_len * pos_len
+    nxt = np.zeros((n, a + 1), dtype=np.float32)
+    nxt[np.arange(n), rng.integers(0, a + 1, n)] = 3.0
+    nxt[0] = 0                                             # row 0: no next-move target
+    st = rng.random((n, 4)).astype(np.float32)
+    st[:, 3] = rng.normal(0, 10, n)
+    stw = rng.random(n).astype(np.float32)
+    stw[1] = 0
+    rows.update(policy_target_next=nxt, short_term_targets=st, short_term_weight=stw)
+    return rows
+
+
+def _save_v1(path, rows, pos_len):
+    """A format-version-1 file as the old writer made it (no version-2 arrays)."""
+    out = {k: np.asarray(v) for k, v in rows.items() if k not in D.V2_FIELDS}
+    for name, (dt, _) in D.expected_fields(len(rows["komi"]), pos_len, 1).items():
+        out[name] = out[name].astype(dt)
+    np.savez(path, format_version=np.array(1, dtype=np.int32),
+             pos_len=np.array(pos_len, dtype=np.int32), meta_json=np.array("{}"), **out)
+
+
+def test_v1_file_reads_with_zero_v2_fields(tmp_path):
+    rows = make_rows(7, pos_len=9, seed=1)
+    _save_v1(tmp_path / "v1.npz", rows, 9)
+    back, pos_len, _ = D.read_rows(tmp_path / "v1.npz")
+    assert pos_len == 9
+    for k, v in rows.items():
+        assert np.array_equal(back[k], v), k
+    for name, (dt, shape) in D.expected_fields(7, 9).items():
+        assert back[name].dtype == np.dtype(dt) and back[name].shape == shape, name
+    for name in D.V2_FIELDS:
+        assert not back[name].any(), name
+    ds = D.RowDataset([tmp_path / "v1.npz"], seed=0)
+    b = ds.batch(0, 4)
+    assert b["policy_next"].shape == (4, 82) and not b["policy_next"].any()
+    assert b["short_term"].shape == (4, 4) and not b["short_term_weight"].any()
+
+
+def test_v2_roundtrip_and_writer_fills_zeros(tmp_path):
+    assert D.FORMAT_VERSION == 2
+    rows = _v2_rows(20, seed=2)
+    D.write_rows(tmp_path / "v2.npz", rows, 9)
+    with np.load(tmp_path / "v2.npz") as z:
+        assert int(z["format_version"]) == 2
+        assert set(D.V2_FIELDS) <= set(z.files)
+    back, _, _ = D.read_rows(tmp_path / "v2.npz")
+    for k, v in rows.items():
+        assert np.array_equal(back[k], v), k
+    # a dict without the version-2 fields is written as version 2 with zeros
+    D.write_rows(tmp_path / "plain.npz", make_rows(5, pos_len=9, seed=0), 9)
+    with np.load(tmp_path / "plain.npz") as z:
+        assert int(z["format_version"]) == 2
+        assert z["policy_target_next"].shape == (5, 82) and not z["policy_target_next"].any()
+        assert z["short_term_targets"].shape == (5, 4) and not z["short_term_weight"].any()
+
+
+def test_v2_fields_are_validated(tmp_path):
+    D.write_rows(tmp_path / "a.npz", _v2_rows(5, seed=0), 9)
+    z = dict(np.load(tmp_path / "a.npz"))
+    bad = dict(z)
+    bad["short_term_targets"] = bad["short_term_targets"][:, :3].copy()
+    np.savez(tmp_path / "s.npz", **bad)
+    with pytest.raises(D.DataFormatError, match=r"s\.npz.*short_term_targets is float32\(5, 3\)"):
+        D.read_rows(tmp_path / "s.npz")
+    bad = dict(z)
+    bad["policy_target_next"] = bad["policy_target_next"][:, :81].copy()
+    np.savez(tmp_path / "p.npz", **bad)
+    with pytest.raises(D.DataFormatError, match="policy_target_next"):
+        D.read_rows(tmp_path / "p.npz")
+    bad = dict(z)
+    bad["short_term_weight"] = bad["short_term_weight"].astype(np.float64)
+    np.savez(tmp_path / "w.npz", **bad)
+    with pytest.raises(D.DataFormatError, match="short_term_weight is float64"):
+        D.read_rows(tmp_path / "w.npz")
+    bad = dict(z)
+    del bad["short_term_weight"]
+    np.savez(tmp_path / "m.npz", **bad)   # version 2 requires every version-2 array
+    with pytest.raises(D.DataFormatError, match="missing field 'short_term_weight'"):
+        D.read_rows(tmp_path / "m.npz")
+    bad = dict(z)
+    bad["format_version"] = np.array(3, dtype=np.int32)
+    np.savez(tmp_path / "v3.npz", **bad)
+    with pytest.raises(D.DataFormatError, match=r"v3\.npz: format_version 3 not supported"):
+        D.read_rows(tmp_path / "v3.npz")
+    r = _v2_rows(5, seed=0)
+    r["policy_target_next"] = r["policy_target_next"][:, :-1]
+    with pytest.raises(D.DataFormatError, match="policy_target_next has shape"):
+        D.write_rows(tmp_path / "x.npz", r, 9)
+
+
+def test_shuffle_window_carries_v2_fields(tmp_path):
+    f1 = tmp_path / "gen000.npz"
+    _save_v1(f1, make_rows(30, pos_len=9, seed=0, game_id_base=0), 9)
+    rows2 = _v2_rows(30, seed=1, game_id_base=1000)
+    rows2["game_id"] = 1000 + np.arange(30, dtype=np.int64)   # one row per game: an index
+    f2 = tmp_path / "gen001.npz"
+    D.write_rows(f2, rows2, 9)
+    out = D.shuffle_window([f1, f2], tmp_path / "shuf", rows_per_shard=16, seed=1, window=60)
+    rows = D.concat_rows([D.read_rows(p)[0] for p in out])
+    old = rows["game_id"] < 1000
+    assert old.sum() == 30
+    for name in D.V2_FIELDS:
+        assert not rows[name][old].any(), name
+        i = rows["game_id"][~old] - 1000
+        assert np.array_equal(rows[name][~old], rows2[name][i]), name
+
+
+@pytest.mark.parametrize("s", range(8))
+def test_augmentation_moves_policy_next_with_policy(tmp_path, s):
+    L, n = 9, 6
+    rows = _v2_rows(n, pos_len=L, seed=3)
+    rng = np.random.default_rng(s)
+    pts = []
+    for i in range(n):
+        x, y, xn, yn = rng.integers(0, L, size=4)
+        rows["policy_target"][i] = 0
+        rows["policy_target"][i, y * L + x] = 2.0
+        rows["policy_target_next"][i] = 0
+        if i == 0:   # same point in both: must land on the same point
+            xn, yn = x, y
+        if i == 1:   # no next-move target: stays all zero
+            pts.append((x, y, None, None))
+            continue
+        rows["policy_target_next"][i, yn * L + xn] = 4.0
+        pts.append((x, y, xn, yn))
+    rows["policy_target_next"][2, L * L] = 1.0   # a pass share stays on pass
+    D.write_rows(tmp_path / "a.npz", rows, L)
+    ds = D.RowDataset([tmp_path / "a.npz"])
+    b = ds.get(np.arange(n), np.full(n, s))
+    for i, (x, y, xn, yn) in enumerate(pts):
+        tx, ty = _sym_point(x, y, L, s)
+        assert b["policy"][i, ty * L + tx] == pytest.approx(1.0)
+        if xn is None:
+            assert not b["policy_next"][i].any()
+            continue
+        tx, ty = _sym_point(xn, yn, L, s)
+        want = 0.8 if i == 2 else 1.0
+        assert b["policy_next"][i, ty * L + tx] == pytest.approx(want)
+        assert b["policy_next"][i].sum() == pytest.approx(1.0)
+        if i == 2:
+            assert b["policy_next"][i, L * L] == pytest.approx(0.2)
+    assert b["policy_next"][0].argmax() == b["policy"][0].argmax()
+    assert np.array_equal(b["short_term"], rows["short_term_targets"])
+    assert np.array_equal(b["short_term_weight"], rows["short_term_weight"])
+    # augment_batch directly: policy_next gets the same transform as policy
+    pol = rows["policy_target"][:n]
+    _, p2, _, pn2 = D.augment_batch(np.zeros((n, 22, L, L), np.float32), pol, np.zeros((n, L * L)),
+                                    np.full(n, s), L, policy_next=pol.copy())
+    assert np.array_equal(p2, pn2)
