@@ -12,7 +12,7 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 from tengen_train.checkpoint import load_checkpoint  # noqa: E402
 from tengen_train.katago_format import export_model  # noqa: E402
-from tengen_train.model import Model  # noqa: E402
+from tengen_train.model import Model, load_model_state  # noqa: E402
 
 
 def main():
@@ -23,7 +23,7 @@ def main():
     a = ap.parse_args()
     st = load_checkpoint(a.checkpoint)
     m = Model(st["model_config"])
-    m.load_state_dict(st["model"])
+    load_model_state(m, st["model"])   # also checkpoints from before the training-only heads
     name = a.name or f"tengen-s{st['step']}"
     export_model(m.eval(), a.out, name=name)
     print(f"exported step {st['step']} as {a.out} (name {name})")

@@ -14,6 +14,10 @@ Outputs (dict of raw outputs, side-to-move perspective):
                              variance-time (pre-softplus), short-term value error and short-term
                              score error (both pre-softplus)
   ownership (N, 1, H, W)     pre-tanh ownership
+  policy_next (N, 1, H*W + 1) logits of the auxiliary next-move policy (the opponent's reply;
+                             last entry = pass). Training only: this head (`policy_next_head`)
+                             has no counterpart in the model file; export ignores it and import
+                             leaves it freshly initialised.
 """
 
 import math
@@ -26,6 +30,10 @@ from .modelconfigs import NUM_GLOBAL, NUM_SPATIAL, get_config
 
 POLICY_CHANNELS = 2
 MISC_OUTPUTS = 6
+# state_dict prefixes of training-only modules (not in the exported KataGo file)
+AUX_PREFIXES = ("policy_next_head.",)
+# outputs of those modules (every other output is fully determined by the exported file)
+AUX_OUTPUTS = ("policy_next",)
 
 
 def activation_fn(kind):
@@ -190,15 +198,38 @@ class PolicyHead(nn.Module):
         self.act_pass = activation_fn(act)
         self.linear_pass2 = nn.Linear(p1, POLICY_CHANNELS, bias=False)
 
-    def forward(self, u, mask, mask_sum):
+    def hidden(self, u, mask, mask_sum):
+        """The head's hidden features: activated p1 planes (input of conv2p) and the pass
+        MLP's activated hidden vector (input of linear_pass2)."""
         p = self.conv1p(u)
         g = self.norm_g(self.conv1g(u), mask, mask_sum)
         gp = global_pool(g, mask, mask_sum)
         p = p + self.linear_g(gp).unsqueeze(-1).unsqueeze(-1)
-        p = self.conv2p(self.norm_p(p, mask, mask_sum))
-        pas = self.linear_pass2(self.act_pass(self.linear_pass(gp)))
+        return self.norm_p(p, mask, mask_sum), self.act_pass(self.linear_pass(gp))
+
+    def forward(self, u, mask, mask_sum, return_hidden=False):
+        ph, hp = self.hidden(u, mask, mask_sum)
+        p = self.conv2p(ph)
+        pas = self.linear_pass2(hp)
         n = p.shape[0]
-        return torch.cat([p.reshape(n, POLICY_CHANNELS, -1), pas.unsqueeze(-1)], dim=2)
+        out = torch.cat([p.reshape(n, POLICY_CHANNELS, -1), pas.unsqueeze(-1)], dim=2)
+        return (out, ph, hp) if return_hidden else out
+
+
+class PolicyNextHead(nn.Module):
+    """Auxiliary next-move (opponent's reply) policy, trained but never exported: a 1x1 conv
+    from the policy head's activated p1 planes to one channel, and a pass logit from the pass
+    MLP's hidden vector (like one more output channel of conv2p / linear_pass2 in KataGo)."""
+
+    def __init__(self, cfg):
+        super().__init__()
+        p1 = cfg["p1_c"]
+        self.conv = conv(p1, 1, 1)
+        self.linear_pass = nn.Linear(p1, 1, bias=False)
+
+    def forward(self, ph, hp):
+        n = ph.shape[0]
+        return torch.cat([self.conv(ph).reshape(n, 1, -1), self.linear_pass(hp).unsqueeze(-1)], dim=2)
 
 
 class ValueHead(nn.Module):
@@ -231,6 +262,10 @@ class Model(nn.Module):
         self.norm_trunk = NormAct(c, cfg["activation"], cfg["norm"])
         self.policy_head = PolicyHead(cfg)
         self.value_head = ValueHead(cfg)
+        # training-only; built without consuming the global RNG and initialised last, so the
+        # exported modules get the same initial weights for a seed as before the head existed
+        with torch.random.fork_rng(devices=[]):
+            self.policy_next_head = PolicyNextHead(cfg)
         self.reset_parameters()
 
     def reset_parameters(self, generator=None):
@@ -254,9 +289,20 @@ class Model(nn.Module):
         for b in self.blocks:
             x = b(x, mask, mask_sum)
         u = self.norm_trunk(x, mask, mask_sum)
-        policy = self.policy_head(u, mask, mask_sum)
+        policy, ph, hp = self.policy_head(u, mask, mask_sum, return_hidden=True)
         value, misc, ownership = self.value_head(u, mask, mask_sum)
-        return {"policy": policy, "value": value, "misc": misc, "ownership": ownership}
+        return {"policy": policy, "value": value, "misc": misc, "ownership": ownership,
+                "policy_next": self.policy_next_head(ph, hp)}
+
+
+def load_model_state(model, state_dict):
+    """load_state_dict that also accepts a state saved before the training-only heads existed
+    (their keys missing: they keep their fresh initialisation). Returns the missing aux keys."""
+    missing, unexpected = model.load_state_dict(state_dict, strict=False)
+    bad = [k for k in missing if not k.startswith(AUX_PREFIXES)]
+    if bad or unexpected:
+        raise RuntimeError(f"state_dict does not fit the model: missing {bad}, unexpected {unexpected}")
+    return missing
 
 
 def count_residual_blocks(specs):

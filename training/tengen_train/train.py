@@ -29,7 +29,7 @@ import torch
 from . import checkpoint as C
 from .data import RowDataset
 from .losses import compute_losses
-from .model import Model
+from .model import AUX_PREFIXES, Model
 
 
 @dataclasses.dataclass
@@ -202,6 +202,13 @@ class Trainer:
         if st["model_config"] != self.model.config:
             raise C.CheckpointError(f"checkpoint at step {step} was made for a different model "
                                     f"config; use a new --run-dir")
+        missing_aux = [k for k in self.model.state_dict() if k.startswith(AUX_PREFIXES)
+                       and k not in st["model"]]
+        if missing_aux:
+            raise C.CheckpointError(
+                f"checkpoint at step {step} predates the training-only next-move policy head "
+                f"({missing_aux[0]}, ...) and cannot be resumed; export it with "
+                f"scripts/export_checkpoint.py, or use a new --run-dir")
         self.model.load_state_dict(st["model"])
         self.opt.load_state_dict(st["optimizer"])
         self.scaler.load_state_dict(st["scaler"])
@@ -252,16 +259,15 @@ class Trainer:
         self.scaler.step(self.opt)
         self.scaler.update()
         vals = torch.stack([total.detach()] + [h.detach() for h in heads.values()]
-                           + [metrics["policy_top1"]])
+                           + [m.detach() for m in metrics.values()])
         if self.world > 1:
             torch.distributed.all_reduce(vals)
             vals /= self.world
         vals = vals.cpu().tolist()
         rec = {"step": self.step, "split": "train", "lr": lr, "loss": vals[0],
                "grad_norm": float(gnorm)}
-        for k, v in zip(heads, vals[1:]):
-            rec["loss_" + k] = v
-        rec["policy_top1"] = vals[-1]
+        for k, v in zip(["loss_" + h for h in heads] + list(metrics), vals[1:]):
+            rec[k] = v
         self.step += 1
         return rec
 
@@ -281,7 +287,7 @@ class Trainer:
             total, heads, metrics = compute_losses(out, b, self.cfg.loss_weights)
             k = len(idx)
             for name, v in [("loss", total)] + [("loss_" + h, x) for h, x in heads.items()] \
-                    + [("policy_top1", metrics["policy_top1"])]:
+                    + list(metrics.items()):
                 sums[name] = sums.get(name, 0.0) + float(v) * k
             count += k
         return {k: v / count for k, v in sums.items()}

@@ -5,7 +5,7 @@ import pytest
 import torch
 
 from tengen_train import katago_format as K
-from tengen_train.model import Model, randomize_for_test
+from tengen_train.model import AUX_OUTPUTS, Model, randomize_for_test
 from tengen_train.modelconfigs import PRESETS
 
 
@@ -44,6 +44,8 @@ def test_export_import_roundtrip_identical(preset, tmp_path):
         with torch.no_grad():
             a, b = m(sp, gl), m2(sp, gl)
         for k in a:
+            if k in AUX_OUTPUTS:   # training-only heads are not in the file
+                continue
             assert torch.equal(a[k], b[k]), f"{preset}: output {k} differs after round trip"
     # re-exporting the imported net reproduces the file byte for byte
     assert K.model_bytes(m2, name=preset) == raw
@@ -130,4 +132,45 @@ def test_bnorm_uses_on_board_statistics_and_exports(tmp_path):
     with torch.no_grad():
         x, y = a(sp9, gl), m2(sp9, gl)
     for k in x:
-        assert torch.allclose(x[k], y[k], atol=1e-6), k
+        if k not in AUX_OUTPUTS:
+            assert torch.allclose(x[k], y[k], atol=1e-6), k
+
+
+def test_aux_next_move_head_is_not_exported(tmp_path):
+    """The training-only policy_next head: the file's bytes do not depend on its weights, the
+    round trip keeps every exported output, and the imported net has a fresh, working head."""
+    torch.manual_seed(0)
+    m = randomize_for_test(Model("tiny"), seed=5).eval()
+    raw = K.model_bytes(m, name="aux")
+    with torch.no_grad():
+        m.policy_next_head.conv.weight.normal_(0.0, 3.0)
+        m.policy_next_head.linear_pass.weight.normal_(0.0, 3.0)
+    assert K.model_bytes(m, name="aux") == raw
+    path = tmp_path / "aux.bin.gz"
+    K.export_model(m, path, name="aux")
+    assert gzip.decompress(path.read_bytes()) == raw
+    m2, _ = K.import_model(path)
+    sp, gl = _inputs(2, 9)
+    with torch.no_grad():
+        a, b = m(sp, gl), m2(sp, gl)
+    assert a["policy_next"].shape == b["policy_next"].shape == (2, 1, 82)
+    for k in a:
+        if k not in AUX_OUTPUTS:
+            assert torch.equal(a[k], b[k]), k
+    assert not torch.equal(a["policy_next"], b["policy_next"])   # not carried by the file
+    assert torch.isfinite(b["policy_next"]).all()
+    assert K.model_bytes(m2, name="aux") == raw
+
+
+def test_old_state_without_aux_head_loads_for_export():
+    from tengen_train.model import load_model_state
+    torch.manual_seed(1)
+    m = randomize_for_test(Model("tiny"), seed=2)
+    old = {k: v for k, v in m.state_dict().items() if not k.startswith("policy_next_head.")}
+    m2 = Model("tiny")
+    missing = load_model_state(m2, old)
+    assert missing and all(k.startswith("policy_next_head.") for k in missing)
+    assert K.model_bytes(m2, name="old") == K.model_bytes(m, name="old")
+    del old["conv_spatial.weight"]
+    with pytest.raises(RuntimeError, match="conv_spatial.weight"):
+        load_model_state(Model("tiny"), old)

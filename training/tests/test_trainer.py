@@ -140,3 +140,30 @@ def test_export_checkpoint_script(rows, tmp_path):
 def test_mixed_precision_refused_on_cpu(rows, tmp_path):
     with pytest.raises(ValueError, match="only supported on CUDA"):
         Trainer(_cfg(rows, tmp_path / "amp", amp="bf16", device="cpu"))
+
+
+def test_checkpoint_without_aux_head_is_refused_but_exports(rows, tmp_path):
+    """Checkpoints from before the training-only next-move head cannot be resumed (clear
+    error); scripts/export_checkpoint.py still exports them (the head is not in the file)."""
+    import subprocess
+    import sys
+    tr = Trainer(_cfg(rows, tmp_path / "n", steps=4))
+    tr.run()
+    rec = json.loads(open(tmp_path / "n" / "metrics.jsonl").readline())
+    assert {"loss_policy_next", "policy_next_top1", "policy_top1"} <= set(rec)
+    st = C.load_checkpoint(C.checkpoint_path(tmp_path / "n", 4))
+    st["model"] = {k: v for k, v in st["model"].items() if not k.startswith("policy_next_head.")}
+    C.save_checkpoint(tmp_path / "old", 4, st)
+    with pytest.raises(C.CheckpointError, match="next-move policy head"):
+        Trainer(_cfg(rows, tmp_path / "old", steps=8))
+    script = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "scripts",
+                          "export_checkpoint.py")
+    out = tmp_path / "old.bin.gz"
+    subprocess.run([sys.executable, script, str(C.checkpoint_path(tmp_path / "old", 4)), str(out)],
+                   check=True)
+    m, _ = import_model(out)
+    x = torch.zeros(1, 22, 7, 7)
+    x[:, 0] = 1
+    with torch.no_grad():
+        assert torch.equal(tr.model.eval()(x, torch.zeros(1, 19))["policy"],
+                           m(x, torch.zeros(1, 19))["policy"])
