@@ -29,6 +29,7 @@ let package = Package(
     .library(name: "GoNeuralNet", targets: ["GoNeuralNet"]),
     .library(name: "GoNeuralNetCPU", targets: ["GoNeuralNetCPU"]),
     .library(name: "GoTrainingData", targets: ["GoTrainingData"]),
+    .library(name: "GoSelfPlay", targets: ["GoSelfPlay"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
@@ -58,7 +59,7 @@ let package = Package(
       name: "tengen",
       dependencies: [
         "GoCore", "GoSearch", "GoMatch", "GoFormats", "GoProtocol", "GoAnalysis", "GoFeatures", "GoNeuralNet",
-        "GoNeuralNetCPU", "GoTrainingData",
+        "GoNeuralNetCPU", "GoTrainingData", "GoSelfPlay",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: cpuFlags
@@ -107,6 +108,16 @@ let package = Package(
     .target(
       name: "GoTrainingData", dependencies: ["GoCore", "GoFormats", "GoFeatures", "GoNeuralNet"],
       swiftSettings: cpuFlags + strictFlags),
+    // Self-play: games with KataGo's techniques over a shared evaluator, rows and records, a
+    // resumable output folder (docs/SELFPLAY.md).
+    .target(
+      name: "GoSelfPlay",
+      dependencies: ["GoCore", "GoFormats", "GoFeatures", "GoNeuralNet", "GoSearch", "GoTrainingData"],
+      swiftSettings: cpuFlags + strictFlags),
+    .testTarget(
+      name: "GoSelfPlayTests",
+      dependencies: ["GoSelfPlay", "GoSearch", "GoCore", "GoFormats", "GoNeuralNet", "GoTrainingData", "TestSupport"],
+      swiftSettings: strictFlags),
     .testTarget(
       name: "GoTrainingDataTests",
       dependencies: ["GoTrainingData", "GoCore", "GoFormats", "GoFeatures", "GoNeuralNet"],

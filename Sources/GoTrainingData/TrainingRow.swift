@@ -1,4 +1,4 @@
-/// One training row of `docs/FORMATS.md` §1 (format version 1), on a `posLen` × `posLen` grid
+/// One training row of `docs/FORMATS.md` §1 (format version 2), on a `posLen` × `posLen` grid
 /// with the board in the top-left corner; every target is from the player to move's view.
 public struct TrainingRow: Sendable, Equatable {
   /// The 22 V7 spatial planes bit-packed per plane (MSB first), `22 * ceil(A/8)` bytes.
@@ -17,6 +17,13 @@ public struct TrainingRow: Sendable, Equatable {
   public var targetWeights: [Float]
   /// Overall row weight.
   public var sampleWeight: Float = 1
+  /// `A + 1` weights of the next move's policy (the opponent's reply), or empty: none.
+  public var policyTargetNext: [Float] = []
+  /// Short-term targets for pla: (win, loss, no-result, score), a TD(λ) blend of the searches'
+  /// values over the next turns and the game's end.
+  public var shortTermTargets: [Float] = [0, 0, 0, 0]
+  /// Weight of the short-term targets (0: none).
+  public var shortTermWeight: Float = 0
   /// The game the row comes from.
   public var gameID: Int64
   /// Moves played before this position.
@@ -56,7 +63,8 @@ public struct TrainingRow: Sendable, Equatable {
       && a.scoreTargets == b.scoreTargets && a.ownershipTarget == b.ownershipTarget
       && a.targetWeights == b.targetWeights && a.sampleWeight == b.sampleWeight
       && a.gameID == b.gameID && a.moveNumber == b.moveNumber && a.boardSize == b.boardSize
-      && a.pla == b.pla && a.komi == b.komi
+      && a.pla == b.pla && a.komi == b.komi && a.policyTargetNext == b.policyTargetNext
+      && a.shortTermTargets == b.shortTermTargets && a.shortTermWeight == b.shortTermWeight
   }
 
   /// Bytes per plane once packed: ceil(posLen² / 8).

@@ -1,9 +1,9 @@
 public import Foundation
 
-/// A set of rows that become one `.npz` file of `docs/FORMATS.md` §1 (format version 1).
+/// A set of rows that become one `.npz` file of `docs/FORMATS.md` §1 (format version 2).
 public struct TrainingRowFile: Sendable {
   /// The format version written.
-  public static let formatVersion: Int32 = 1
+  public static let formatVersion: Int32 = 2
   /// The grid side L.
   public let posLen: Int
   /// The rows so far.
@@ -22,6 +22,8 @@ public struct TrainingRowFile: Sendable {
     precondition(row.globalInputs.count == 19 && row.policyTarget.count == a + 1)
     precondition(row.valueTarget.count == 3 && row.scoreTargets.count == 3)
     precondition(row.ownershipTarget.count == a && row.targetWeights.count == 6)
+    precondition(row.policyTargetNext.isEmpty || row.policyTargetNext.count == a + 1)
+    precondition(row.shortTermTargets.count == 4)
     rows.append(row)
   }
 
@@ -54,6 +56,12 @@ public struct TrainingRowFile: Sendable {
       "board_size", NpyArray(int32: rows.flatMap { [$0.boardSize.0, $0.boardSize.1] }, shape: [n, 2]))
     try z.add("pla", NpyArray(int8: rows.map(\.pla), shape: [n]))
     try z.add("komi", NpyArray(float32: rows.map(\.komi), shape: [n]))
+    let none = [Float](repeating: 0, count: a + 1)
+    try z.add(
+      "policy_target_next",
+      NpyArray(float32: rows.flatMap { $0.policyTargetNext.isEmpty ? none : $0.policyTargetNext }, shape: [n, a + 1]))
+    try z.add("short_term_targets", NpyArray(float32: rows.flatMap(\.shortTermTargets), shape: [n, 4]))
+    try z.add("short_term_weight", NpyArray(float32: rows.map(\.shortTermWeight), shape: [n]))
     return try z.bytes()
   }
 

@@ -160,8 +160,10 @@ import Testing
       "format_version": "'<i4'.*'shape': \\(\\)", "binary_input_planes": "'\\|u1'.*\\(5, 22, 7\\)",
       "policy_target": "'<f4'.*\\(5, 50\\)", "ownership_target": "'\\|i1'.*\\(5, 49\\)",
       "game_id": "'<i8'.*\\(5,\\)", "meta_json": "'<U2'.*\\(\\)", "board_size": "'<i4'.*\\(5, 2\\)",
+      "policy_target_next": "'<f4'.*\\(5, 50\\)", "short_term_targets": "'<f4'.*\\(5, 4\\)",
+      "short_term_weight": "'<f4'.*\\(5,\\)",
     ]
-    #expect(zip.members.count == 16)
+    #expect(zip.members.count == 19)
     for (name, pattern) in shapes {
       let m = try #require(zip.member(name + ".npy"))
       let header = String(decoding: m[10..<(10 + Int(m[8]) + Int(m[9]) * 256)], as: UTF8.self)

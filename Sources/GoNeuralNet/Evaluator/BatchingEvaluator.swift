@@ -99,7 +99,7 @@ public final class BatchingEvaluator: @unchecked Sendable {
     }
     lock.lock()
     let hit = cache.get(key)
-    let symmetries = hit == nil ? chooseSymmetries() : []
+    let symmetries = hit == nil ? chooseSymmetries(key: input.hash) : []
     lock.unlock()
     queue.countRequest(cacheHit: hit != nil)
     if let hit { return hit }
@@ -131,10 +131,11 @@ public final class BatchingEvaluator: @unchecked Sendable {
     return try results.map { try $0!.get() }
   }
 
-  private func chooseSymmetries() -> [Symmetry] {
+  private func chooseSymmetries(key: UInt64) -> [Symmetry] {
     switch symmetryMode {
     case .fixed(let s): return [Symmetry(s)]
     case .random: return [Symmetry(Int.random(in: 0..<8, using: &rng))]
+    case .hashed: return [Symmetry(Int((key &* 0x9E37_79B9_7F4A_7C15) >> 61))]
     case .average(let list): return list.map(Symmetry.init)
     }
   }

@@ -111,6 +111,8 @@ extension PUCTEngine {
     bool("rootNoiseEnabled", \.rootNoise),
     double("rootDirichletNoiseTotalConcentration", \.rootDirichletTotalAlpha),
     double("rootDirichletNoiseWeight", \.rootNoiseWeight),
+    bool("rootDirichletNoiseShaped", \.rootDirichletNoiseShaped),
+    double("rootDesiredPerChildVisitsCoeff", \.rootDesiredPerChildVisitsCoeff),
     double("chosenMoveTemperature", \.chosenMoveTemperature),
     double("chosenMoveTemperatureEarly", \.chosenMoveTemperatureEarly),
     double("chosenMoveTemperatureHalflife", \.chosenMoveTemperatureHalflife),
@@ -127,7 +129,20 @@ extension PUCTEngine {
   }
 
   public func setParameter(_ name: String, _ value: String) throws(ParameterError) {
-    guard let spec = Self.parameterSpecs.first(where: { $0.name == name }) else {
+    try Self.setParameter(name, value, in: &params)
+  }
+
+  /// Whether `name` is a parameter `setParameter` knows.
+  public static func isParameter(_ name: String) -> Bool {
+    parameterSpecs.contains { $0.name == name }
+  }
+
+  /// Sets parameter `name` of `params` from its text, as `kata-set-param` does; `params` is
+  /// unchanged on error.
+  public static func setParameter(
+    _ name: String, _ value: String, in params: inout PUCTParameters
+  ) throws(ParameterError) {
+    guard let spec = parameterSpecs.first(where: { $0.name == name }) else {
       throw ParameterError("Unknown parameter: \(name)")
     }
     var p = params

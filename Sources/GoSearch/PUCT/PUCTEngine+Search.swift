@@ -71,7 +71,7 @@ extension PUCTEngine {
     let center = Self.scoreCenter(expected: expected, area: state.board.area, params)
     let temperature = analysis?.rootPolicyTemperature ?? params.rootPolicyTemperature
     let rootList = Self.childList(state, rootEval, temperature: temperature)
-    let noise = params.rootNoise ? rootNoise(count: rootList.count) : nil
+    let noise = params.rootNoise ? rootNoise(priors: rootList.map(\.1)) : nil
     let track = analysis?.includeMovesOwnership == true || analysis?.includeMovesOwnershipStdev == true
     let p = params
     tree.withLock { t in
@@ -268,10 +268,13 @@ extension PUCTEngine {
     }
   }
 
-  /// Dirichlet noise for `count` root moves.
-  func rootNoise(count: Int) -> [Double] {
-    DirichletNoise.sample(
-      count: count, alpha: params.rootDirichletTotalAlpha / Double(max(count, 1)), rng: &rng)
+  /// Dirichlet noise for the root moves with these priors (`rootDirichletNoiseShaped`
+  /// decides how the total concentration is spread over them).
+  func rootNoise(priors: [Float]) -> [Double] {
+    let shares = params.rootDirichletNoiseShaped
+      ? DirichletNoise.shapedShares(priors: priors)
+      : [Double](repeating: 1 / Double(max(priors.count, 1)), count: priors.count)
+    return DirichletNoise.sample(alphas: shares.map { $0 * params.rootDirichletTotalAlpha }, rng: &rng)
   }
 
   /// True when the most visited move can no longer be overtaken before the deadline, or, in

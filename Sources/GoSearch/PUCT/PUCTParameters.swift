@@ -149,6 +149,15 @@ public struct PUCTParameters: Sendable, Hashable {
   public var rootDirichletTotalAlpha: Double = 10.83
   /// Share of the noise in the noised root priors.
   public var rootNoiseWeight: Double = 0.25
+  /// Shaped noise (KataGo's self-play): half of the total concentration is spread evenly over
+  /// the legal moves, half over the moves whose log-policy is above the legal moves' mean, in
+  /// proportion to how far above; off: all of it evenly.
+  public var rootDirichletNoiseShaped: Bool = false
+  /// Forced playouts (KataGo's `rootDesiredPerChildVisitsCoeff`, 2 in self-play, 0 off): a
+  /// visited root child with prior P is chosen while its weight is below √(k · P · W), W the
+  /// root children's total weight, so that noise-boosted moves get enough visits to be judged;
+  /// the policy target then prunes those extra visits (`policyTarget(prune:)`).
+  public var rootDesiredPerChildVisitsCoeff: Double = 0
   /// Move choice temperature (0: the best move; self-play uses > 0 in the opening).
   public var chosenMoveTemperature: Double = 0
   /// The temperature at the start of the game; it decays towards `chosenMoveTemperature` with

@@ -113,6 +113,12 @@ extension PUCTTree {
         q += (p.virtualLossUtility - q) * v / (v + max(0.25, w))
         w += v
       }
+      // Forced playouts: a visited root child whose weight lags √(k · P · W) goes first.
+      if depth == 0 && p.rootDesiredPerChildVisitsCoeff > 0 && child.visits > 0 && child.prior > 0
+        && w < (Double(child.prior) * totalWeight * p.rootDesiredPerChildVisitsCoeff).squareRoot()
+      {
+        return c
+      }
       let value = q + cpuct * Double(child.prior) * sqrtTotal / (1 + w)
       if value > bestValue {
         bestValue = value

@@ -1,0 +1,126 @@
+import ArgumentParser
+import Foundation
+import GoNeuralNet
+import GoNeuralNetCPU
+import GoSearch
+import GoSelfPlay
+
+/// `tengen selfplay`: plays games against itself with a network and writes training rows and
+/// SGF records to a resumable folder (`docs/SELFPLAY.md`).
+struct SelfPlayCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "selfplay",
+    abstract: "Self-play games that write training rows (.npz) and SGF records; rerun to resume.")
+
+  @Option(help: "The network that plays (KataGo format).") var model: String?
+  @Option(help: "Output folder (created; a folder of an earlier run with the same settings resumes).")
+  var out: String?
+  @Option(help: "Total games the folder should hold.") var games: Int?
+  @Option(help: "Stop starting games after this many hours.") var hours: Double?
+  @Option(help: "Config file of 'name = value' lines: self-play settings and search parameters.")
+  var config: String?
+  @Option(help: "Overrides, name=value,name=value (any self-play setting or search parameter).")
+  var set: String?
+  @Option(help: "Games played at once (they share the network's batches).") var parallelGames = 16
+  @Option(help: "Threads of the network's CPU backend.") var nnThreads = 2
+  @Option(help: "Largest network batch (default: the number of parallel games).") var nnBatch: Int?
+  @Option(help: "Seed of the run: game k is a function of (seed, k).") var seed: UInt64 = 1
+  @Option(help: "Seconds between progress lines on stderr.") var progressInterval = 10.0
+  @Flag(help: "Print every setting with its value (after --config and --set) and exit.")
+  var listSettings = false
+
+  func validate() throws {
+    if !listSettings {
+      guard model != nil else { throw ValidationError("--model is required") }
+      guard out != nil else { throw ValidationError("--out is required") }
+      guard games != nil || hours != nil else { throw ValidationError("give --games or --hours (or both)") }
+    }
+    if let games, games < 0 { throw ValidationError("--games must be at least 0") }
+    if let hours, !(hours > 0) { throw ValidationError("--hours must be positive") }
+    guard parallelGames >= 1 else { throw ValidationError("--parallel-games must be at least 1") }
+    guard nnThreads >= 1 else { throw ValidationError("--nn-threads must be at least 1") }
+  }
+
+  func run() throws {
+    var parameters = ParameterSettings()
+    do {
+      if let config {
+        let text: String
+        do {
+          text = try String(contentsOfFile: config, encoding: .utf8)
+        } catch {
+          throw ValidationError("cannot read --config \(config): \(error.localizedDescription)")
+        }
+        try parameters.addConfig(text, file: config)
+      }
+      if let set { try parameters.addOverrides(set) }
+    } catch let e as ParameterError {
+      throw ValidationError(e.message)
+    }
+    var settings = SelfPlaySettings()
+    var search = PUCTParameters()
+    do {
+      for w in try settings.apply(parameters, search: &search) { warn(w) }
+    } catch {
+      throw ValidationError(error.message)
+    }
+    if listSettings {
+      for (name, value) in settings.values { print("\(name) = \(value)") }
+      return
+    }
+    OpenBLASCoreType.ensure()
+    guard let model, let out else { return }
+    let description: ModelDescription
+    do {
+      description = try ModelLoader.load(path: model)
+    } catch {
+      throw ValidationError("cannot load model \(model): \(error)")
+    }
+    let evaluator = BatchingEvaluator(
+      backend: CPUBackend(model: description, threads: nnThreads),
+      maxBatchSize: nnBatch ?? parallelGames, symmetryMode: .hashed, policyOptimism: 0,
+      nodePolicyOptimism: 0)
+    let player = SelfPlayGamePlayer(settings: settings, search: search, evaluator: evaluator)
+    let store: SelfPlayStore
+    do {
+      store = try SelfPlayStore(directory: out, header: try header(settings, player, description))
+    } catch let e as SelfPlayError {
+      throw ValidationError(e.description)
+    }
+    var options = SelfPlayRunner.Options()
+    options.games = games
+    options.hours = hours
+    options.parallelGames = parallelGames
+    options.seed = seed
+    options.progressInterval = progressInterval
+    options.generator = "Tengen 0.1.0 selfplay, network \(description.name)"
+    let runner = SelfPlayRunner(player: player, store: store, options: options) {
+      let s = evaluator.stats
+      return SelfPlayRunner.EvaluatorCounters(positions: s.positionsEvaluated, batches: s.batches)
+    }
+    warn(
+      "selfplay: \(out): \(store.done.count) games, \(store.rowCount) rows already; network \(description.name); "
+        + "\(parallelGames) games at once")
+    do {
+      _ = try runner.run()
+    } catch let e as SelfPlayError {
+      throw ValidationError(e.description)
+    }
+  }
+
+  /// What the folder's games depend on: the seed, the network, every setting.
+  func header(_ settings: SelfPlaySettings, _ player: SelfPlayGamePlayer, _ model: ModelDescription) throws -> String {
+    let engine = PUCTEngine(evaluator: player.evaluator, params: player.search)
+    var object: [String: Any] = [
+      "format": "tengen-selfplay", "version": 1, "seed": "\(seed)", "model": model.name,
+      "pos_len": settings.rowGrid,
+    ]
+    object["settings"] = Dictionary(uniqueKeysWithValues: settings.values.map { ($0.name, $0.value) })
+    object["search"] = Dictionary(
+      uniqueKeysWithValues: engine.parameterValues.filter { $0.name != "numSearchThreads" }.map { ($0.name, $0.value) })
+    let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted])
+    return String(decoding: data, as: UTF8.self) + "\n"
+  }
+
+  func warn(_ s: String) { FileHandle.standardError.write(Data((s + "\n").utf8)) }
+}
