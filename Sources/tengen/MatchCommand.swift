@@ -107,10 +107,37 @@ struct MatchCommand: ParsableCommand {
     print("A = \(a)")
     print("B = \(b)")
     print("A: \(runner.statistics.report)")
+    try Self.writeSummary(runner.statistics, sprt: config.sprt, a: a, b: b, to: out + "/summary.json")
     let disagreements = runner.records.filter { $0.deadStonesAgree == false }
     if !disagreements.isEmpty {
       print("dead-stone disagreements in games: \(disagreements.map { $0.game + 1 })")
     }
+  }
+
+  /// Writes the match's statistics for programs (the training loop's gating and ratings):
+  /// games, wins, losses, draws, score and Elo with their 95% intervals (null where infinite),
+  /// and the SPRT's log-likelihood ratio and decision when one was asked for.
+  static func writeSummary(
+    _ s: MatchStatistics, sprt: (elo0: Double, elo1: Double)?, a: String, b: String, to path: String
+  ) throws {
+    func finite(_ x: Double) -> Any { x.isFinite ? (x * 10).rounded() / 10 : NSNull() }
+    let ci = s.scoreInterval
+    let elo = s.eloEstimate
+    var object: [String: Any] = [
+      "a": a, "b": b, "games": s.games, "wins": s.wins, "losses": s.losses, "draws": s.draws,
+      "score": s.score, "score_low": ci.low, "score_high": ci.high,
+      "elo": finite(elo.elo), "elo_low": finite(elo.low), "elo_high": finite(elo.high),
+    ]
+    if let sprt {
+      object["sprt"] = [
+        "elo0": sprt.elo0, "elo1": sprt.elo1, "llr": s.sprtLLR(elo0: sprt.elo0, elo1: sprt.elo1),
+        "decision": s.sprtDecision(elo0: sprt.elo0, elo1: sprt.elo1).map { $0 as Any } ?? NSNull(),
+      ]
+    }
+    let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted])
+    let tmp = path + ".tmp"
+    try data.write(to: URL(fileURLWithPath: tmp))
+    guard rename(tmp, path) == 0 else { throw ValidationError("cannot write \(path)") }
   }
 
   /// The SGF record of a finished match game, with the runner's root properties.
