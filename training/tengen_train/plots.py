@@ -43,3 +43,39 @@ def plot_metrics(metrics_path, png_path, keys=HEADS, smooth=20):
     fig.savefig(png_path, dpi=90)
     plt.close(fig)
     return png_path
+
+
+def plot_ratings(status, png_path):
+    """The loop's rating curve: each generation's network against each fixed opponent, as Elo
+    with its 95% interval (a win or loss of every game is drawn at the interval's end)."""
+    gens = sorted(status.get("generations", {}).values(), key=lambda r: r["generation"])
+    names = sorted({n for r in gens for n in r.get("rating", {})})
+    fig, ax = plt.subplots(figsize=(8, 5))
+    for name in names:
+        xs, ys, lo, hi = [], [], [], []
+        for r in gens:
+            s = r.get("rating", {}).get(name)
+            if not s:
+                continue
+            low, high = s.get("elo_low"), s.get("elo_high")
+            elo = s.get("elo")
+            if elo is None:   # all won or all lost: show the finite end of the interval
+                elo = low if low is not None else high
+            if elo is None:
+                continue
+            xs.append(r["generation"])
+            ys.append(elo)
+            lo.append(elo - (low if low is not None else elo))
+            hi.append((high if high is not None else elo) - elo)
+        if xs:
+            ax.errorbar(xs, ys, yerr=[lo, hi], marker="o", capsize=3, label=f"vs {name}")
+    ax.axhline(0, color="grey", lw=0.8)
+    ax.set_xlabel("generation")
+    ax.set_ylabel("Elo difference (95% interval)")
+    ax.set_title("Rating against fixed opponents")
+    ax.grid(alpha=0.3)
+    if names:
+        ax.legend()
+    fig.tight_layout()
+    fig.savefig(png_path, dpi=100)
+    plt.close(fig)

@@ -67,6 +67,7 @@ class TrainConfig:
     plot: bool = True
     loss_weights: dict = None
     max_steps_this_run: int = 0     # stop early after this many steps (tests / time slicing)
+    init_model: str = ""            # start a new run from this KataGo .bin.gz (exported layers)
 
 
 def lr_at(cfg, step):
@@ -198,6 +199,8 @@ class Trainer:
         if st is None:
             if self.is_main and os.path.exists(self.metrics_path):
                 _truncate_metrics(self.metrics_path, 0)
+            if self.cfg.init_model:
+                self._load_init_model(self.cfg.init_model)
             return
         if st["model_config"] != self.model.config:
             raise C.CheckpointError(f"checkpoint at step {step} was made for a different model "
@@ -221,6 +224,22 @@ class Trainer:
         if self.is_main:
             _truncate_metrics(self.metrics_path, self.step)
             self.log(f"resumed from step {self.step}")
+
+    def _load_init_model(self, path):
+        """Starts from the weights of a KataGo model file (training-only heads stay fresh)."""
+        from .katago_format import import_model
+        src, _ = import_model(path)
+        sd = {k: v for k, v in src.state_dict().items() if not k.startswith(AUX_PREFIXES)}
+        own = self.model.state_dict()
+        wrong = [k for k in own if not k.startswith(AUX_PREFIXES)
+                 and (k not in sd or sd[k].shape != own[k].shape)]
+        extra = [k for k in sd if k not in own]
+        if wrong or extra:
+            raise C.CheckpointError(
+                f"--init-model {path}: its architecture differs from the run's model "
+                f"({(wrong + extra)[0]}, ...); use the preset it was trained with")
+        self.model.load_state_dict(sd, strict=False)
+        self.log(f"started from {path}")
 
     def save(self):
         if self.is_main:
