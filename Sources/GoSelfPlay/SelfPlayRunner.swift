@@ -70,7 +70,13 @@ public final class SelfPlayRunner: @unchecked Sendable {
   private struct Shared {
     var next = 0
     var started = 0
-    var finished: [FinishedSelfPlayGame] = []
+    /// Finished games not committed yet, by index.
+    var finished: [Int: FinishedSelfPlayGame] = [:]
+    /// The first index of the next group: groups are runs of `gamesPerFile` consecutive
+    /// indices of this run's order (ascending, committed ones skipped), so that the files'
+    /// contents do not depend on which game finished first, and a resumed run, whose order
+    /// continues where the committed groups end, groups its games as an uninterrupted run.
+    var groupStart = 0
     var playedGames = 0
     var playedRows = 0
     var visits = 0
@@ -79,6 +85,8 @@ public final class SelfPlayRunner: @unchecked Sendable {
   private let shared = Mutex(Shared())
   /// Serialises commits (games keep playing meanwhile).
   private let commitLock = NSLock()
+  /// Games committed before `run()` started.
+  private var committedBefore: Set<Int> = []
 
   public init(
     player: SelfPlayGamePlayer, store: SelfPlayStore, options: Options,
@@ -108,6 +116,7 @@ public final class SelfPlayRunner: @unchecked Sendable {
     let before = counters?()
     // Games committed before this run; later commits are of games this run started.
     let committed = store.done
+    committedBefore = committed
     let group = DispatchGroup()
     let threads = max(1, min(options.parallelGames, remaining() ?? options.parallelGames))
     for _ in 0..<threads {
@@ -161,12 +170,11 @@ public final class SelfPlayRunner: @unchecked Sendable {
 
   /// Hands a finished game over; commits a group once enough are waiting.
   private func deliver(_ game: FinishedSelfPlayGame, final: Bool) throws {
-    let ready = shared.withLock { s -> Bool in
-      s.finished.append(game)
+    shared.withLock { s in
+      s.finished[game.index] = game
       s.visits += game.newVisits
-      return s.finished.count >= player.settings.gamesPerFile
     }
-    if ready { try flush(final: false) }
+    try flush(final: false)
   }
 
   /// Commits the waiting games (all of them when `final`, else whole groups).
@@ -176,10 +184,22 @@ public final class SelfPlayRunner: @unchecked Sendable {
     while true {
       let size = player.settings.gamesPerFile
       let group = shared.withLock { s -> [FinishedSelfPlayGame] in
-        guard s.finished.count >= size || (final && !s.finished.isEmpty) else { return [] }
-        let g = Array(s.finished.prefix(size)).sorted { $0.index < $1.index }
-        s.finished.removeFirst(g.count)
-        return g
+        // The next `size` indices of this run's order (ascending, skipping games committed
+        // before the run), from `groupStart`.
+        var indices: [Int] = []
+        var k = s.groupStart
+        while indices.count < size && k < s.next {
+          if !committedBefore.contains(k) { indices.append(k) }
+          k += 1
+        }
+        let complete = indices.count == size && indices.allSatisfy { s.finished[$0] != nil }
+        if complete {
+          s.groupStart = k
+          return indices.map { s.finished.removeValue(forKey: $0)! }
+        }
+        guard final, !s.finished.isEmpty else { return [] }
+        let rest = s.finished.keys.sorted().prefix(size).map { s.finished.removeValue(forKey: $0)! }
+        return rest
       }
       if group.isEmpty { return }
       let posLen = player.settings.rowGrid

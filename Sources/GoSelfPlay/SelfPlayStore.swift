@@ -21,6 +21,12 @@ public final class SelfPlayStore: @unchecked Sendable {
   public private(set) var fileCount = 0
   /// Indices of the committed games.
   public private(set) var done: Set<Int> = []
+  /// The folder's lock (held until the process ends or the store is released).
+  private var lockDescriptor: Int32 = -1
+
+  deinit {
+    if lockDescriptor >= 0 { close(lockDescriptor) }
+  }
 
   /// Opens (creating) `directory` for a run described by `header` (a JSON object's text):
   /// a new folder gets it as `selfplay.json`; an existing one must hold the same header.
@@ -34,6 +40,13 @@ public final class SelfPlayStore: @unchecked Sendable {
       try fm.createDirectory(at: sgfDirectory, withIntermediateDirectories: true)
     } catch {
       throw SelfPlayError("cannot create \(directory): \(error.localizedDescription)")
+    }
+    // One writer per folder: a second one (e.g. a Ray task retried while the first still
+    // runs) waits here until the first ends, then finds its games committed.
+    lockDescriptor = open(self.directory.appendingPathComponent(".lock").path, O_CREAT | O_RDWR, 0o644)
+    if lockDescriptor >= 0 && flock(lockDescriptor, LOCK_EX | LOCK_NB) != 0 {
+      FileHandle.standardError.write(Data("selfplay: waiting for another tengen selfplay writing \(directory)\n".utf8))
+      _ = flock(lockDescriptor, LOCK_EX)
     }
     let headerURL = self.directory.appendingPathComponent("selfplay.json")
     if let old = try? String(contentsOf: headerURL, encoding: .utf8) {

@@ -44,8 +44,10 @@ import Testing
     try Data("torn".utf8).write(to: rows.appendingPathComponent(".rows_00002.json.tmp-1"))
     let stray = URL(fileURLWithPath: cut).appendingPathComponent("sgf/game_0000005.sgf")
     try Data("(;)".utf8).write(to: stray)
-    let reopened = try SelfPlayStore(directory: cut, header: "{}\n")
-    #expect(reopened.done == Set(0..<3) && reopened.fileCount == 2)
+    do {
+      let reopened = try SelfPlayStore(directory: cut, header: "{}\n")
+      #expect(reopened.done == Set(0..<3) && reopened.fileCount == 2)
+    }
     #expect(!FileManager.default.fileExists(atPath: rows.appendingPathComponent("rows_00002.npz").path))
     #expect(!FileManager.default.fileExists(atPath: stray.path))
 
@@ -64,6 +66,21 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: dir) }
     _ = try SelfPlayStore(directory: dir, header: "{\"seed\": 1}\n")
     #expect(throws: SelfPlayError.self) { try SelfPlayStore(directory: dir, header: "{\"seed\": 2}\n") }
+  }
+
+  @Test func aSecondWriterWaitsForTheFirst() throws {
+    let dir = Self.folder()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    var first: SelfPlayStore? = try SelfPlayStore(directory: dir, header: "{}\n")
+    let opened = DispatchSemaphore(value: 0)
+    Thread {
+      _ = try? SelfPlayStore(directory: dir, header: "{}\n")
+      opened.signal()
+    }.start()
+    #expect(opened.wait(timeout: .now() + 0.5) == .timedOut)
+    #expect(first != nil)
+    first = nil
+    #expect(opened.wait(timeout: .now() + 10) == .success)
   }
 
   @Test func aCorruptIndexIsReportedNotIgnored() throws {
