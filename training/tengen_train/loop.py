@@ -155,7 +155,7 @@ class Loop:
             with open(self.status_path) as f:
                 return json.load(f)
         return {"run": self.run, "best": None, "generation": 0, "stage": "start",
-                "generations": {}, "hours": {}, "train_steps": 0}
+                "generations": {}, "hours": {}}
 
     def save_status(self):
         self.status["config"] = dataclasses.asdict(self.cfg)
@@ -222,7 +222,6 @@ class Loop:
                 if not files:
                     raise SystemExit(f"bootstrap rows {arg!r}: no files")
                 self.run_child(self.train_args(files, self.cfg.bootstrap_steps, target), "train", "train.log")
-                self.status["train_steps"] = self.cfg.bootstrap_steps
             else:
                 raise SystemExit(f"unknown bootstrap {self.cfg.bootstrap!r} (random, model:PATH, rows:GLOB)")
         if self.status.get("best") is None:
@@ -280,7 +279,9 @@ class Loop:
             if self.ray:
                 from .loop_ray import run_commands
                 t0 = time.time()
-                run_commands(self.ray, cmds, [self.path("logs", f"selfplay-w{k}.log") for k in range(len(cmds))])
+                os.makedirs(self.path("logs"), exist_ok=True)
+                run_commands(self.ray, cmds, [self.path("logs", f"selfplay-w{k}.log") for k in range(len(cmds))],
+                             cpus_per_task=self.cfg.nn_threads)
                 self.add_hours("selfplay", time.time() - t0)
             elif len(cmds) == 1:
                 self.run_child(cmds[0], "selfplay", "selfplay.log")
@@ -357,14 +358,21 @@ class Loop:
                 steps = min(steps, self.cfg.max_steps_per_generation)
             rec["train"] = {"files": [os.path.relpath(f, self.run) for f in reversed(chosen)],
                             "window_rows": have, "total_rows": total, "steps": steps,
-                            "to_step": self.status.get("train_steps", 0) + steps}
+                            "to_step": self.steps_before(g) + steps}
             self.save_status()   # the plan is fixed before training starts: a resume trains the same
         plan = rec["train"]
         files = [os.path.join(self.run, f) for f in plan["files"]]
         self.run_child(self.train_args(files, plan["to_step"], target), "train", "train.log")
-        self.status["train_steps"] = plan["to_step"]
         plan["losses"] = self.last_losses()
         self.save_status()
+
+    def steps_before(self, g):
+        """Training steps done before generation g: the latest earlier plan's end, else the
+        bootstrap's (derived from the plans, so a kill between stages cannot lose count)."""
+        ends = [r["train"]["to_step"] for k, r in self.status["generations"].items()
+                if int(k) < g and r.get("train")]
+        kind = self.cfg.bootstrap.partition(":")[0]
+        return max(ends, default=self.cfg.bootstrap_steps if kind == "rows" else 0)
 
     def last_losses(self):
         p = self.path("train", "metrics.jsonl")
@@ -378,7 +386,9 @@ class Loop:
         return {k: round(sum(r.get(k, 0) for r in train) / len(train), 4) for k in keys}
 
     def engine(self, model, visits):
-        return f"tengen:model={model},visits={visits},nnthreads=1,searchthreads=1"
+        """A network player for gating and ratings: one search thread, a fixed network symmetry,
+        so that a resumed match replays the same games."""
+        return f"tengen:model={model},visits={visits},nnthreads=1,searchthreads=1,symmetry=0"
 
     def match(self, a, b, games, out, sprt=None, seed=1):
         args = [self.tengen(), "match", "--a", a, "--b", b, "--games", str(games),
