@@ -23,8 +23,6 @@ extension FinishedSelfPlayGame {
     let start = GameState(board: state.initialBoard, toMove: state.initialToMove, rules: state.rules)
     var nn = NNGame(start)
     let options = InputFeatures.Options()
-    var spatial = [Float](repeating: 0, count: InputFeaturesV7.spatialCount * area)
-    var global = [Float](repeating: 0, count: InputFeaturesV7.globalCount)
 
     // Short-term targets, White's view (win, loss, no-result, score), backwards from the end.
     var end: (Double, Double, Double, Double)
@@ -63,14 +61,7 @@ extension FinishedSelfPlayGame {
       if k >= 0, k < turns.count, turns[k].full {
         let t = turns[k]
         nn.nextPlayer = color
-        spatial.withUnsafeMutableBufferPointer { sp in
-          global.withUnsafeMutableBufferPointer { g in
-            InputFeaturesV7.fill(
-              nn, nnXLen: posLen, nnYLen: posLen, symmetry: Symmetry(0), options: options,
-              spatial: sp.baseAddress!, global: g.baseAddress!)
-          }
-        }
-        let packed = spatial.withUnsafeBufferPointer { TrainingRow.pack(planes: $0, posLen: posLen) }
+        let (packed, global) = TrainingRow.inputs(of: nn, posLen: posLen, options: options)
         let sign: Double = player == .white ? 1 : -1
         var value: [Float] = [0.5, 0.5, 0]
         if let winner { value = winner == player ? [1, 0, 0] : [0, 1, 0] }

@@ -6,46 +6,20 @@ public import GoSearch
 /// that are not self-play settings are search parameters (`kata-list-params` names).
 extension SelfPlaySettings {
   /// One named setting.
-  struct Spec: Sendable {
-    let name: String
-    let get: @Sendable (SelfPlaySettings) -> String
-    let set: @Sendable (inout SelfPlaySettings, String) -> Bool
-  }
+  typealias Spec = SettingSpec<SelfPlaySettings>
 
   static func double(
-    _ name: String, _ kp: WritableKeyPath<SelfPlaySettings, Double> & Sendable,
-    in range: ClosedRange<Double> = -1e9...1e9
+    _ name: String, _ kp: WritableKeyPath<SelfPlaySettings, Double> & Sendable, in range: ClosedRange<Double>
   ) -> Spec {
-    Spec(
-      name: name, get: { "\($0[keyPath: kp])" },
-      set: { s, v in
-        guard let x = Double(v), x.isFinite, range.contains(x) else { return false }
-        s[keyPath: kp] = x
-        return true
-      })
+    .double(name, kp, in: range)
   }
 
   static func int(_ name: String, _ kp: WritableKeyPath<SelfPlaySettings, Int> & Sendable, min: Int) -> Spec {
-    Spec(
-      name: name, get: { "\($0[keyPath: kp])" },
-      set: { s, v in
-        guard let x = Int(v), x >= min else { return false }
-        s[keyPath: kp] = x
-        return true
-      })
+    .int(name, kp, min: min)
   }
 
   static func bool(_ name: String, _ kp: WritableKeyPath<SelfPlaySettings, Bool> & Sendable) -> Spec {
-    Spec(
-      name: name, get: { "\($0[keyPath: kp])" },
-      set: { s, v in
-        switch v.lowercased() {
-        case "true", "1", "yes": s[keyPath: kp] = true
-        case "false", "0", "no": s[keyPath: kp] = false
-        default: return false
-        }
-        return true
-      })
+    .bool(name, kp)
   }
 
   /// `value:weight,value:weight` (a bare value has weight 1).

@@ -56,22 +56,13 @@ public struct SGFRowExtractor {
     let result = GameResult(info.result)
     let area = posLen * posLen
     let total = state.moves.count
-    var spatial = [Float](repeating: 0, count: InputFeaturesV7.spatialCount * area)
-    var global = [Float](repeating: 0, count: InputFeaturesV7.globalCount)
     var rows: [TrainingRow] = []
     rows.reserveCapacity(total)
     var pending: [NNGame] = []
     for (i, (player, move)) in state.moves.enumerated() {
       let color: UInt8 = player == .black ? 1 : 2
       nn.nextPlayer = color
-      spatial.withUnsafeMutableBufferPointer { s in
-        global.withUnsafeMutableBufferPointer { g in
-          InputFeaturesV7.fill(
-            nn, nnXLen: posLen, nnYLen: posLen, symmetry: Symmetry(0), options: options,
-            spatial: s.baseAddress!, global: g.baseAddress!)
-        }
-      }
-      let packed = spatial.withUnsafeBufferPointer { TrainingRow.pack(planes: $0, posLen: posLen) }
+      let (packed, global) = TrainingRow.inputs(of: nn, posLen: posLen, options: options)
       var policy = [Float](repeating: 0, count: area + 1)
       var value: [Float] = [0.5, 0.5, 0]
       var scores: [Float] = [0, 0, Float(total - i) / 4]

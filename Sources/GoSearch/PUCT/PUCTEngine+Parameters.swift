@@ -4,43 +4,18 @@ public import GoCore
 /// `kata-list-params` / `kata-set-param` over `PUCTParameters`, and pondering.
 extension PUCTEngine {
   /// A settable parameter: its name, how to read it, how to set it from text.
-  struct ParameterSpec: Sendable {
-    let name: String
-    let get: @Sendable (PUCTParameters) -> String
-    let set: @Sendable (inout PUCTParameters, String) -> Bool
-  }
+  typealias ParameterSpec = SettingSpec<PUCTParameters>
 
   static func double(_ name: String, _ kp: WritableKeyPath<PUCTParameters, Double> & Sendable) -> ParameterSpec {
-    ParameterSpec(
-      name: name, get: { "\($0[keyPath: kp])" },
-      set: { p, v in
-        guard let x = Double(v), x.isFinite else { return false }
-        p[keyPath: kp] = x
-        return true
-      })
+    .double(name, kp)
   }
 
   static func int(_ name: String, _ kp: WritableKeyPath<PUCTParameters, Int> & Sendable, min: Int = 0) -> ParameterSpec {
-    ParameterSpec(
-      name: name, get: { "\($0[keyPath: kp])" },
-      set: { p, v in
-        guard let x = Int(v), x >= min else { return false }
-        p[keyPath: kp] = x
-        return true
-      })
+    .int(name, kp, min: min)
   }
 
   static func bool(_ name: String, _ kp: WritableKeyPath<PUCTParameters, Bool> & Sendable) -> ParameterSpec {
-    ParameterSpec(
-      name: name, get: { "\($0[keyPath: kp])" },
-      set: { p, v in
-        switch v.lowercased() {
-        case "true": p[keyPath: kp] = true
-        case "false": p[keyPath: kp] = false
-        default: return false
-        }
-        return true
-      })
+    .bool(name, kp)
   }
 
   /// Every parameter `kata-set-param` accepts, with KataGo's names where they exist.
