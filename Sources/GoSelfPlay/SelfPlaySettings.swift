@@ -82,6 +82,21 @@ public struct SelfPlaySettings: Sendable, Equatable {
 
   public init() {}
 
+  /// The search parameters self-play starts from before a config file changes them: the
+  /// engine's, with KataGo's self-play values where they differ (`selfplay1.cfg`): cPUCT 1.1
+  /// without log growth, no root first-play-urgency reduction, the score utility only
+  /// dynamic (0.4), shaped Dirichlet noise.
+  public static func defaultSearch() -> PUCTParameters {
+    var p = PUCTParameters()
+    p.cpuctExploration = 1.1
+    p.cpuctExplorationLog = 0
+    p.rootFpuReductionMax = 0
+    p.staticScoreUtilityFactor = 0
+    p.dynamicScoreUtilityFactor = 0.4
+    p.rootDirichletNoiseShaped = true
+    return p
+  }
+
   /// The search settings every self-play search starts from: `base` with the root-only
   /// match tricks off (ending bonus, useless-move pruning, dame filling, symmetry pruning),
   /// LCB off for the move, one search thread, no resignation, the tree kept.

@@ -58,7 +58,7 @@ struct SelfPlayCommand: ParsableCommand {
       throw ValidationError(e.message)
     }
     var settings = SelfPlaySettings()
-    var search = PUCTParameters()
+    var search = SelfPlaySettings.defaultSearch()
     do {
       for w in try settings.apply(parameters, search: &search) { warn(w) }
     } catch {
