@@ -6,7 +6,14 @@ the held-out games' positions, with a PNG plot and baselines.
 
     python3 training/scripts/supervised_games.py --games games/m1 games/m2 ... \\
         --out runs/sv [--tengen .build/release/tengen] [--preset b4c64] [--steps 2400] \\
-        [--batch 128] [--holdout 0.05] [--opening-moves 6]
+        [--batch 128] [--holdout 0.05] [--opening-moves 6] [--size 9] [--rules chinese] \\
+        [--teacher kata.bin.gz --teacher-threads 2] [--export net.bin.gz]
+
+With --teacher (distillation), the training rows carry the teacher network's policy, value,
+lead and ownership (`tengen rows --teacher`); the held-out rows keep the records' moves and
+results, so top-1 and value loss measure the student against what was played, and the
+teacher's own agreement with the played moves and value loss on the same positions are
+reported beside it (dashed "teacher" lines).
 
 Every stage is skipped when its output exists, and training resumes from its newest
 checkpoint, so rerunning the same command continues an interrupted run.
@@ -41,25 +48,31 @@ def prepare(a):
             moves, result = sgf_summary(open(p, encoding="utf-8", errors="replace").read())
             records.append((os.path.abspath(p), pair_key(p), moves, result))
     train, held, stats = split_games(records, a.holdout, seed=a.split_seed)
-    for name, paths in (("train", train), ("heldout", held)):
-        sgf_dir = os.path.join(a.out, "sgf", name)
-        rows_dir = os.path.join(a.out, "rows", name)
+    outputs = [("train", train, a.teacher), ("heldout", held, None)]
+    if a.teacher:
+        outputs.append(("heldout-teacher", held, a.teacher))
+    for name, paths, teacher in outputs:
+        sgf_dir = os.path.join(a.out, "sgf", name.split("-")[0])
+        rows_dir = os.path.join(a.out, "rows", name + ("-teacher" if teacher and name == "train" else ""))
         os.makedirs(sgf_dir, exist_ok=True)
         for p in paths:
             link = os.path.join(sgf_dir, os.path.basename(os.path.dirname(p)) + "_" + os.path.basename(p))
             if not os.path.lexists(link):
                 os.symlink(p, link)
         if not glob.glob(os.path.join(rows_dir, "*.npz")):
-            subprocess.run(["nice", "-n", "10", a.tengen, "rows", "--out", rows_dir, "--pos-len", "9",
-                            "--rules", "chinese", sgf_dir], check=True)
+            cmd = ["nice", "-n", "10", a.tengen, "rows", "--out", rows_dir, "--pos-len", str(a.size),
+                   "--rules", a.rules]
+            if teacher:
+                cmd += ["--teacher", teacher, "--threads", str(a.teacher_threads)]
+            subprocess.run(cmd + [sgf_dir], check=True)
         parts = [read_rows(f)[0] for f in sorted(glob.glob(os.path.join(rows_dir, "*.npz")))]
         rows = concat_rows(parts)
         keep = np.nonzero(rows["move_number"] >= a.opening_moves)[0]
         stats[name + "_rows_written"] = int(len(rows["move_number"]))
         stats[name + "_rows"] = int(len(keep))
         stats[name + "_game_ids"] = int(len(np.unique(rows["game_id"])))
-        write_rows(os.path.join(a.out, name + ".npz"), select_rows(rows, keep), 9,
-                   meta={"source": "tengen rows", "games": a.games, "split": name,
+        write_rows(os.path.join(a.out, name + ".npz"), select_rows(rows, keep), a.size,
+                   meta={"source": "tengen rows", "games": a.games, "split": name, "teacher": teacher,
                          "dropped_rows_before_move": a.opening_moves})
     with open(stats_path, "w") as f:
         json.dump(stats, f, indent=1)
@@ -98,6 +111,23 @@ def baselines(train_path, held_path):
     return out
 
 
+def teacher_scores(held_path, teacher_path, label):
+    """The teacher's own held-out numbers on the same positions: agreement of its policy's
+    best move with the move played, and its value loss against the result."""
+    va, _, _ = read_rows(held_path)
+    te, _, _ = read_rows(teacher_path)
+    same_games = np.array_equal(va["game_id"] & 0xFFFFFFFF, te["game_id"] & 0xFFFFFFFF)   # index within the run
+    if len(va["move_number"]) != len(te["move_number"]) or not same_games \
+            or not np.array_equal(va["move_number"], te["move_number"]):
+        raise SystemExit(f"{teacher_path}: rows do not line up with {held_path}")
+    played = va["policy_target"].argmax(1)
+    agree = float((te["policy_target"].argmax(1) == played).mean())
+    p = np.clip(te["value_target"], 1e-6, 1)
+    has = va["target_weights"][:, 1] > 0
+    vloss = float(-(va["value_target"][has] * np.log(p[has])).sum(1).mean())
+    return [("policy_top1", f"teacher {label}", agree), ("loss_value", f"teacher {label}", vloss)]
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--games", nargs="+", required=True, help="folders of SGF records (searched recursively)")
@@ -113,6 +143,11 @@ def main():
     ap.add_argument("--lr", type=float, default=0.05)
     ap.add_argument("--val-every", type=int, default=200)
     ap.add_argument("--threads", type=int, default=1)
+    ap.add_argument("--size", type=int, default=9, help="board size = row grid (larger boards are skipped)")
+    ap.add_argument("--rules", default="chinese", help="rules of records without RU")
+    ap.add_argument("--teacher", help="label the training rows with this network (distillation)")
+    ap.add_argument("--teacher-threads", type=int, default=2)
+    ap.add_argument("--export", help="write the trained network here (KataGo .bin.gz)")
     a = ap.parse_args()
     os.makedirs(a.out, exist_ok=True)
     stats = prepare(a)
@@ -120,6 +155,9 @@ def main():
     train_path = os.path.join(a.out, "train.npz")
     held_path = os.path.join(a.out, "heldout.npz")
     base = baselines(train_path, held_path)
+    if a.teacher:
+        base += teacher_scores(held_path, os.path.join(a.out, "heldout-teacher.npz"),
+                               os.path.basename(a.teacher).split(".")[0])
     cfg = TrainConfig(data=[train_path], val_data=[held_path], run_dir=os.path.join(a.out, "run"),
                       preset=a.preset, steps=a.steps, batch_size=a.batch, lr=a.lr,
                       optimizer="sgd", schedule="cosine", warmup_steps=50, threads=a.threads,
@@ -127,7 +165,15 @@ def main():
                       checkpoint_every=a.val_every)
     title = (f"{a.preset} on rows of {stats['train']} games ({stats['train_rows']} rows), "
              f"held out: {stats['heldout']} games ({stats['heldout_rows']} rows)")
-    run_and_report(cfg, a.out, title, baselines=base, extra={"split": stats})
+    if a.teacher:
+        title += f", labels from {os.path.basename(a.teacher)}"
+    run_and_report(cfg, a.out, title, baselines=base, extra={"split": stats, "teacher": a.teacher})
+    if a.export:
+        from tengen_train.katago_format import export_model
+        from tengen_train.train import Trainer
+        tr = Trainer(cfg)   # resumes the finished run: its final weights
+        export_model(tr.model.eval(), a.export, name=os.path.basename(a.export).split(".")[0])
+        print(f"exported {a.export} (step {tr.step})")
 
 
 if __name__ == "__main__":
