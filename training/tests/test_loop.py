@@ -36,3 +36,43 @@ def test_loop_survives_kill9_and_ends_like_an_uninterrupted_run():
     results, same = loop_kill9.run(trials=3, seed=5, generations=2, tengen=TENGEN, log=lambda *_: None)
     assert same
     assert all(r["all_load"] for r in results) and any(r["killed"] for r in results)
+
+
+def _tiny_run(tmp_path, extra):
+    import loop_kill9
+    cfg = tmp_path / "loop.cfg"
+    cfg.write_text(loop_kill9.CONFIG + f"tengen = {TENGEN}\ngames_per_generation = 2\ngating = false\n"
+                   "rating_every = 0\n" + extra)
+    run = tmp_path / "run"
+    env = dict(os.environ, PYTHONPATH=TRAINING + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    proc = subprocess.run([sys.executable, "-m", "tengen_train.loop", "--run", str(run), "--config", str(cfg),
+                           "--generations", "1"], env=env, capture_output=True, text=True, timeout=900)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    return run, json.loads((run / "status.json").read_text())
+
+
+@needs_tengen
+def test_bootstrap_from_a_model_starts_training_from_its_weights(tmp_path):
+    import torch
+    from tengen_train.katago_format import export_model
+    from tengen_train.model import Model
+    torch.manual_seed(123)
+    start = tmp_path / "start.bin.gz"
+    export_model(Model("tiny").eval(), str(start), name="start")
+    run, status = _tiny_run(tmp_path, f"bootstrap = model:{start}\n")
+    assert (run / "models" / "gen0000.bin.gz").read_bytes() == start.read_bytes()
+    assert "started from" in (run / "logs" / "train.log").read_text()
+    assert status["generations"]["1"]["promoted"] is True
+
+
+@needs_tengen
+def test_bootstrap_from_rows_trains_on_them_first(tmp_path):
+    from tengen_train.synthetic import write_synthetic
+    rows = tmp_path / "boot" / "rows.npz"
+    rows.parent.mkdir()
+    write_synthetic(str(rows), 64, pos_len=5, seed=3)
+    run, status = _tiny_run(tmp_path, f"bootstrap = rows:{rows}\nbootstrap_steps = 4\n")
+    plan = status["generations"]["1"]["train"]
+    assert plan["to_step"] == 4 + plan["steps"]
+    assert any(f.endswith("boot/rows.npz") for f in plan["files"])   # still in the window
+    assert (run / "models" / "gen0000.bin.gz").exists()
