@@ -45,13 +45,19 @@ public struct MatchStatistics: Sendable, Equatable {
 
   /// Log-likelihood ratio of H1 (`elo1`) over H0 (`elo0`), by the normal approximation to
   /// the per-game scores.
+  ///
+  /// Mean and variance are estimated with half a virtual win and half a virtual loss added:
+  /// without them a clean sweep has variance 0 and two wins in two games already "prove" H1.
   public func sprtLLR(elo0: Double, elo1: Double) -> Double {
     let n = Double(games)
     guard n > 1 else { return 0 }
     let s0 = 1 / (1 + pow(10, -elo0 / 400))
     let s1 = 1 / (1 + pow(10, -elo1 / 400))
-    let mean = score
-    let sq = (Double(wins) + Double(draws) / 4) / n
+    let w = Double(wins) + 0.5
+    let l = Double(losses) + 0.5
+    let d = Double(draws)
+    let mean = (w + d / 2) / (w + l + d)
+    let sq = (w + d / 4) / (w + l + d)
     let variance = max(sq - mean * mean, 1e-6)
     return (s1 - s0) * (2 * mean - s0 - s1) * n / (2 * variance)
   }

@@ -23,6 +23,10 @@ import Testing
     #expect(weak.sprtDecision(elo0: 0, elo1: 50) == "H0")
     let early = MatchStatistics(wins: 3, losses: 2)
     #expect(early.sprtDecision(elo0: 0, elo1: 50) == nil)
+    // A short sweep is not yet proof either way (its sample variance is 0).
+    #expect(MatchStatistics(wins: 2, losses: 0).sprtDecision(elo0: 0, elo1: 35) == nil)
+    #expect(MatchStatistics(wins: 0, losses: 3).sprtDecision(elo0: 0, elo1: 35) == nil)
+    #expect(MatchStatistics(wins: 40, losses: 0).sprtDecision(elo0: 0, elo1: 35) == "H1")
   }
 }
 
