@@ -88,10 +88,16 @@ public struct GameState: Sendable {
   /// The key superko compares: stones only (positional) or stones and player (situational).
   @inlinable
   func superkoKey(_ b: Board, nextToMove: Player) -> UInt64 {
+    superkoKey(hash: b.hash, nextToMove: nextToMove)
+  }
+
+  /// The superko key of a position whose stones hash to `hash`.
+  @inlinable
+  func superkoKey(hash: UInt64, nextToMove: Player) -> UInt64 {
     switch rules.ko {
-    case .positional: return b.hash
+    case .positional: return hash
     case .situational, .spight, .simple:
-      return nextToMove == .white ? b.hash ^ Zobrist.whiteToMove : b.hash
+      return nextToMove == .white ? hash ^ Zobrist.whiteToMove : hash
     }
   }
 
@@ -131,15 +137,23 @@ public struct GameState: Sendable {
     guard board[p] == .empty else { return .occupied }
     let koBanned = player == toMove && p == board.koPoint
     if koBanned { return .ko }
-    if board.isSuicide(p, for: player) {
+    let suicide = board.isSuicide(p, for: player)
+    if suicide {
       // Single-stone suicide is never legal.
       if !rules.multiStoneSuicideLegal || !board.hasOwnNeighbor(p, player) { return .suicide }
     }
     if rules.ko == .positional || rules.ko == .situational || rules.ko == .spight {
-      var b = board
-      if player != toMove { b.clearKo() }
-      b.play(p, for: player)
-      if seen[superkoKey(b, nextToMove: player.opponent)] != nil { return .superko }
+      // The new position's key without copying the board (a multi-stone suicide, which
+      // removes the mover's own chain, is played out on a copy).
+      let hash: UInt64
+      if suicide {
+        var b = board
+        b.play(p, for: player)
+        hash = b.hash
+      } else {
+        hash = board.hashAfterPlay(p, for: player)
+      }
+      if seen[superkoKey(hash: hash, nextToMove: player.opponent)] != nil { return .superko }
     }
     return nil
   }
