@@ -1,3 +1,5 @@
+import CTengenCPU
+
 /// Single-precision matrix multiplication, row-major: C = alpha·op(A)·op(B) + beta·C.
 public protocol MatrixMultiplier: Sendable {
   /// A short name ("openblas", "accelerate", "simd").
@@ -9,11 +11,45 @@ public protocol MatrixMultiplier: Sendable {
     beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int)
 }
 
-/// The best matrix multiplier available on this platform.
+/// The best matrix multiplier available on this platform: row-stable products without
+/// transposes (every product whose rows are batch samples), BLAS for the rest.
 public func defaultMatrixMultiplier() -> any MatrixMultiplier {
   #if canImport(CBLAS) || canImport(Accelerate)
-    return BLASMatrixMultiplier()
+    return RowStableMatrixMultiplier(fallback: BLASMatrixMultiplier())
   #else
-    return SIMDMatrixMultiplier()
+    return RowStableMatrixMultiplier(fallback: SIMDMatrixMultiplier())
   #endif
+}
+
+/// sgemm whose result for a row of A does not depend on the other rows in the call: products
+/// without transposes go to `tengen_sgemm_rows` (one chain of fused multiply-adds per element,
+/// in k order, whatever kernel computes it); transposed ones to `fallback`.
+///
+/// The network's batches put samples in rows, so with this a position's outputs are the same
+/// in every batch (bit for bit), which keeps seeded self-play reproducible whatever batches the
+/// thread timing forms. BLAS kernels differ at the edges (OpenBLAS's Haswell sgemm computes the
+/// last rows of a call, beyond a multiple of 12, by other kernels with other roundings).
+/// The transposed products (attention) are per sample, the same shapes in any batch.
+public struct RowStableMatrixMultiplier: MatrixMultiplier {
+  /// The multiplier for transposed operands.
+  public let fallback: any MatrixMultiplier
+  public var name: String { "rowstable+" + fallback.name }
+
+  public init(fallback: any MatrixMultiplier) { self.fallback = fallback }
+
+  public func gemm(
+    transA: Bool, transB: Bool, m: Int, n: Int, k: Int, alpha: Float,
+    a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
+    beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int
+  ) {
+    guard m > 0 && n > 0 else { return }
+    if transA || transB {
+      fallback.gemm(
+        transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha, a: a, lda: lda, b: b, ldb: ldb,
+        beta: beta, c: c, ldc: ldc)
+      return
+    }
+    tengen_sgemm_rows(
+      Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
+  }
 }

@@ -26,3 +26,9 @@ void tengen_norm_act(const float *src, float *dst, long rows, int channels, cons
 
 /// a[i] = silu(a[i]) * g[i] for n values.
 void tengen_silu_gate(float *a, const float *g, long n);
+
+/// Row-stable sgemm, row-major: C[m][n] = alpha * A[m][k] * B[k][n] + beta * C. Each element is
+/// one chain of fused multiply-adds in k order whichever kernel computes it, so a row's result
+/// does not depend on the number of rows in the call or the row's place among them.
+void tengen_sgemm_rows(int m, int n, int k, float alpha, const float *a, int lda, const float *b,
+                       int ldb, float beta, float *c, int ldc);
