@@ -33,7 +33,7 @@ final class CPUPass {
     profile.add(kind, seconds: LayerProfile.now() - t0, flops: flops)
   }
 
-  init(backend: CPUBackend, ws: Workspace, rope: RopeTables, batch: NNInputBatch) {
+  init(backend: CPUBackend, pool: ThreadPool, ws: Workspace, rope: RopeTables, batch: NNInputBatch) {
     self.backend = backend
     self.ws = ws
     self.rope = rope
@@ -42,7 +42,7 @@ final class CPUPass {
     h = batch.nnYLen
     area = w * h
     rows = n * area
-    pool = backend.pool
+    self.pool = pool
     gemm = backend.gemm
     mask = ws.get(Slot.mask, rows)
     maskSum = [Float](repeating: 0, count: n)

@@ -59,7 +59,7 @@ public final class BatchingEvaluator: @unchecked Sendable {
     self.featureOptions = options
     cache = NNCache(capacity: cacheCapacity)
     let processor = postProcessor
-    queue = NNBatchQueue(maxBatchSize: self.maxBatchSize) { batch in
+    queue = NNBatchQueue(maxBatchSize: self.maxBatchSize, runners: backend.concurrentEvaluations) { batch in
       Self.run(batch, backend: backend, postProcessor: processor)
     }
   }
@@ -161,7 +161,7 @@ public final class BatchingEvaluator: @unchecked Sendable {
         for (k, m) in members.enumerated() {
           processor.policyOptimism = batch[m.0].optimism
           evals[m.0][m.1] = processor.process(
-            raw, index: k, game: batch[m.0].game, symmetry: batch[m.0].symmetries[m.1])
+            raw, index: k, game: batch[m.0].game!, symmetry: batch[m.0].symmetries[m.1])
         }
       } catch {
         failure = error

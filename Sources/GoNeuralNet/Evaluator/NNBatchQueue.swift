@@ -3,8 +3,9 @@ import GoCore
 import GoFeatures
 
 /// The queue between the search threads and the network: callers enqueue encoded positions and
-/// sleep on their own semaphore; one dedicated runner thread takes whatever is pending (up to
+/// sleep on their own semaphore; a dedicated runner thread takes whatever is pending (up to
 /// the batch limit) as one backend call, hands each caller its result and wakes only that caller.
+/// A backend that runs several calls at once gets as many runners.
 ///
 /// A dedicated runner (KataGo's NN server thread) keeps the network's own threads from being
 /// the search threads that happen to find the queue idle, and wakes no thread whose result is
@@ -12,7 +13,10 @@ import GoFeatures
 final class NNBatchQueue: @unchecked Sendable {
   /// One position waiting for the network.
   final class Request: @unchecked Sendable {
-    let game: NNGame
+    /// The position (for post-processing); dropped before `done` is signalled, so that the
+    /// caller owns its game's storage again when it wakes (a search thread takes its moves
+    /// back in place, which would otherwise copy the game's history).
+    fileprivate(set) var game: NNGame?
     let input: EncodedPosition
     let symmetries: [Symmetry]
     let optimism: Float
@@ -33,14 +37,19 @@ final class NNBatchQueue: @unchecked Sendable {
   private var stopping = false
   private var statsValue = BatchingEvaluator.Stats()
 
-  /// Starts the runner thread; `run` evaluates one batch (it must not capture the owner of
-  /// this queue, whose deinit stops the runner).
-  init(maxBatchSize: Int, run: @escaping @Sendable ([Request]) -> [Result<NNEvaluation, Error>]) {
+  /// Starts `runners` runner threads (each takes its own batches; more than one when the
+  /// backend can run several batches at once); `run` evaluates one batch (it must not capture
+  /// the owner of this queue, whose deinit stops the runners).
+  init(
+    maxBatchSize: Int, runners: Int = 1, run: @escaping @Sendable ([Request]) -> [Result<NNEvaluation, Error>]
+  ) {
     let limit = max(1, maxBatchSize)
-    let thread = Thread { [self] in runnerLoop(limit: limit, run: run) }
-    thread.name = "tengen-nn-runner"
-    thread.stackSize = 16 << 20
-    thread.start()
+    for _ in 0..<max(1, runners) {
+      let thread = Thread { [self] in runnerLoop(limit: limit, run: run) }
+      thread.name = "tengen-nn-runner"
+      thread.stackSize = 16 << 20
+      thread.start()
+    }
   }
 
   /// Evaluates `request` in the next batch; blocks until its result is in.
@@ -72,7 +81,7 @@ final class NNBatchQueue: @unchecked Sendable {
   func stop() {
     condition.lock()
     stopping = true
-    condition.signal()
+    condition.broadcast()
     condition.unlock()
   }
 
@@ -104,6 +113,7 @@ final class NNBatchQueue: @unchecked Sendable {
       condition.unlock()
       for (request, result) in zip(batch, results) {
         request.result = result
+        request.game = nil
         request.done.signal()
       }
     }
