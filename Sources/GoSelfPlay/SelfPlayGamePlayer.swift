@@ -55,6 +55,8 @@ public final class SelfPlayGamePlayer: @unchecked Sendable {
     params.seed = seed ^ 0x5E1F_91A7
     let engine = PUCTEngine(evaluator: evaluator, params: params)
     engine.log = { _ in }
+    // One search thread per game: search on this game's thread (it has a search thread's stack).
+    engine.searchInline = true
     let maxMoves = Int(s.maxMovesAreaFactor * Double(area))
     var turns: [SelfPlayTurn] = []
     var history: [Double] = []

@@ -117,7 +117,12 @@ extension PUCTEngine {
 
     let threadCount = Self.searchThreadCount(params, maxVisits: limits.maxVisits, visitsBefore: visitsBefore)
     let group = DispatchGroup()
-    if !state.isOver {
+    // One search thread with nothing to watch (no reports, no early stop): the caller is that
+    // thread, which saves a thread start and two wake-ups per search (self-play).
+    let inline = searchInline && threadCount == 1 && !limits.earlyStop && (analysis?.reportInterval == nil || report == nil)
+    if inline && !state.isOver {
+      work(run)
+    } else if !state.isOver {
       for _ in 0..<threadCount {
         group.enter()
         let thread = Thread { [self] in
@@ -174,6 +179,9 @@ extension PUCTEngine {
 
   /// One search thread: descend, evaluate, back up, until a limit or a stop.
   func work(_ run: SearchRun) {
+    // The leaf's position: moves are played on this thread's copy of the root and taken back
+    // after each visit, so a visit costs the path's moves, not a copy of the game's history.
+    var state = run.rootState
     while true {
       if stopFlag.load(ordering: .relaxed) || run.halt.load(ordering: .relaxed) { return }
       if let deadline = run.deadline, ContinuousClock.now >= deadline { return }
@@ -188,13 +196,13 @@ extension PUCTEngine {
         usleep(200)
       case .evaluate(let path, let moves):
         let leaf = path[path.count - 1]
-        var state = run.rootState
-        var playable = true
-        for m in moves where (try? state.play(m)) == nil {
-          playable = false
-          break
+        var played = 0
+        for m in moves {
+          guard (try? state.play(m)) != nil else { break }
+          played += 1
         }
-        if !playable || state.isOver {
+        defer { for _ in 0..<played { state.undo() } }
+        if played < moves.count || state.isOver {
           let values = Self.terminalValues(
             state, whiteOwnership: run.rootOwnership, center: run.center, params)
           tree.withLock { t in

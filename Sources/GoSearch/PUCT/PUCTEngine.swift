@@ -36,6 +36,10 @@ public final class PUCTEngine: AnalyzingEngine, @unchecked Sendable {
   /// The pondering search, if one runs.
   var ponderThread: Thread?
   let ponderDone = DispatchSemaphore(value: 0)
+  /// Run a one-thread search on the calling thread when nothing needs watching (no analysis
+  /// reports, no early stop) instead of starting a search thread. The caller's stack must be
+  /// as large as a search thread's (16 MB: the ladder search recurses). Self-play sets it.
+  public var searchInline = false
   /// Statistics of the last search, for logs and benchmarks.
   public internal(set) var lastStats = SearchStats()
 
