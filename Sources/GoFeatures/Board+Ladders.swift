@@ -1,3 +1,4 @@
+import Synchronization
 import GoCore
 
 /// KataGo's ladder search for the ladder feature planes, on GoCore's `Board`.
@@ -9,8 +10,26 @@ extension Board {
   /// of ladder-captured chains and `workingMoves` holds, for 2-liberty chains of `defender` that
   /// are captured, the liberties where the attacker's first move works.
   func ladders(workingMovesFor defender: Player) -> (captured: [Bool], workingMoves: [Point]) {
+    let v = ladderVerdicts()
+    return (v.captured, defender == .black ? v.workingBlack : v.workingWhite)
+  }
+
+  /// `ladders(workingMovesFor:)` for both defenders at once, from `LadderCache.shared` when
+  /// this board (stones and ko point) was solved recently.
+  func cachedLadderVerdicts() -> LadderVerdicts {
+    let key = hash ^ (koPoint.isNone ? 0 : Zobrist.ko(at: koPoint))
+    if let v = LadderCache.shared.get(key) { return v }
+    let v = ladderVerdicts()
+    LadderCache.shared.put(key, v)
+    return v
+  }
+
+  /// The ladder verdict of every chain with 1 or 2 liberties, with the working moves against
+  /// each colour's captured 2-liberty chains.
+  func ladderVerdicts() -> LadderVerdicts {
     var captured = [Bool](repeating: false, count: Point.capacity)
-    var working: [Point] = []
+    var workingBlack: [Point] = []
+    var workingWhite: [Point] = []
     var solved = [Bool](repeating: false, count: Point.capacity)
     for p in points where self[p] == .black || self[p] == .white {
       if solved[p.i] { continue }
@@ -24,11 +43,13 @@ extension Board {
       } else if libs.count == 2 {
         let moves = attackerFirstLadder(p, libs)
         isCaptured = !moves.isEmpty
-        if isCaptured && self[p] == defender.stone { working.append(contentsOf: moves) }
+        if isCaptured {
+          if self[p] == .black { workingBlack.append(contentsOf: moves) } else { workingWhite.append(contentsOf: moves) }
+        }
       }
       if isCaptured { for s in stones { captured[s.i] = true } }
     }
-    return (captured, working)
+    return LadderVerdicts(captured: captured, workingBlack: workingBlack, workingWhite: workingWhite)
   }
 
   /// The liberties of a 2-liberty chain at which the attacker starts a working ladder.
@@ -166,5 +187,48 @@ extension Board {
       for q in s.adjacent where self[q] == opp && isInAtari(q) { return true }
     }
     return false
+  }
+}
+
+/// Ladder verdicts of one board: captured stones by point index, and the attacker's working
+/// first moves against each colour's captured 2-liberty chains.
+struct LadderVerdicts: Sendable {
+  var captured: [Bool]
+  var workingBlack: [Point]
+  var workingWhite: [Point]
+}
+
+/// Recently solved boards' ladder verdicts, by a hash of the stones and the ko point.
+///
+/// The features of a position include the ladders of the two boards before it, which a search
+/// has usually solved already as the current board of the parent and grandparent nodes; this
+/// cache saves about two thirds of the ladder searches. Direct-mapped, locked in shards.
+final class LadderCache: Sendable {
+  static let shared = LadderCache()
+
+  private struct Slot {
+    var key: UInt64 = 0
+    var verdicts: LadderVerdicts?
+  }
+  private final class Shard: Sendable {
+    let slots = Mutex([Slot](repeating: Slot(), count: LadderCache.slotsPerShard))
+  }
+  private static let shardBits = 4
+  private static let slotsPerShard = 1 << 9
+  private let shards: [Shard] = (0..<(1 << LadderCache.shardBits)).map { _ in Shard() }
+
+  func get(_ key: UInt64) -> LadderVerdicts? {
+    let (shard, slot) = place(key)
+    return shards[shard].slots.withLock { $0[slot].key == key ? $0[slot].verdicts : nil }
+  }
+
+  func put(_ key: UInt64, _ verdicts: LadderVerdicts) {
+    let (shard, slot) = place(key)
+    shards[shard].slots.withLock { $0[slot] = Slot(key: key, verdicts: verdicts) }
+  }
+
+  private func place(_ key: UInt64) -> (Int, Int) {
+    let mixed = Zobrist.mix(key)
+    return (Int(mixed & UInt64((1 << Self.shardBits) - 1)), Int((mixed >> 8) % UInt64(Self.slotsPerShard)))
   }
 }

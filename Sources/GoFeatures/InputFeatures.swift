@@ -145,14 +145,13 @@ public enum InputFeatures {
   /// history is included).
   private static func fillLadders(_ game: NNGame, included: Int, opp: UInt8, set: (Int, Point) -> Void) {
     let board = game.board
-    let defender = Player(nnColor: opp)
-    let now = board.ladders(workingMovesFor: defender)
+    let now = board.cachedLadderVerdicts()
     for p in board.points where now.captured[p.i] { set(14, p) }
-    for p in now.workingMoves { set(17, p) }
-    let prev = included >= 1 ? game.state.board(movesAgo: 1)!.ladders(workingMovesFor: defender).captured : now.captured
+    for p in opp == 1 ? now.workingBlack : now.workingWhite { set(17, p) }
+    let prev = included >= 1 ? game.state.board(movesAgo: 1)!.cachedLadderVerdicts().captured : now.captured
     for p in board.points where prev[p.i] { set(15, p) }
     let prevPrev =
-      included >= 2 ? game.state.board(movesAgo: 2)!.ladders(workingMovesFor: defender).captured : prev
+      included >= 2 ? game.state.board(movesAgo: 2)!.cachedLadderVerdicts().captured : prev
     for p in board.points where prevPrev[p.i] { set(16, p) }
   }
 
