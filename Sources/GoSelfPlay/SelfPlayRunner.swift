@@ -51,6 +51,10 @@ public final class SelfPlayRunner: @unchecked Sendable {
     /// resigned wrongly (the folder's totals).
     public var resignChecked = 0
     public var falseResignations = 0
+    /// CPU seconds of this run's game threads (searches, features, rows; complete once the
+    /// run has ended) and of the whole process.
+    public var gameThreadCPUSeconds = 0.0
+    public var processCPUSeconds = 0.0
 
     public var gamesPerHour: Double { seconds > 0 ? Double(games) * 3600 / seconds : 0 }
     public var rowsPerHour: Double { seconds > 0 ? Double(rows) * 3600 / seconds : 0 }
@@ -81,8 +85,12 @@ public final class SelfPlayRunner: @unchecked Sendable {
     var playedRows = 0
     var visits = 0
     var failure: (any Error)?
+    /// CPU seconds of the finished game threads (search, features, rows).
+    var gameThreadCPU = 0.0
   }
   private let shared = Mutex(Shared())
+  /// The process's CPU seconds when `run()` started.
+  private var processCPUAtStart = 0.0
   /// Serialises commits (games keep playing meanwhile).
   private let commitLock = NSLock()
   /// Games committed before `run()` started.
@@ -110,6 +118,7 @@ public final class SelfPlayRunner: @unchecked Sendable {
   /// are finished), committing groups of `gamesPerFile`; prints a progress line on the way.
   /// - Throws: the first evaluator or file error (committed groups stay valid).
   public func run() throws -> Report {
+    processCPUAtStart = Self.processCPUSeconds()
     let clock = ContinuousClock()
     let start = clock.now
     let deadline = options.hours.map { start + .milliseconds(Int64($0 * 3_600_000)) }
@@ -122,7 +131,11 @@ public final class SelfPlayRunner: @unchecked Sendable {
     for _ in 0..<threads {
       group.enter()
       let t = Thread { [self] in
-        defer { group.leave() }
+        defer {
+          let cpu = Self.threadCPUSeconds()
+          shared.withLock { $0.gameThreadCPU += cpu }
+          group.leave()
+        }
         while let index = takeNext(deadline: deadline, committed: committed) {
           do {
             let game = try player.play(index: index, seed: Self.gameSeed(run: options.seed, index: index))
@@ -146,7 +159,13 @@ public final class SelfPlayRunner: @unchecked Sendable {
     if let failure = shared.withLock({ $0.failure }) { throw failure }
     try flush(final: true)
     let r = report(start: start, before: before)
-    log(progressLine(r) + " (done)")
+    var done = progressLine(r) + " (done)"
+    if r.visits > 0 {
+      done += String(
+        format: "; CPU per visit: %.3f ms in game threads, %.3f ms in all",
+        1000 * r.gameThreadCPUSeconds / Double(r.visits), 1000 * r.processCPUSeconds / Double(r.visits))
+    }
+    log(done)
     return r
   }
 
@@ -229,7 +248,9 @@ public final class SelfPlayRunner: @unchecked Sendable {
       r.games = s.playedGames
       r.rows = s.playedRows
       r.visits = s.visits
+      r.gameThreadCPUSeconds = s.gameThreadCPU
     }
+    r.processCPUSeconds = Self.processCPUSeconds() - processCPUAtStart
     commitLock.lock()
     r.totalGames = store.done.count
     r.totalRows = store.rowCount
@@ -257,5 +278,17 @@ public final class SelfPlayRunner: @unchecked Sendable {
       line += ", false resignations \(r.falseResignations)/\(r.resignChecked)"
     }
     return line
+  }
+
+  /// CPU seconds the calling thread has used.
+  static func threadCPUSeconds() -> Double { cpuSeconds(CLOCK_THREAD_CPUTIME_ID) }
+
+  /// CPU seconds the process has used, all threads.
+  static func processCPUSeconds() -> Double { cpuSeconds(CLOCK_PROCESS_CPUTIME_ID) }
+
+  private static func cpuSeconds(_ clock: clockid_t) -> Double {
+    var ts = timespec()
+    clock_gettime(clock, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
   }
 }

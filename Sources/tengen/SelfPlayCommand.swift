@@ -1,9 +1,18 @@
 import ArgumentParser
 import Foundation
+import GoCore
+import GoFeatures
 import GoNeuralNet
 import GoNeuralNetCPU
 import GoSearch
 import GoSelfPlay
+import Synchronization
+
+/// Read-only batches shared by the replay threads.
+private struct ReplayInputs: @unchecked Sendable {
+  let inputs: [Int: NNInputBatch]
+  init(_ inputs: [Int: NNInputBatch]) { self.inputs = inputs }
+}
 
 /// `tengen selfplay`: plays games against itself with a network and writes training rows and
 /// SGF records to a resumable folder (`docs/SELFPLAY.md`).
@@ -22,7 +31,15 @@ struct SelfPlayCommand: ParsableCommand {
   @Option(help: "Overrides, name=value,name=value (any self-play setting or search parameter).")
   var set: String?
   @Option(help: "Games played at once (they share the network's batches).") var parallelGames = 16
-  @Option(help: "Threads of the network's CPU backend.") var nnThreads = 2
+  @Option(help: "Threads of the network's CPU backend, in all.") var nnThreads = 2
+  @Option(
+    help: ArgumentHelp(
+      "Network batches run at once, each on nn-threads / nn-servers threads (default: nn-threads).",
+      discussion: "Small networks run faster as whole batches side by side on single threads."))
+  var nnServers: Int?
+  @Option(
+    help: "Afterwards, time the bare backend on this run's batch sizes for this many seconds and compare.")
+  var compareBackend: Double?
   @Option(help: "Largest network batch (default: the number of parallel games).") var nnBatch: Int?
   @Option(help: "Seed of the run: game k is a function of (seed, k).") var seed: UInt64 = 1
   @Option(help: "Seconds between progress lines on stderr.") var progressInterval = 10.0
@@ -39,6 +56,9 @@ struct SelfPlayCommand: ParsableCommand {
     if let hours, !(hours > 0) { throw ValidationError("--hours must be positive") }
     guard parallelGames >= 1 else { throw ValidationError("--parallel-games must be at least 1") }
     guard nnThreads >= 1 else { throw ValidationError("--nn-threads must be at least 1") }
+    if let nnServers, nnServers < 1 || nnServers > nnThreads {
+      throw ValidationError("--nn-servers must be between 1 and --nn-threads")
+    }
   }
 
   func run() throws {
@@ -76,8 +96,10 @@ struct SelfPlayCommand: ParsableCommand {
     } catch {
       throw ValidationError("cannot load model \(model): \(error)")
     }
+    let servers = nnServers ?? nnThreads
+    let backend = CPUBackend(model: description, threads: max(1, nnThreads / servers), lanes: servers)
     let evaluator = BatchingEvaluator(
-      backend: CPUBackend(model: description, threads: nnThreads),
+      backend: backend,
       maxBatchSize: nnBatch ?? parallelGames, symmetryMode: .hashed, policyOptimism: 0,
       nodePolicyOptimism: 0)
     let player = SelfPlayGamePlayer(settings: settings, search: search, evaluator: evaluator)
@@ -100,12 +122,77 @@ struct SelfPlayCommand: ParsableCommand {
     }
     warn(
       "selfplay: \(out): \(store.done.count) games, \(store.rowCount) rows already; network \(description.name); "
-        + "\(parallelGames) games at once")
+        + "\(parallelGames) games at once, \(servers) network batches at once on \(backend.threadsPerLane) thread(s) each")
+    let before = evaluator.stats.batchSizeCounts
+    let report: SelfPlayRunner.Report
     do {
-      _ = try runner.run()
+      report = try runner.run()
     } catch let e as SelfPlayError {
       throw ValidationError(e.description)
     }
+    if let compareBackend, report.seconds > 0 {
+      let counts = evaluator.stats.batchSizeCounts.enumerated().map { b, n in n - (b < before.count ? before[b] : 0) }
+      let size = settings.boardSizes.max { $0.weight < $1.weight }?.value ?? 9
+      let raw = try Self.replay(backend, counts: counts, size: size, seconds: compareBackend)
+      warn(
+        String(
+          format: "selfplay: search %.0f visits/s, %.0f evals/s; bare backend on the same batch sizes (mean %.2f, %dx%d, %d at once): %.0f evals/s; visits/raw %.3f, evals/raw %.3f",
+          report.visitsPerSecond, Double(report.positions) / report.seconds, report.meanBatch, size, size,
+          servers, raw, report.visitsPerSecond / raw, Double(report.positions) / report.seconds / raw))
+    }
+  }
+
+  /// Positions per second of the bare backend running batches of the sizes in `counts`
+  /// (`counts[b]` batches of size `b`, interleaved and repeated) for `seconds`, as many at once
+  /// as the backend runs.
+  static func replay(_ backend: CPUBackend, counts: [Int], size: Int, seconds: Double) throws -> Double {
+    // The batch sizes in the order a run mixes them.
+    var order: [Int] = []
+    var remaining = counts
+    var progress = true
+    while progress {
+      progress = false
+      for b in remaining.indices where b > 0 && remaining[b] > 0 {
+        order.append(b)
+        remaining[b] -= 1
+        progress = true
+      }
+    }
+    guard !order.isEmpty else { return 0 }
+    let game = NNGame(SearchBenchmark.samplePosition(size: size))
+    var inputs: [Int: NNInputBatch] = [:]
+    for b in Set(order) {
+      inputs[b] = NNInputBatch(
+        games: Array(repeating: game, count: b), symmetries: (0..<b).map { Symmetry($0 % 8) },
+        nnXLen: size, nnYLen: size, options: InputFeatures.Options(modelVersion: backend.model.version))
+    }
+    for b in Set(order) { _ = try backend.evaluate(inputs[b]!) }
+    let next = Mutex(0)
+    let positions = Mutex(0)
+    let failure = Mutex<(any Error)?>(nil)
+    let start = DispatchTime.now().uptimeNanoseconds
+    let deadline = start + UInt64(seconds * 1e9)
+    let lanes = backend.concurrentEvaluations
+    let box = ReplayInputs(inputs)
+    let sizes = order
+    DispatchQueue.concurrentPerform(iterations: lanes) { _ in
+      while DispatchTime.now().uptimeNanoseconds < deadline {
+        let b = next.withLock { k -> Int in
+          defer { k += 1 }
+          return sizes[k % sizes.count]
+        }
+        do {
+          _ = try backend.evaluate(box.inputs[b]!)
+        } catch {
+          failure.withLock { $0 = error }
+          return
+        }
+        positions.withLock { $0 += b }
+      }
+    }
+    if let error = failure.withLock({ $0 }) { throw error }
+    let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9
+    return Double(positions.withLock { $0 }) / elapsed
   }
 
   /// What the folder's games depend on: the seed, the network, every setting.
