@@ -120,8 +120,7 @@ public struct SelfPlaySettings: Sendable, Equatable {
 
   /// KataGo's early-to-late decay: `late + (early − late) · 0.5^(turns / halflife · 19/√area)`.
   public func decayed(early: Double, late: Double, turns: Int, area: Int) -> Double {
-    let halflives = Double(turns) / max(0.1, chosenMoveTemperatureHalflife) * 19 / Double(max(1, area)).squareRoot()
-    return late + (early - late) * pow(0.5, halflives)
+    PUCTParameters.decay(early: early, late: late, halflife: chosenMoveTemperatureHalflife, turns: turns, area: area)
   }
 
   /// The largest board this configuration plays.

@@ -169,8 +169,16 @@ public struct PUCTParameters: Sendable, Hashable {
 
   /// The move temperature after `turns` moves on a board of `area` points.
   public func moveTemperature(turns: Int, area: Int) -> Double {
-    let halflives = Double(turns) / max(0.1, chosenMoveTemperatureHalflife) * 19 / Double(max(1, area)).squareRoot()
-    return chosenMoveTemperature + (chosenMoveTemperatureEarly - chosenMoveTemperature) * pow(0.5, halflives)
+    Self.decay(
+      early: chosenMoveTemperatureEarly, late: chosenMoveTemperature, halflife: chosenMoveTemperatureHalflife,
+      turns: turns, area: area)
+  }
+
+  /// KataGo's early-to-late decay: `late + (early − late) · 0.5^(turns / halflife · 19/√area)`
+  /// (a half-life in moves on 19×19, shorter on smaller boards).
+  public static func decay(early: Double, late: Double, halflife: Double, turns: Int, area: Int) -> Double {
+    let halflives = Double(turns) / max(0.1, halflife) * 19 / Double(max(1, area)).squareRoot()
+    return late + (early - late) * pow(0.5, halflives)
   }
   /// Accepted for compatibility with KataGo's analysis settings; not used yet.
   public var wideRootNoise: Double = 0
