@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up a fresh machine, builds a release binary and starts Tengen as a GTP engine on
-# stdin/stdout (its built-in rollout player; no network file needed). Extra arguments go to
-# `tengen gtp`, e.g.: bash scripts/start.sh --threads 2 --time 5
+# stdin/stdout, playing with the network in networks/ that fits the board size (`--model none`:
+# the rollout player; `--model FILE`: another KataGo-format network). Extra arguments go to
+# `tengen gtp`, e.g.: bash scripts/start.sh --time 5
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --engine-only >&2

@@ -11,8 +11,8 @@ struct AnalysisEngineFactory {
   var models: [AnalysisModelInfo]
 }
 
-/// The engine factory for `tengen analysis`: PUCT over the network with `--model`, else the
-/// rollout engine.
+/// The engine factory for `tengen analysis`: PUCT over the chosen network (`--model`, else the
+/// bundled one nearest 19×19; see `BundledNetworks`), else the rollout engine.
 ///
 /// - Parameters:
 ///   - searchThreads: PUCT search threads per engine; with several analysis threads their
@@ -21,10 +21,10 @@ func makeAnalysisEngineFactory(
   model: String?, params: RolloutParameters, nnThreads: Int, maxBatchSize: Int,
   searchThreads: Int = 8
 ) throws -> AnalysisEngineFactory {
-  if let model {
-    OpenBLASCoreType.ensure()
-    let evaluator = try NetworkEvaluator.make(
-      path: model, nnThreads: nnThreads, maxBatchSize: maxBatchSize, symmetry: .random)
+  let choice = BundledNetworks.choice(model: model, boardSize: 19)
+  if let evaluator = try NetworkEvaluator.make(
+    choice: choice, nnThreads: nnThreads, maxBatchSize: maxBatchSize, symmetry: .random)
+  {
     let description = evaluator.backend.model
     var p = PUCTParameters()
     p.threads = max(1, searchThreads)
@@ -35,7 +35,7 @@ func makeAnalysisEngineFactory(
       makeEngine: { PUCTEngine(evaluator: evaluator, params: p) },
       models: [
         AnalysisModelInfo(
-          name: model, internalName: description.name, version: description.version,
+          name: choice.path ?? "", internalName: description.name, version: description.version,
           maxBatchSize: max(1, maxBatchSize))
       ])
   }

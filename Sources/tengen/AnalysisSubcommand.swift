@@ -14,7 +14,9 @@ struct AnalysisSubcommand: ParsableCommand {
 
   @Option(
     name: [.long, .customLong("model", withSingleDash: true)],
-    help: "A KataGo-format network (.bin.gz, .bin, .txt.gz, .txt).")
+    help: ArgumentHelp(
+      "A KataGo-format network (.bin.gz, .bin, .txt.gz, .txt), or `none` for rollouts (default: the bundled network).",
+      valueName: "file|none"))
   var model: String?
 
   /// KataGo's launch options that KaTrain passes (`-config`, `-override-config`,

@@ -77,9 +77,7 @@ struct GTPSubcommand: ParsableCommand {
     let params = try engine.parameters(cores: ProcessInfo.processInfo.activeProcessorCount)
     let settings = try settings()
     var gtp = GTPConfiguration(width: size, height: size, rules: r)
-    if network.model != nil {
-      OpenBLASCoreType.ensure()
-      guard let evaluator = try network.evaluator() else { return }
+    if let evaluator = try network.evaluator(boardSize: size) {
       gtp.rawNN = RawNNEvaluator(backend: evaluator.backend).gtpHandler()
       let puct = PUCTEngine(evaluator: evaluator, params: try network.parameters(engine))
       try configure(puct, settings)

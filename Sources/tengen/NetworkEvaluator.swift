@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import GoNeuralNet
 import GoNeuralNetCPU
 
@@ -18,5 +19,33 @@ enum NetworkEvaluator {
     return BatchingEvaluator(
       backend: CPUBackend(model: description, threads: max(1, nnThreads)),
       maxBatchSize: max(1, maxBatchSize), symmetryMode: symmetry, nodePolicyOptimism: 1)
+  }
+
+  /// The evaluator for `choice`, or nil for rollouts: a bundled network that is missing or
+  /// cannot load warns once on stderr (`BundledNetworks.warnRollouts`) and gives nil; an
+  /// explicit one that cannot load throws. Logs the loaded network and its load time.
+  static func make(
+    choice: BundledNetworks.Choice, nnThreads: Int, maxBatchSize: Int, symmetry: SymmetryMode
+  ) throws -> BatchingEvaluator? {
+    if choice == .noBundledNetwork {
+      BundledNetworks.warnRollouts("no bundled network (networks/tengen-NxN.bin.gz) was found")
+    }
+    guard let path = choice.path else { return nil }
+    OpenBLASCoreType.ensure()
+    let start = Date()
+    let evaluator: BatchingEvaluator
+    do {
+      evaluator = try make(
+        path: path, nnThreads: nnThreads, maxBatchSize: maxBatchSize, symmetry: symmetry)
+    } catch {
+      guard case .bundled = choice else { throw error }
+      BundledNetworks.warnRollouts("\(error)")
+      return nil
+    }
+    let m = evaluator.backend.model
+    FileHandle.standardError.write(Data(String(
+      format: "tengen: network %@ (%@), loaded in %.2f s\n", path, m.name,
+      Date().timeIntervalSince(start)).utf8))
+    return evaluator
   }
 }

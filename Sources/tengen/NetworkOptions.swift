@@ -7,7 +7,9 @@ import GoSearch
 
 /// Options of the network player (PUCT search over a KataGo-format model).
 struct NetworkOptions: ParsableArguments {
-  @Option(help: "A KataGo-format network (.bin.gz, .bin, .txt.gz, .txt): play with PUCT search over it.")
+  @Option(help: ArgumentHelp(
+    "A KataGo-format network (.bin.gz, .bin, .txt.gz, .txt) to search with, or `none` for rollouts (default: the bundled network for the board size).",
+    valueName: "file|none"))
   var model: String?
 
   @Option(help: "Threads of the network's CPU backend.")
@@ -40,11 +42,13 @@ struct NetworkOptions: ParsableArguments {
     return .fixed(k)
   }
 
-  /// The batching evaluator over the model, or nil without `--model`.
-  func evaluator() throws -> BatchingEvaluator? {
-    guard let model else { return nil }
-    return try NetworkEvaluator.make(
-      path: model, nnThreads: nnThreads, maxBatchSize: nnBatch, symmetry: try symmetryMode())
+  /// The batching evaluator over the network chosen for boards of side `boardSize` (see
+  /// `BundledNetworks`), or nil for rollouts. A named model that cannot load throws; a bundled
+  /// one that is missing or cannot load warns once on stderr and gives nil.
+  func evaluator(boardSize: Int) throws -> BatchingEvaluator? {
+    try NetworkEvaluator.make(
+      choice: BundledNetworks.choice(model: model, boardSize: boardSize),
+      nnThreads: nnThreads, maxBatchSize: nnBatch, symmetry: try symmetryMode())
   }
 
   /// PUCT settings from these options and the shared engine options.

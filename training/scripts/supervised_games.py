@@ -7,7 +7,12 @@ the held-out games' positions, with a PNG plot and baselines.
     python3 training/scripts/supervised_games.py --games games/m1 games/m2 ... \\
         --out runs/sv [--tengen .build/release/tengen] [--preset b4c64] [--steps 2400] \\
         [--batch 128] [--holdout 0.05] [--opening-moves 6] [--size 9] [--rules chinese] \\
-        [--teacher kata.bin.gz --teacher-threads 2] [--export net.bin.gz]
+        [--teacher kata.bin.gz --teacher-threads 2] [--export net.bin.gz] [--prepare-only] \\
+        [--init-model net.bin.gz]
+
+Each --games folder is split and turned into rows on its own (out/parts/NAME), so a folder can
+be labelled with --prepare-only while others are still being played, and folders can be added
+to a finished run; training uses all parts (out/train.npz, out/heldout.npz).
 
 With --teacher (distillation), the training rows carry the teacher network's policy, value,
 lead and ownership (`tengen rows --teacher`); the held-out rows keep the records' moves and
@@ -36,24 +41,28 @@ from tengen_train.supervised import pair_key, run_and_report, sgf_summary, split
 from tengen_train.train import TrainConfig  # noqa: E402
 
 
-def prepare(a):
-    """SGF split -> out/sgf/{train,heldout} (symlinks) -> tengen rows -> out/{train,heldout}.npz
-    without the rows of the random opening. Returns the split statistics."""
-    stats_path = os.path.join(a.out, "split.json")
+def prepare_part(a, games_dir):
+    """One folder of SGF records: split -> out/parts/NAME/sgf/{train,heldout} (symlinks) ->
+    tengen rows -> out/parts/NAME/{train,heldout[,heldout-teacher]}.npz without the rows of the
+    random opening. Skipped when its split.json exists. Returns the split statistics."""
+    part = os.path.join(a.out, "parts", os.path.basename(os.path.normpath(games_dir)))
+    stats_path = os.path.join(part, "split.json")
     if os.path.exists(stats_path):
         return json.load(open(stats_path))
     records = []
-    for d in a.games:
-        for p in sorted(glob.glob(os.path.join(d, "**", "*.sgf"), recursive=True)):
-            moves, result = sgf_summary(open(p, encoding="utf-8", errors="replace").read())
-            records.append((os.path.abspath(p), pair_key(p), moves, result))
+    for p in sorted(glob.glob(os.path.join(games_dir, "**", "*.sgf"), recursive=True)):
+        moves, result = sgf_summary(open(p, encoding="utf-8", errors="replace").read())
+        records.append((os.path.abspath(p), pair_key(p), moves, result))
     train, held, stats = split_games(records, a.holdout, seed=a.split_seed)
     outputs = [("train", train, a.teacher), ("heldout", held, None)]
     if a.teacher:
         outputs.append(("heldout-teacher", held, a.teacher))
     for name, paths, teacher in outputs:
-        sgf_dir = os.path.join(a.out, "sgf", name.split("-")[0])
-        rows_dir = os.path.join(a.out, "rows", name + ("-teacher" if teacher and name == "train" else ""))
+        stats[name + "_rows_written"] = stats[name + "_rows"] = stats[name + "_game_ids"] = 0
+        if not paths:   # a small folder may have no held-out game: the other parts have some
+            continue
+        sgf_dir = os.path.join(part, "sgf", name.split("-")[0])
+        rows_dir = os.path.join(part, "rows", name + ("-teacher" if teacher and name == "train" else ""))
         os.makedirs(sgf_dir, exist_ok=True)
         for p in paths:
             link = os.path.join(sgf_dir, os.path.basename(os.path.dirname(p)) + "_" + os.path.basename(p))
@@ -71,12 +80,38 @@ def prepare(a):
         stats[name + "_rows_written"] = int(len(rows["move_number"]))
         stats[name + "_rows"] = int(len(keep))
         stats[name + "_game_ids"] = int(len(np.unique(rows["game_id"])))
-        write_rows(os.path.join(a.out, name + ".npz"), select_rows(rows, keep), a.size,
-                   meta={"source": "tengen rows", "games": a.games, "split": name, "teacher": teacher,
+        write_rows(os.path.join(part, name + ".npz"), select_rows(rows, keep), a.size,
+                   meta={"source": "tengen rows", "games": games_dir, "split": name, "teacher": teacher,
                          "dropped_rows_before_move": a.opening_moves})
     with open(stats_path, "w") as f:
         json.dump(stats, f, indent=1)
     return stats
+
+
+def prepare(a):
+    """Every --games folder as its own part (so folders can be labelled while others are still
+    being played, and added later), then out/{train,heldout[,heldout-teacher]}.npz joining the
+    parts. Returns the summed split statistics and the statistics per part."""
+    per_part = {os.path.basename(os.path.normpath(d)): prepare_part(a, d) for d in a.games}
+    total = {}
+    for st in per_part.values():
+        for k, v in st.items():
+            total[k] = total.get(k, 0) + v
+    if not a.prepare_only:
+        names = ["train", "heldout"] + (["heldout-teacher"] if a.teacher else [])
+        for name in names:
+            files = [os.path.join(a.out, "parts", p, name + ".npz") for p in per_part]
+            parts = [read_rows(f)[0] for f in files if os.path.exists(f)]
+            if not parts:
+                raise SystemExit(f"no {name} games in {a.games}: play more games or raise --holdout")
+            # game ids are per folder: keep them apart so the parts' games stay distinct
+            for i, rows in enumerate(parts):
+                rows["game_id"] = rows["game_id"] + (i << 40)
+            write_rows(os.path.join(a.out, name + ".npz"), concat_rows(parts), a.size,
+                       meta={"source": "tengen rows", "games": a.games, "split": name,
+                             "teacher": a.teacher if name != "heldout" else None,
+                             "dropped_rows_before_move": a.opening_moves})
+    return total, per_part
 
 
 def baselines(train_path, held_path):
@@ -148,10 +183,15 @@ def main():
     ap.add_argument("--teacher", help="label the training rows with this network (distillation)")
     ap.add_argument("--teacher-threads", type=int, default=2)
     ap.add_argument("--export", help="write the trained network here (KataGo .bin.gz)")
+    ap.add_argument("--prepare-only", action="store_true",
+                    help="write the rows of each --games folder (out/parts/NAME) and stop")
+    ap.add_argument("--init-model", help="start from this checkpoint's or network's weights")
     a = ap.parse_args()
     os.makedirs(a.out, exist_ok=True)
-    stats = prepare(a)
-    print(json.dumps(stats))
+    stats, per_part = prepare(a)
+    print(json.dumps({"total": stats, "parts": per_part}))
+    if a.prepare_only:
+        return
     train_path = os.path.join(a.out, "train.npz")
     held_path = os.path.join(a.out, "heldout.npz")
     base = baselines(train_path, held_path)
@@ -162,12 +202,13 @@ def main():
                       preset=a.preset, steps=a.steps, batch_size=a.batch, lr=a.lr,
                       optimizer="sgd", schedule="cosine", warmup_steps=50, threads=a.threads,
                       val_every=a.val_every, val_rows=stats["heldout_rows"],
-                      checkpoint_every=a.val_every)
+                      checkpoint_every=a.val_every, init_model=a.init_model or "")
     title = (f"{a.preset} on rows of {stats['train']} games ({stats['train_rows']} rows), "
              f"held out: {stats['heldout']} games ({stats['heldout_rows']} rows)")
     if a.teacher:
         title += f", labels from {os.path.basename(a.teacher)}"
-    run_and_report(cfg, a.out, title, baselines=base, extra={"split": stats, "teacher": a.teacher})
+    run_and_report(cfg, a.out, title, baselines=base,
+                   extra={"split": stats, "split_by_folder": per_part, "teacher": a.teacher})
     if a.export:
         from tengen_train.katago_format import export_model
         from tengen_train.train import Trainer

@@ -1,0 +1,87 @@
+"""The networks in `networks/` are what `tengen gtp` and `tengen analysis` play with when no
+`--model` is given; `--model none` plays with rollouts; a missing or corrupt bundled network
+falls back to rollouts with one warning (through the real binary)."""
+import glob
+import json
+import os
+import shutil
+import subprocess
+
+import pytest
+
+from test_analysis_katrain_client import ROOT, tengen_binary
+
+TINY = os.path.join(ROOT, "Tests/Fixtures/nn/tiny-v6.bin.gz")
+LOADED = "tengen: network "
+
+
+def run(argv, stdin, env_dir=None, timeout=180):
+    binary = tengen_binary()
+    if binary is None:
+        pytest.skip("no tengen binary built")
+    env = dict(os.environ)
+    env.pop("TENGEN_NETWORKS", None)
+    if env_dir is not None:
+        env["TENGEN_NETWORKS"] = str(env_dir)
+    return subprocess.run([binary, *argv], input=stdin, capture_output=True, text=True,
+                          timeout=timeout, cwd=ROOT, env=env)
+
+
+def replies(stdout):
+    return [r.strip() for r in stdout.split("\n\n") if r.strip()]
+
+
+def test_the_network_nearest_the_board_size_is_chosen(tmp_path):
+    shutil.copy(TINY, tmp_path / "tengen-9x9.bin.gz")
+    shutil.copy(TINY, tmp_path / "tengen-19x19.bin.gz")
+    (tmp_path / "other-13x13.bin.gz").write_bytes(b"not a bundled name")
+    for size, want in ((9, "9x9"), (13, "9x9"), (14, "19x19"), (19, "19x19")):
+        r = run(["gtp", "--size", str(size), "--visits", "4"], "genmove w\nquit\n", tmp_path)
+        assert r.returncode == 0, r.stderr
+        assert f"{LOADED}{tmp_path}/tengen-{want}.bin.gz" in r.stderr, (size, r.stderr)
+
+
+def test_model_none_plays_with_rollouts_and_says_nothing(tmp_path):
+    shutil.copy(TINY, tmp_path / "tengen-9x9.bin.gz")
+    r = run(["gtp", "--size", "9", "--model", "none", "--playouts", "200"], "genmove b\nquit\n", tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert LOADED not in r.stderr and "warning" not in r.stderr
+    assert "playouts" in r.stderr          # the rollout player's per-move line
+    assert replies(r.stdout)[0].startswith("= ")
+
+
+@pytest.mark.parametrize("content", [None, b"\x1f\x8b garbage", b""])
+def test_a_missing_or_corrupt_bundled_network_falls_back_to_rollouts_with_one_warning(tmp_path, content):
+    if content is not None:
+        (tmp_path / "tengen-9x9.bin.gz").write_bytes(content)
+    r = run(["gtp", "--size", "9", "--playouts", "200"], "genmove b\nplay w E5\ngenmove b\nquit\n", tmp_path)
+    assert r.returncode == 0, r.stderr
+    warnings = [line for line in r.stderr.splitlines() if line.startswith("warning:")]
+    assert len(warnings) == 1, r.stderr
+    assert "playing with rollouts" in warnings[0]
+    if content is None:
+        assert "no bundled network" in warnings[0]
+    else:
+        assert "tengen-9x9.bin.gz" in warnings[0]
+    out = replies(r.stdout)
+    assert len(out) == 4 and out[1] == out[3] == "=", out          # play and quit
+    assert out[0].startswith("= ") and out[2].startswith("= ")     # both genmoves answered
+
+
+def test_an_explicit_model_that_cannot_load_is_an_error_not_a_fallback(tmp_path):
+    bad = tmp_path / "bad.bin.gz"
+    bad.write_bytes(b"junk")
+    r = run(["gtp", "--model", str(bad)], "name\nquit\n", tmp_path)
+    assert r.returncode != 0 and r.stdout == ""
+    assert "bad.bin.gz" in r.stderr
+
+
+def test_analysis_uses_the_bundled_network_and_reports_it_in_query_models(tmp_path):
+    shutil.copy(TINY, tmp_path / "tengen-19x19.bin.gz")
+    q = {"id": "m", "action": "query_models"}
+    r = run(["analysis"], json.dumps(q) + "\n", tmp_path)
+    assert r.returncode == 0, r.stderr
+    models = json.loads(r.stdout.splitlines()[0])["models"]
+    assert [m["name"] for m in models] == [str(tmp_path / "tengen-19x19.bin.gz")]
+    r = run(["analysis", "--model", "none"], json.dumps(q) + "\n", tmp_path)
+    assert json.loads(r.stdout.splitlines()[0])["models"] == []

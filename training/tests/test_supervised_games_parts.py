@@ -1,0 +1,68 @@
+"""scripts/supervised_games.py turns each games folder into its own part (labelled on its own,
+skipped when done) and trains on all parts, held out by game (through the real binary)."""
+import glob
+import json
+import os
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from test_analysis_katrain_client import ROOT, tengen_binary
+from tengen_train.data import read_rows
+
+SCRIPT = os.path.join(ROOT, "training/scripts/supervised_games.py")
+TEACHER = os.path.join(ROOT, "Tests/Fixtures/nn/tiny-v8-resnet.txt.gz")
+
+
+def games(binary, out, seed):
+    subprocess.run([binary, "match", "--a", "tengen:playouts=30,seed=1", "--b", "tengen:playouts=30,seed=2",
+                    "--games", "8", "--size", "9", "--opening", "2", "--seed", str(seed), "--out", str(out)],
+                   check=True, capture_output=True, timeout=300)
+
+
+def script(binary, out, folders, *extra):
+    env = dict(os.environ, PYTHONPATH=os.path.join(ROOT, "training"))
+    r = subprocess.run([sys.executable, SCRIPT, "--tengen", binary, "--games", *map(str, folders),
+                        "--out", str(out), "--teacher", TEACHER, "--teacher-threads", "1",
+                        "--holdout", "0.4", "--opening-moves", "2", *extra],
+                       capture_output=True, text=True, timeout=600, env=env)
+    assert r.returncode == 0, r.stdout[-2000:] + r.stderr[-2000:]
+    return r
+
+
+def test_parts_are_labelled_once_and_joined_for_training(tmp_path):
+    binary = tengen_binary()
+    if binary is None:
+        pytest.skip("no tengen binary built")
+    a, b = tmp_path / "a", tmp_path / "b"
+    games(binary, a, 1)
+    games(binary, b, 2)
+    out = tmp_path / "sv"
+    script(binary, out, [a], "--prepare-only")
+    part_a = out / "parts" / "a"
+    assert (part_a / "split.json").exists() and not (out / "train.npz").exists()
+    stamp = os.path.getmtime(part_a / "train.npz")
+
+    script(binary, out, [a, b], "--preset", "b4c64", "--steps", "2", "--batch", "8", "--val-every", "1",
+           "--export", str(tmp_path / "net.bin.gz"))
+    assert os.path.getmtime(part_a / "train.npz") == stamp          # part a was not labelled again
+    summary = json.load(open(out / "summary.json"))
+    by_folder = summary["split_by_folder"]
+    assert set(by_folder) == {"a", "b"}
+    for name in ("train", "heldout"):
+        joined, _, _ = read_rows(str(out / f"{name}.npz"))
+        parts = [read_rows(str(out / "parts" / p / f"{name}.npz"))[0] for p in ("a", "b")]
+        assert len(joined["move_number"]) == sum(len(p["move_number"]) for p in parts)
+        assert summary["split"][f"{name}_rows"] == len(joined["move_number"])
+    # no game is on both sides of the split, and games of the two folders stay distinct
+    tr, _, _ = read_rows(str(out / "train.npz"))
+    he, _, _ = read_rows(str(out / "heldout.npz"))
+    assert not set(np.unique(tr["game_id"])) & set(np.unique(he["game_id"]))
+    assert len(np.unique(tr["game_id"])) == summary["split"]["train_game_ids"]
+    # the training rows carry the teacher's soft policy; the held-out rows the moves played
+    assert (tr["policy_target"] > 0).sum(1).mean() > 1.5
+    assert np.all((he["policy_target"] > 0).sum(1) == 1)
+    assert os.path.getsize(tmp_path / "net.bin.gz") > 0
+    assert glob.glob(str(out / "supervised.png"))
