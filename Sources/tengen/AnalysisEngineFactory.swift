@@ -22,10 +22,11 @@ func makeAnalysisEngineFactory(
   searchThreads: Int = 8
 ) throws -> AnalysisEngineFactory {
   let choice = BundledNetworks.choice(model: model, boardSize: 19)
-  if let evaluator = try NetworkEvaluator.make(
+  if let player = try NetworkEvaluator.makePlayer(
     choice: choice, nnThreads: nnThreads, maxBatchSize: maxBatchSize, symmetry: .random)
   {
-    let description = evaluator.backend.model
+    let evaluator = player.evaluator
+    let description = player.primary.backend.model
     var p = PUCTParameters()
     p.threads = max(1, searchThreads)
     p.seed = params.seed

@@ -79,10 +79,16 @@ enum BundledNetworks {
 
   /// The bundled network for boards of side `size`, or nil when there is none.
   static func path(forBoardSize size: Int) -> String? {
-    available().min { a, b in
-      let da = abs(a.side - size), db = abs(b.side - size)
-      return da != db ? da < db : a.side > b.side
-    }?.path
+    let all = available()
+    return nearest(all.map(\.side), to: size).map { all[$0].path }
+  }
+
+  /// The index of the side in `sides` nearest `size` (ties: the larger side), nil if empty.
+  static func nearest(_ sides: [Int], to size: Int) -> Int? {
+    sides.indices.min { a, b in
+      let da = abs(sides[a] - size), db = abs(sides[b] - size)
+      return da != db ? da < db : sides[a] > sides[b]
+    }
   }
 
   /// The one warning printed when a bundled network is missing or unusable.

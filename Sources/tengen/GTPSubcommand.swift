@@ -77,9 +77,9 @@ struct GTPSubcommand: ParsableCommand {
     let params = try engine.parameters(cores: ProcessInfo.processInfo.activeProcessorCount)
     let settings = try settings()
     var gtp = GTPConfiguration(width: size, height: size, rules: r)
-    if let evaluator = try network.evaluator(boardSize: size) {
-      gtp.rawNN = RawNNEvaluator(backend: evaluator.backend).gtpHandler()
-      let puct = PUCTEngine(evaluator: evaluator, params: try network.parameters(engine))
+    if let player = try network.player(boardSize: size) {
+      gtp.rawNN = player.rawNN
+      let puct = PUCTEngine(evaluator: player.evaluator, params: try network.parameters(engine))
       try configure(puct, settings)
       GTPServer.run(engine: puct, configuration: gtp)
       return

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import GoCore
 import GoNeuralNet
+import GoSearch
 import GoNeuralNetCPU
 
 /// Builds the batching evaluator every network player uses: the model on the CPU backend,
@@ -47,5 +49,44 @@ enum NetworkEvaluator {
       format: "tengen: network %@ (%@), loaded in %.2f s\n", path, m.name,
       Date().timeIntervalSince(start)).utf8))
     return evaluator
+  }
+
+  /// What a network player searches with: the evaluator for `choice` (`make(choice:...)`)
+  /// and, when that is a bundled network and others are bundled too, those as well behind a
+  /// `BoardSizeRoutedEvaluator` (a bundled network that cannot load then only warns); with
+  /// the `kata-raw-nn` handler that matches. Nil for rollouts.
+  static func makePlayer(
+    choice: BundledNetworks.Choice, nnThreads: Int, maxBatchSize: Int, symmetry: SymmetryMode
+  ) throws -> (
+    evaluator: any PositionEvaluator, primary: BatchingEvaluator,
+    rawNN: @Sendable (GameState, Player?, Int?, Double?) throws -> String
+  )? {
+    guard
+      let primary = try make(
+        choice: choice, nnThreads: nnThreads, maxBatchSize: maxBatchSize, symmetry: symmetry)
+    else { return nil }
+    let single = (
+      evaluator: primary as any PositionEvaluator, primary: primary,
+      rawNN: RawNNEvaluator(backend: primary.backend).gtpHandler())
+    guard case .bundled(let primaryPath) = choice,
+      let primarySide = BundledNetworks.side(
+        ofFileName: URL(fileURLWithPath: primaryPath).lastPathComponent)
+    else { return single }
+    var networks = [(side: primarySide, evaluator: primary)]
+    for other in BundledNetworks.available() where other.path != primaryPath {
+      guard
+        let e = try? make(
+          choice: .explicit(other.path), nnThreads: nnThreads, maxBatchSize: maxBatchSize,
+          symmetry: symmetry)
+      else {
+        FileHandle.standardError.write(Data(
+          "warning: the bundled network \(other.path) cannot be loaded; \(other.side)×\(other.side) boards use \(primaryPath)\n".utf8))
+        continue
+      }
+      networks.append((other.side, e))
+    }
+    guard networks.count > 1 else { return single }
+    let router = BoardSizeRoutedEvaluator(networks.sorted { $0.side < $1.side })
+    return (router, primary, router.rawNNHandler())
   }
 }

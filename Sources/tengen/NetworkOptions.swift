@@ -42,11 +42,15 @@ struct NetworkOptions: ParsableArguments {
     return .fixed(k)
   }
 
-  /// The batching evaluator over the network chosen for boards of side `boardSize` (see
-  /// `BundledNetworks`), or nil for rollouts. A named model that cannot load throws; a bundled
-  /// one that is missing or cannot load warns once on stderr and gives nil.
-  func evaluator(boardSize: Int) throws -> BatchingEvaluator? {
-    try NetworkEvaluator.make(
+  /// The network player's evaluator for boards of side `boardSize` (see `BundledNetworks` and
+  /// `NetworkEvaluator.makePlayer`: with several bundled networks, each board size gets its
+  /// own), or nil for rollouts. A named model that cannot load throws; a bundled one that is
+  /// missing or cannot load warns once on stderr and gives nil.
+  func player(boardSize: Int) throws -> (
+    evaluator: any PositionEvaluator, primary: BatchingEvaluator,
+    rawNN: @Sendable (GameState, Player?, Int?, Double?) throws -> String
+  )? {
+    try NetworkEvaluator.makePlayer(
       choice: BundledNetworks.choice(model: model, boardSize: boardSize),
       nnThreads: nnThreads, maxBatchSize: nnBatch, symmetry: try symmetryMode())
   }

@@ -85,3 +85,25 @@ def test_analysis_uses_the_bundled_network_and_reports_it_in_query_models(tmp_pa
     assert [m["name"] for m in models] == [str(tmp_path / "tengen-19x19.bin.gz")]
     r = run(["analysis", "--model", "none"], json.dumps(q) + "\n", tmp_path)
     assert json.loads(r.stdout.splitlines()[0])["models"] == []
+
+
+def test_boardsize_switches_to_the_network_bundled_for_that_size(tmp_path):
+    v6 = TINY
+    v7 = os.path.join(ROOT, "Tests/Fixtures/nn/tiny-v7.bin.gz")
+    shutil.copy(v6, tmp_path / "tengen-9x9.bin.gz")
+    shutil.copy(v7, tmp_path / "tengen-19x19.bin.gz")
+    probe = ["play b D4", "kata-raw-nn 0"]
+
+    def raw(argv, setup, env_dir=None):
+        r = run(["gtp", *argv], "\n".join(setup + probe + ["quit"]) + "\n", env_dir)
+        assert r.returncode == 0, r.stderr
+        return replies(r.stdout)[-2], r.stderr
+
+    alone = {side: raw(["--model", net, "--size", str(side)], [])[0]
+             for side, net in ((9, v6), (19, v7), (13, v6))}
+    assert alone[9] != raw(["--model", v7, "--size", "9"], [])[0]   # the two nets differ
+    # started at 19x19 (a GUI's default), then the GUI sets the size it plays
+    for side, want in ((9, alone[9]), (19, alone[19]), (13, alone[13])):
+        got, err = raw(["--size", "19"], [f"boardsize {side}", "clear_board"], tmp_path)
+        assert got == want, side
+    assert err.count(LOADED) == 2 and "warning" not in err
