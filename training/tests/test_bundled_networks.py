@@ -31,6 +31,19 @@ def replies(stdout):
     return [r.strip() for r in stdout.split("\n\n") if r.strip()]
 
 
+def test_the_repository_ships_a_network_for_9x9_that_gtp_loads_with_no_model():
+    shipped = glob.glob(os.path.join(ROOT, "networks", "tengen-*x*.bin.gz"))
+    assert any(os.path.basename(p) == "tengen-9x9.bin.gz" for p in shipped), shipped
+    for p in shipped:
+        assert os.path.getsize(p) <= 12 * 1024 * 1024, p
+    r = run(["gtp", "--size", "9", "--visits", "16"], "genmove b\nquit\n")
+    assert r.returncode == 0, r.stderr
+    assert LOADED + os.path.join(ROOT, "networks", "tengen-9x9.bin.gz") in r.stderr
+    assert "warning" not in r.stderr
+    out = replies(r.stdout)
+    assert out[0].startswith("= ") and out[0] != "= resign", out
+
+
 def test_the_network_nearest_the_board_size_is_chosen(tmp_path):
     shutil.copy(TINY, tmp_path / "tengen-9x9.bin.gz")
     shutil.copy(TINY, tmp_path / "tengen-19x19.bin.gz")
