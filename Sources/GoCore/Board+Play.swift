@@ -314,10 +314,44 @@ extension Board {
     _ko = .none
   }
 
+  /// Applies one node of setup edits (SGF `AE`, `AB`, `AW`) at once: each listed point is
+  /// cleared or gets a stone of that colour, whatever stood there, and no other point changes
+  /// (a stone is never removed with its chain). Points off the board are ignored; no
+  /// prisoners are counted; ko is cleared.
+  ///
+  /// The board cannot hold a chain without liberties, so one left by the edits is dropped:
+  /// first chains without an edited point (smothered by the new stones), then, if still
+  /// without liberties, the chains that contain edited points.
+  public mutating func applySetup(black: [Point] = [], white: [Point] = [], empty: [Point] = []) {
+    var layout = [Stone](repeating: .empty, count: Point.capacity)
+    for p in points { layout[p.i] = self[p] }
+    var edited = Set<Int>()
+    for (list, stone) in [(empty, Stone.empty), (black, .black), (white, .white)] {
+      for p in list where contains(p) {
+        layout[p.i] = stone
+        edited.insert(p.i)
+      }
+    }
+    var stones: [(Point, Stone)] = []
+    for p in points where layout[p.i] != .empty { stones.append((p, layout[p.i])) }
+    rebuild(from: stones)
+    for touchingEdits in [false, true] {
+      for q in points {
+        guard self[q] != .empty else { continue }
+        guard liberties(q) == 0 else { continue }
+        let chain = chainStones(q)
+        if chain.contains(where: { edited.contains($0.i) }) == touchingEdits {
+          removeChain(Int(_head[unchecked: q.i]))
+        }
+      }
+    }
+    _ko = .none
+  }
+
   /// Puts a stone on the board as a setup edit (no captures; ko cleared).
   ///
-  /// Setup stones may leave chains without liberties only transiently: call
-  /// `removeDeadSetupChains()` after a batch of edits.
+  /// A stone that would capture rebuilds the chains instead and drops the chains it leaves
+  /// without liberties (then itself, if it has none).
   /// - Precondition: `point` is empty.
   public mutating func place(_ stone: Stone, at point: Point) {
     precondition(stone == .black || stone == .white)

@@ -259,18 +259,11 @@ public struct GameState: Sendable {
     resetHistory()
   }
 
-  /// Adds setup stones (as SGF AB/AW do) and makes the result the new start position.
+  /// Applies setup edits (as one SGF node's AE/AB/AW do: only the listed points change, see
+  /// `Board.applySetup`) and makes the result the new start position.
   public mutating func setup(black: [Point] = [], white: [Point] = [], empty: [Point] = [],
                              toMove: Player? = nil) {
-    for p in empty { board.removeStones(at: p) }
-    for p in black where board.contains(p) {
-      if board[p] != .empty { board.removeStones(at: p) }
-      board.place(.black, at: p)
-    }
-    for p in white where board.contains(p) {
-      if board[p] != .empty { board.removeStones(at: p) }
-      board.place(.white, at: p)
-    }
+    board.applySetup(black: black, white: white, empty: empty)
     if let toMove { self.toMove = toMove }
     if moves.isEmpty && board.stoneCount(.white) == 0 {
       handicap = board.stoneCount(.black)
