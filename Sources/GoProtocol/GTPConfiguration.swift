@@ -2,10 +2,23 @@ public import GoCore
 
 /// Start-up settings of a GTP session (from the command line or a config file).
 public struct GTPConfiguration: Sendable {
+  /// Tengen's own version (`tengen version`).
+  public static let tengenVersion = "0.1.0"
+
+  /// The default `version` reply: `0.17.0+tengen.` and Tengen's version.
+  ///
+  /// Lizzie takes any engine whose `name` does not start with "KataGo" for Leela Zero and
+  /// reads the second number of the first word of `version` as Leela Zero's minor version; it
+  /// shows a modal "requires version 0.15 or later" dialog below 15 (and fails on a word
+  /// without two dot-separated numbers). `0.17.0` is the Leela Zero release whose
+  /// `lz-analyze` lines (with `lcb` and `order`) Tengen writes; the semver build metadata
+  /// after `+` carries Tengen's own version. Sabaki and KaTrain do not read the reply.
+  public static let gtpVersion = "0.17.0+tengen." + tengenVersion
+
   /// The `name` reply. Must not start with "KataGo" until the kata dialect is complete,
   /// because Lizzie switches protocols on that prefix.
   public var name: String
-  /// The `version` reply.
+  /// The `version` reply (see `gtpVersion`).
   public var version: String
   /// Board width at start-up and after `clear_board` until `boardsize` changes it.
   public var width: Int
@@ -18,8 +31,8 @@ public struct GTPConfiguration: Sendable {
   public var rawNN: (@Sendable (GameState, Player?, Int?, Double?) throws -> String)?
 
   public init(
-    name: String = "Tengen", version: String = "0.1.0", width: Int = 19, height: Int = 19,
-    rules: Rules = .trompTaylor
+    name: String = "Tengen", version: String = GTPConfiguration.gtpVersion, width: Int = 19,
+    height: Int = 19, rules: Rules = .trompTaylor
   ) {
     self.name = name
     self.version = version

@@ -81,7 +81,19 @@ import Testing
     let (c, _, _) = makeController()
     #expect(c.ok("protocol_version") == "2")
     #expect(c.ok("name") == "Tengen")
-    #expect(c.ok("version") == "0.1.0")
+    #expect(c.ok("version") == "0.17.0+tengen.0.1.0")
     #expect(!(c.ok("name") ?? "").hasPrefix("KataGo"))
+  }
+
+  /// Lizzie's check (Leelaz.java): the first word of the reply split at dots, the second part
+  /// an integer of at least 15, or a modal "requires version 0.15 or later" dialog.
+  @Test func versionPassesLizziesLeelaZeroCheck() {
+    let (c, _, _) = makeController()
+    let reply = c.ok("version") ?? ""
+    let firstWord = reply.split(separator: " ").first.map(String.init) ?? ""
+    let parts = firstWord.split(separator: ".", omittingEmptySubsequences: false)
+    #expect(parts.count >= 2)
+    #expect((parts.count >= 2 ? Int(parts[1]) : nil).map { $0 >= 15 } == true)
+    #expect(reply.hasSuffix("tengen." + GTPConfiguration.tengenVersion))
   }
 }
