@@ -52,9 +52,22 @@ extension GTPCommand {
     ("final_status_list", { a throws(GTPError) in
       let w = try a.word("status")
       guard let s = StoneStatus(rawValue: w.lowercased()) else {
-        throw GTPError.syntax("expected alive, dead or seki, not '\(w)'")
+        throw GTPError.syntax(
+          "expected alive, dead, seki, black_territory, white_territory or dame, not '\(w)'")
       }
       return .finalStatusList(s)
+    }),
+    ("final_status", { a throws(GTPError) in .finalStatus(try a.vertex()) }),
+    ("estimate_score", { _ throws(GTPError) in .estimateScore }),
+    ("list_stones", { a throws(GTPError) in .listStones(try a.color()) }),
+    ("captures", { a throws(GTPError) in .captures(try a.color()) }),
+    ("move_history", { _ throws(GTPError) in .moveHistory }),
+    ("all_legal", { a throws(GTPError) in .allLegal(try a.color()) }),
+    ("query_boardsize", { _ throws(GTPError) in .queryBoardSize }),
+    ("get_handicap", { _ throws(GTPError) in .getHandicap }),
+    ("level", { a throws(GTPError) in
+      guard let n = try? a.int("level") else { throw GTPError("level not an integer") }
+      return .level(n)
     }),
     ("time_settings", { a throws(GTPError) in
       let main = try a.seconds("main time")

@@ -14,9 +14,16 @@ public enum GTPCommand: Equatable, Sendable {
     case grid(x: Int, y: Int)
   }
 
-  /// The stone classes of `final_status_list`.
+  /// The classes of `final_status_list` and `final_status`: stones are alive, dead or in
+  /// seki; empty points (GNU Go's extension) are one player's territory or dame.
   public enum StoneStatus: String, Sendable {
     case alive, dead, seki
+    case blackTerritory = "black_territory"
+    case whiteTerritory = "white_territory"
+    case dame
+
+    /// True for the classes of stones, false for those of empty points.
+    public var isStoneClass: Bool { self == .alive || self == .dead || self == .seki }
   }
 
   /// How `genmove`-like commands use the chosen move.
@@ -63,6 +70,18 @@ public enum GTPCommand: Equatable, Sendable {
   case cpuTime
   case stop
   case clearCache
+  /// GNU Go 3.8's extensions, for GUIs written against GNU Go (Kigo, qGo): `list_stones`,
+  /// `captures`, `move_history`, `all_legal`, `query_boardsize`, `final_status`,
+  /// `get_handicap`, `estimate_score`, `level`.
+  case listStones(Player)
+  case captures(Player)
+  case moveHistory
+  case allLegal(Player)
+  case queryBoardSize
+  case finalStatus(Vertex)
+  case getHandicap
+  case estimateScore
+  case level(Int)
   /// `kata-raw-nn [color] SYMMETRY|all [OPTIMISM]`: the raw network output (nil symmetry: all).
   case rawNN(color: Player?, symmetry: Int?, optimism: Double?)
   /// Analysis, searching and search-parameter commands.

@@ -5,7 +5,8 @@ import GoFormats
 extension GTPController {
   /// `loadsgf FILE [N]`: the main line of the file's first game, stopped before move N.
   ///
-  /// Board size, komi and (when Tengen knows them) rules come from the file. A file that
+  /// Board size, komi and (when Tengen knows them) rules come from the file. The reply is
+  /// the player to move, `black` or `white`, as GNU Go answers (Kigo reads it). A file that
   /// cannot be read or replayed changes nothing; the reply names the line and column.
   func loadSGF(path: String, moveNumber: Int?) throws(GTPError) -> String {
     let attributes = try? FileManager.default.attributesOfItem(atPath: path)
@@ -25,7 +26,7 @@ extension GTPController {
     game = loaded
     clocks = PlayerClocks(start: timeControl)
     engine.clear()
-    return ""
+    return game.toMove == .black ? "black" : "white"
   }
 
   /// `printsgf [FILE]`: the game as SGF, returned or written to FILE.

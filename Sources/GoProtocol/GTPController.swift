@@ -107,7 +107,10 @@ public final class GTPController {
     case .komi(let k): return try setKomi(k)
     case .getKomi: return RulesText.formatKomi(game.rules.komi)
     case .play(let player, let vertex): return try play(player, vertex)
-    case .genmove(let player, let mode): return try genmove(player, mode)
+    case .genmove(let player, let mode):
+      // GNU Go answers a pass in capitals, and Kigo recognises only that spelling.
+      let move = try genmove(player, mode)
+      return move == "pass" ? "PASS" : move
     case .undo: return try undo()
     case .showboard: return showboard()
     case .fixedHandicap(let n): return try fixedHandicap(n)
@@ -116,6 +119,17 @@ public final class GTPController {
     case .setPosition(let stones): return try setPosition(stones)
     case .finalScore: return finalScore()
     case .finalStatusList(let status): return finalStatusList(status)
+    case .finalStatus(let vertex): return try finalStatus(vertex)
+    case .estimateScore: return estimateScore()
+    case .listStones(let player): return listStones(player)
+    case .captures(let player):
+      return String(player == .black ? game.board.capturedByBlack : game.board.capturedByWhite)
+    case .moveHistory: return moveHistory()
+    case .allLegal(let player): return allLegal(player)
+    case .queryBoardSize:
+      return game.width == game.height ? "\(game.width)" : "\(game.width) \(game.height)"
+    case .getHandicap: return String(game.handicap)
+    case .level: return ""
     case .timeSettings(let control): return setTimeControl(control)
     case .timeLeft(let player, let seconds, let stones):
       return timeLeft(player, seconds: seconds, stones: stones)

@@ -62,6 +62,8 @@ import Testing
       "kgs-genmove_cleanup", "kgs-time_settings", "kata-time_settings", "kgs-rules",
       "kata-get-rules", "kata-set-rules", "kata-set-rule", "get_komi", "rectangular_boardsize",
       "set_position", "printsgf", "kgs-game_over", "kgs-chat", "cputime", "stop",
+      "list_stones", "captures", "move_history", "all_legal", "query_boardsize", "final_status",
+      "get_handicap", "estimate_score", "level",
     ] {
       #expect(list.contains(name), "\(name)")
       #expect(c.ok("known_command \(name)") == "true")

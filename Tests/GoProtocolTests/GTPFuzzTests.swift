@@ -54,7 +54,11 @@ import TestSupport
     case 15:
       return ["time_settings 300 30 5", "kgs-time_settings byoyomi 60 10 3",
               "kata-time_settings fischer 30 2", "kgs-time_settings none"][rng.below(4)]
-    case 16: return "final_status_list \(["alive", "dead", "seki"][rng.below(3)])"
+    case 16:
+      let status = ["alive", "dead", "seki", "black_territory", "white_territory", "dame"]
+      return ["final_status_list \(status[rng.below(6)])", "final_status \(vertex)",
+              "list_stones \(color)", "all_legal \(color)", "move_history", "estimate_score",
+              "captures \(color)", "get_handicap"][rng.below(8)]
     case 17: return "kata-set-rules \(["chinese", "japanese", "aga", "tromp-taylor"][rng.below(4)])"
     case 18: return "set_free_handicap \(vertex) \(String(letters[rng.below(9)]))\(1 + rng.below(9))"
     default: return ["reg_genmove \(color)", "kgs-genmove_cleanup \(color)", "loadsgf \(game9) \(1 + rng.below(40))"][rng.below(3)]

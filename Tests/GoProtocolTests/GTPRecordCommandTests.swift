@@ -10,7 +10,8 @@ import Testing
 
   @Test func loadsgfReplaysTheMainLine() {
     let (c, engine, _) = makeController(size: 19)
-    #expect(c.ok("loadsgf \(game9)") == "")
+    // GNU Go's reply: the player to move (Kigo reads it).
+    #expect(c.ok("loadsgf \(game9)") == "black")
     #expect(c.game.width == 9)
     #expect(c.game.rules == Rules.japanese.withKomi(6.5))
     #expect(c.game.moves.count == 34)
@@ -20,10 +21,10 @@ import Testing
 
   @Test func loadsgfStopsBeforeTheGivenMove() {
     let (c, _, _) = makeController(size: 19)
-    #expect(c.ok("loadsgf \(game9) 3") == "")
+    #expect(c.ok("loadsgf \(game9) 3") == "black")
     #expect(c.game.moves.count == 2)
     #expect(c.game.toMove == .black)
-    #expect(c.ok("loadsgf \(game9) 1000") == "")
+    #expect(c.ok("loadsgf \(game9) 1000") == "black")
     #expect(c.game.moves.count == 34)
   }
 
@@ -49,7 +50,7 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: path) }
     #expect(c.ok("printsgf \(path)") == "")
     let (d, _, _) = makeController(size: 19)
-    #expect(d.ok("loadsgf \(path)") == "")
+    #expect(d.ok("loadsgf \(path)") == "white")
     #expect(d.game.board == c.game.board)
     #expect(d.game.moves.count == 4)
     #expect(d.game.rules == c.game.rules)
