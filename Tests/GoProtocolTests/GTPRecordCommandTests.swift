@@ -28,6 +28,18 @@ import Testing
     #expect(c.game.moves.count == 34)
   }
 
+  @Test func loadsgfAppliesLaterSetupToTheListedPointsOnly() {
+    let path = fixturesDirectory.appendingPathComponent("sgf/setup-later.sgf").path
+    let (c, _, _) = makeController(size: 19)
+    // B E5 W C7 B E4 W D7, then AE[ee] AW[gg][ed], then B D6: White to move.
+    #expect(c.ok("loadsgf \(path)") == "white")
+    #expect(c.ok("list_stones black") == "D6 E4")
+    #expect(c.ok("list_stones white") == "C7 D7 E6 G3")
+    // Stopping before move 5 stops before the setup node's successor, after the setup.
+    #expect(c.ok("loadsgf \(path) 5") == "black")
+    #expect(c.ok("list_stones black") == "E4")
+  }
+
   @Test func unreadableOrBrokenFilesChangeNothing() {
     let (c, _, _) = makeController(size: 13)
     _ = c.ok("play b D4")
