@@ -11,6 +11,7 @@ import pytest
 
 from test_analysis_katrain_client import ROOT, tengen_binary
 from tengen_train.data import read_rows
+from tengen_train.supervised import pair_key, split_games
 
 SCRIPT = os.path.join(ROOT, "training/scripts/supervised_games.py")
 TEACHER = os.path.join(ROOT, "Tests/Fixtures/nn/tiny-v8-resnet.txt.gz")
@@ -20,6 +21,20 @@ def games(binary, out, seed):
     subprocess.run([binary, "match", "--a", "tengen:playouts=30,seed=1", "--b", "tengen:playouts=30,seed=2",
                     "--games", "8", "--size", "9", "--opening", "2", "--seed", str(seed), "--out", str(out)],
                    check=True, capture_output=True, timeout=300)
+
+
+def seed_holding_out_from_each(folders):
+    """A --split-seed that puts at least one pair of every folder on each side (the split
+    hashes the folder's absolute path, which differs from run to run)."""
+    for seed in range(200):
+        ok = True
+        for f in folders:
+            paths = sorted(glob.glob(os.path.join(str(f), "*.sgf")))
+            train, held, _ = split_games([(p, pair_key(p), p, "B+1") for p in paths], 0.4, seed=seed)
+            ok = ok and bool(train) and bool(held)
+        if ok:
+            return seed
+    raise AssertionError("no seed splits every folder")
 
 
 def script(binary, out, folders, *extra):
@@ -40,12 +55,13 @@ def test_parts_are_labelled_once_and_joined_for_training(tmp_path):
     games(binary, a, 1)
     games(binary, b, 2)
     out = tmp_path / "sv"
-    script(binary, out, [a], "--prepare-only")
+    seed = str(seed_holding_out_from_each([a, b]))
+    script(binary, out, [a], "--prepare-only", "--split-seed", seed)
     part_a = out / "parts" / "a"
     assert (part_a / "split.json").exists() and not (out / "train.npz").exists()
     stamp = os.path.getmtime(part_a / "train.npz")
 
-    script(binary, out, [a, b], "--preset", "b4c64", "--steps", "2", "--batch", "8", "--val-every", "1",
+    script(binary, out, [a, b], "--split-seed", seed, "--preset", "b4c64", "--steps", "2", "--batch", "8", "--val-every", "1",
            "--export", str(tmp_path / "net.bin.gz"))
     assert os.path.getmtime(part_a / "train.npz") == stamp          # part a was not labelled again
     summary = json.load(open(out / "summary.json"))
