@@ -78,6 +78,8 @@ class LoopConfig:
     rating_games: int = 40                  # games per opponent
     rating_visits: int = 32                 # the network's visits per move in ratings
     rating_opponents: str = "rollout:1000,gnugo:1,gnugo:10"   # fixed opponents
+    rate_start: bool = False                # also rate generation 0 (a bootstrap's baseline)
+    rating_parallel: int = 1                # rating matches run at once (one search thread each)
     openings: str = ""                      # opening book for gating and ratings ("": 2 random moves)
     seed: int = 1
 
@@ -188,6 +190,32 @@ class Loop:
         self.add_hours(stage, time.time() - t0)
         if rc != 0:
             raise RuntimeError(f"{stage} failed (exit {rc}); see {self.path('logs', log_name)}")
+
+    def run_children(self, jobs, stage, parallel):
+        """Runs (args, log name) jobs, `parallel` at a time, counting the stage's wall hours once;
+        raises after all have ended if any failed."""
+        os.makedirs(self.path("logs"), exist_ok=True)
+        t0 = time.time()
+        queue, running, failed = list(jobs), [], []
+        while queue or running:
+            while queue and len(running) < max(1, parallel):
+                args, log_name = queue.pop(0)
+                out = open(self.path("logs", log_name), "ab")
+                out.write(f"\n$ {' '.join(args)}\n".encode())
+                out.flush()
+                proc = subprocess.Popen(args, stdout=out, stderr=out, preexec_fn=_die_with_parent, env=child_env())
+                running.append((proc, out, log_name))
+            done = [r for r in running if r[0].poll() is not None]
+            if not done:
+                time.sleep(0.2)
+            for r in done:
+                running.remove(r)
+                r[1].close()
+                if r[0].returncode != 0:
+                    failed.append(r[2])
+        self.add_hours(stage, time.time() - t0)
+        if failed:
+            raise RuntimeError(f"{stage} failed; see {', '.join(self.path('logs', n) for n in failed)}")
 
     def add_hours(self, stage, seconds):
         h = self.status.setdefault("hours", {})
@@ -443,6 +471,15 @@ class Loop:
             kind, _, arg = item.partition(":")
             if kind == "rollout":
                 out.append((f"rollout{arg}", f"tengen:playouts={arg},threads=1"))
+            elif kind == "model":
+                visits, _, path = arg.partition(":")
+                if not visits.isdigit() or int(visits) < 1 or not path:
+                    raise SystemExit(f"bad rating opponent {item!r} (model:VISITS:PATH)")
+                path = os.path.abspath(path)
+                if not os.path.exists(path):
+                    raise SystemExit(f"rating opponent {item!r}: no network at {path}")
+                stem = os.path.basename(path).split(".")[0]
+                out.append((f"{stem}@{visits}", self.engine(path, int(visits))))
             elif kind == "gnugo":
                 gnugo = shutil.which("gnugo") or ("/usr/games/gnugo" if os.path.exists("/usr/games/gnugo") else None)
                 if gnugo is None:
@@ -450,7 +487,7 @@ class Loop:
                     continue
                 out.append((f"gnugo{arg}", f"gtp:{gnugo} --mode gtp --level {arg} --chinese-rules"))
             else:
-                raise SystemExit(f"unknown rating opponent {item!r} (rollout:PLAYOUTS, gnugo:LEVEL)")
+                raise SystemExit(f"unknown rating opponent {item!r} (rollout:PLAYOUTS, gnugo:LEVEL, model:VISITS:PATH)")
         return out
 
     def rate(self, g):
@@ -458,17 +495,21 @@ class Loop:
             return
         rec = self.gen_record(g)
         ratings = rec.setdefault("rating", {})
+        todo = []
         for name, spec in self.opponents():
             if name in ratings:
                 continue
             out = self.path("rating", f"gen{g:04d}", name)
-            summary = os.path.join(out, "summary.json")
-            if not os.path.exists(summary):
-                self.stage(g, f"rate {name}")
-                self.run_child(self.match(self.engine(self.model_path(g), self.cfg.rating_visits), spec,
-                                          self.cfg.rating_games, out, seed=1000 + g),
-                               "rating", "rating.log")
-            with open(summary) as f:
+            todo.append((name, out))
+            if not os.path.exists(os.path.join(out, "summary.json")):
+                todo[-1] += (self.match(self.engine(self.model_path(g), self.cfg.rating_visits), spec,
+                                        self.cfg.rating_games, out, seed=1000 + g),)
+        matches = [(t[2], f"rating-{t[0]}.log") for t in todo if len(t) == 3]
+        if matches:
+            self.stage(g, "rate " + ", ".join(t[0] for t in todo if len(t) == 3))
+            self.run_children(matches, "rating", self.cfg.rating_parallel)
+        for name, out, *_ in todo:
+            with open(os.path.join(out, "summary.json")) as f:
                 s = json.load(f)
             ratings[name] = {k: s.get(k) for k in ("games", "wins", "losses", "draws", "score", "elo", "elo_low", "elo_high")}
             self.save_status()
@@ -485,6 +526,8 @@ class Loop:
     def run_loop(self, generations=None):
         n = self.cfg.generations if generations is None else generations
         self.bootstrap()
+        if self.cfg.rate_start:
+            self.rate(0)
         g = 1
         while n == 0 or g <= n:
             self.selfplay(g)

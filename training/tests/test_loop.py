@@ -59,10 +59,31 @@ def test_bootstrap_from_a_model_starts_training_from_its_weights(tmp_path):
     torch.manual_seed(123)
     start = tmp_path / "start.bin.gz"
     export_model(Model("tiny").eval(), str(start), name="start")
-    run, status = _tiny_run(tmp_path, f"bootstrap = model:{start}\n")
+    # rated from generation 0 on against a fixed network opponent (the start itself at 4 visits)
+    run, status = _tiny_run(tmp_path, f"bootstrap = model:{start}\nrating_every = 1\nrate_start = true\n"
+                                      f"rating_games = 2\nrating_visits = 2\nrating_parallel = 2\n"
+                                      f"rating_opponents = model:4:{start},rollout:20\n")
     assert (run / "models" / "gen0000.bin.gz").read_bytes() == start.read_bytes()
     assert "started from" in (run / "logs" / "train.log").read_text()
     assert status["generations"]["1"]["promoted"] is True
+    for g in ("0", "1"):
+        assert status["generations"][g]["rating"]["start@4"]["games"] == 2
+        assert status["generations"][g]["rating"]["rollout20"]["games"] == 2
+    assert (run / "logs" / "rating-rollout20.log").exists()
+
+
+def test_rating_opponent_specs(tmp_path):
+    from tengen_train.loop import Loop
+    net = tmp_path / "net.bin.gz"
+    net.write_bytes(b"x")
+    loop = Loop(str(tmp_path / "run"), f"rating_opponents = rollout:50, model:16:{net}\n")
+    (r_name, r_spec), (m_name, m_spec) = loop.opponents()
+    assert (r_name, r_spec) == ("rollout50", "tengen:playouts=50,threads=1")
+    assert m_name == "net@16" and f"model={net}," in m_spec and "visits=16" in m_spec
+    for bad in ("model:16", "model:x:" + str(net), "model:16:" + str(tmp_path / "missing.bin.gz"), "elo:3"):
+        loop.cfg.rating_opponents = bad
+        with pytest.raises(SystemExit):
+            loop.opponents()
 
 
 @needs_tengen
