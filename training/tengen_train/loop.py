@@ -358,8 +358,10 @@ class Loop:
                 "--checkpoint-every", str(cfg.checkpoint_every), "--threads", str(cfg.train_threads),
                 "--seed", str(cfg.seed), "--export", export, "--data"] + files
         kind, _, arg = cfg.bootstrap.partition(":")
-        if kind == "model":
-            args[args.index("--data"):args.index("--data")] = ["--init-model", os.path.abspath(arg)]
+        carry = self.status.get("carry")
+        init = self.path("models", carry["init_model"]) if carry else os.path.abspath(arg) if kind == "model" else None
+        if init:
+            args[args.index("--data"):args.index("--data")] = ["--init-model", init]
         return args
 
     def train(self, g):
@@ -386,7 +388,7 @@ class Loop:
                 steps = min(steps, self.cfg.max_steps_per_generation)
             rec["train"] = {"files": [os.path.relpath(f, self.run) for f in reversed(chosen)],
                             "window_rows": have, "total_rows": total, "steps": steps,
-                            "to_step": self.steps_before(g) + steps}
+                            "to_step": self.steps_before(g) + steps, "epoch": self.epoch()}
             self.save_status()   # the plan is fixed before training starts: a resume trains the same
         plan = rec["train"]
         files = [os.path.join(self.run, f) for f in plan["files"]]
@@ -398,9 +400,14 @@ class Loop:
         """Training steps done before generation g: the latest earlier plan's end, else the
         bootstrap's (derived from the plans, so a kill between stages cannot lose count)."""
         ends = [r["train"]["to_step"] for k, r in self.status["generations"].items()
-                if int(k) < g and r.get("train")]
+                if int(k) < g and r.get("train") and r["train"].get("epoch", 0) == self.epoch()]
         kind = self.cfg.bootstrap.partition(":")[0]
-        return max(ends, default=self.cfg.bootstrap_steps if kind == "rows" else 0)
+        return max(ends, default=self.cfg.bootstrap_steps if kind == "rows" and self.epoch() == 0 else 0)
+
+    def epoch(self):
+        """The trainer run's number: 0, then one more for each continuation from a carry (a new
+        trainer run that starts from the carried network)."""
+        return self.status.get("carry", {}).get("epoch", 0)
 
     def last_losses(self):
         p = self.path("train", "metrics.jsonl")
@@ -525,10 +532,14 @@ class Loop:
     # ------------------------------------------------------------------------------- run
     def run_loop(self, generations=None):
         n = self.cfg.generations if generations is None else generations
-        self.bootstrap()
-        if self.cfg.rate_start:
-            self.rate(0)
-        g = 1
+        start = self.status.get("carry", {}).get("generation", 0)
+        if start == 0:
+            self.bootstrap()
+            if self.cfg.rate_start:
+                self.rate(0)
+        else:
+            self.rate(start)   # ratings the carried generation may still lack
+        g = start + 1
         while n == 0 or g <= n:
             self.selfplay(g)
             self.train(g)
@@ -540,6 +551,62 @@ class Loop:
         self.log(f"done: {n} generations, best {self.status['best']}")
 
 
+def save_carry(run, dest):
+    """Writes to DEST what run RUN needs to go on on another machine: loop.cfg, status.json up to
+    the last gated generation, that generation's network (where training goes on from) and the
+    best one, and the rating plot. Rows, checkpoints and match records stay behind: a run
+    continued from a carry trains a new trainer run from the carried network, on a window of the
+    generations played after it. Reads RUN without its lock (every file there is written
+    atomically), so it can run beside a live loop. Returns the carried generation."""
+    with open(os.path.join(run, "status.json")) as f:
+        status = json.load(f)
+    gens = status["generations"]
+    done = [int(k) for k, r in gens.items() if "promoted" in r]
+    if not done:
+        raise SystemExit(f"{run}: no generation has finished yet")
+    g = max(done)
+    latest = gens[str(g)]["model"]
+    status["generations"] = {k: r for k, r in gens.items() if int(k) <= g}
+    status["generation"], status["stage"] = g, "carried"
+    status["carry"] = dict(status.get("carry", {}), generation=g, init_model=latest,
+                           epoch=status.get("carry", {}).get("epoch", 0) + 1)
+    os.makedirs(os.path.join(dest, "models"), exist_ok=True)
+    keep = {latest, status["best"]}
+    for name in sorted(keep):
+        src = os.path.join(run, "models", name)
+        target = os.path.join(dest, "models", name)
+        if not os.path.exists(target) or open(src, "rb").read() != open(target, "rb").read():
+            shutil.copyfile(src, target + ".tmp")
+            os.replace(target + ".tmp", target)
+    for name in os.listdir(os.path.join(dest, "models")):
+        if name not in keep:
+            os.remove(os.path.join(dest, "models", name))
+    shutil.copyfile(os.path.join(run, "loop.cfg"), os.path.join(dest, "loop.cfg.tmp"))
+    os.replace(os.path.join(dest, "loop.cfg.tmp"), os.path.join(dest, "loop.cfg"))
+    if os.path.exists(os.path.join(run, "rating.png")):
+        shutil.copyfile(os.path.join(run, "rating.png"), os.path.join(dest, "rating.png"))
+    atomic_write_bytes(os.path.join(dest, "status.json"), (json.dumps(status, indent=1, sort_keys=True) + "\n").encode())
+    return g
+
+
+def restore_carry(src, run):
+    """Creates run folder RUN from a carry that save_carry wrote; the loop then goes on with
+    the generation after the carried one."""
+    if os.path.exists(os.path.join(run, "status.json")):
+        raise SystemExit(f"{run} already holds a run: resume it without --from-carry")
+    with open(os.path.join(src, "status.json")) as f:
+        status = json.load(f)
+    if "carry" not in status:
+        raise SystemExit(f"{src}: not a carry (save one with --save-carry)")
+    os.makedirs(os.path.join(run, "models"), exist_ok=True)
+    for name in os.listdir(os.path.join(src, "models")):
+        shutil.copyfile(os.path.join(src, "models", name), os.path.join(run, "models", name))
+    shutil.copyfile(os.path.join(src, "loop.cfg"), os.path.join(run, "loop.cfg"))
+    status["run"] = os.path.abspath(run)
+    status["carry"]["from"] = os.path.abspath(src)
+    atomic_write_bytes(os.path.join(run, "status.json"), (json.dumps(status, indent=1, sort_keys=True) + "\n").encode())
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--run", required=True, help="run folder (created; an existing one resumes)")
@@ -547,10 +614,18 @@ def main(argv=None):
     ap.add_argument("--generations", type=int, help="override the config's generations")
     ap.add_argument("--ray", help="run self-play on Ray: auto or a cluster ADDRESS")
     ap.add_argument("--print-defaults", action="store_true", help="print every setting with its default")
+    ap.add_argument("--save-carry", metavar="DIR", help="write what the run needs to go on elsewhere to DIR, then exit")
+    ap.add_argument("--from-carry", metavar="DIR", help="create the run folder from a carry, then go on")
     a = ap.parse_args(argv)
     if a.print_defaults:
         sys.stdout.write(LoopConfig().text({}))
         return
+    if a.save_carry:
+        g = save_carry(os.path.abspath(a.run), a.save_carry)
+        print(f"[loop] carried generation {g} of {a.run} to {a.save_carry}", file=sys.stderr)
+        return
+    if a.from_carry:
+        restore_carry(a.from_carry, a.run)
     text = open(a.config).read() if a.config else None
     Loop(a.run, text, ray_address=a.ray).run_loop(a.generations)
 

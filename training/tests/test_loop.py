@@ -97,3 +97,30 @@ def test_bootstrap_from_rows_trains_on_them_first(tmp_path):
     assert plan["to_step"] == 4 + plan["steps"]
     assert any(f.endswith("boot/rows.npz") for f in plan["files"])   # still in the window
     assert (run / "models" / "gen0000.bin.gz").exists()
+
+
+@needs_tengen
+def test_a_run_goes_on_from_a_carry_on_another_machine(tmp_path):
+    """--save-carry keeps what a new machine needs; --from-carry goes on with the next generation,
+    a new trainer run starting from the carried network."""
+    run, status = _tiny_run(tmp_path, "")
+    carry = tmp_path / "carry"
+    env = dict(os.environ, PYTHONPATH=TRAINING + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    loop = [sys.executable, "-m", "tengen_train.loop"]
+    subprocess.run(loop + ["--run", str(run), "--save-carry", str(carry)], env=env, check=True, timeout=60)
+    assert sorted(os.listdir(carry / "models")) == ["gen0001.bin.gz"]   # the latest, also the best
+    again = tmp_path / "again"
+    proc = subprocess.run(loop + ["--run", str(again), "--from-carry", str(carry), "--generations", "2"],
+                          env=env, capture_output=True, text=True, timeout=900)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    st = json.loads((again / "status.json").read_text())
+    assert sorted(st["generations"]) == ["0", "1", "2"] and st["generations"]["1"] == status["generations"]["1"]
+    plan = st["generations"]["2"]["train"]
+    assert plan["epoch"] == 1 and plan["to_step"] == plan["steps"]     # a new trainer run
+    assert all(f.startswith("selfplay/gen0002") for f in plan["files"])  # generation 1's rows stayed behind
+    assert f"--init-model {again / 'models' / 'gen0001.bin.gz'}" in (again / "logs" / "train.log").read_text()
+    assert (again / "models" / "gen0002.bin.gz").exists() and st["hours"]["selfplay"] > status["hours"]["selfplay"]
+    # the folder now holds a run: --from-carry again is refused rather than overwriting it
+    proc = subprocess.run(loop + ["--run", str(again), "--from-carry", str(carry)], env=env,
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode != 0 and "already holds a run" in proc.stderr
