@@ -67,6 +67,14 @@ public final class SelfPlayGamePlayer: @unchecked Sendable {
 
     while !state.isOver && state.moves.count < maxMoves {
       let turn = state.moves.count
+      if s.rawPolicy {
+        let record = try rawPolicyTurn(state, temperature: s.decayed(
+          early: s.chosenMoveTemperatureEarly, late: s.chosenMoveTemperature, turns: turn, area: area), &rng)
+        history.append(record.whiteWinLoss)
+        turns.append(record)
+        try state.play(record.move)
+        continue
+      }
       let full = s.cheapVisits == 0 || rng.unit() < s.fullSearchProbability
       var visits = full ? s.fullVisits : s.cheapVisits
       var weight = 1.0
@@ -132,6 +140,26 @@ public final class SelfPlayGamePlayer: @unchecked Sendable {
       whiteScore: whiteScore, winner: winner, resigned: resigned, wouldHaveResigned: wouldHaveResigned,
       resignationEnabled: resignOn, finalOwnership: ownership,
       seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+  }
+
+  /// A distillation turn (`rawPolicy`): one evaluation; the target is the raw policy over the
+  /// legal moves and pass, the move drawn from it at `temperature`, the values the network's.
+  func rawPolicyTurn(_ state: GameState, temperature: Double, _ rng: inout FastRandom) throws -> SelfPlayTurn {
+    let e = try evaluator.evaluate(state, isRoot: true)
+    let w = state.board.width
+    var target: [(move: Move, weight: Double)] = []
+    for p in state.board.points where state.board[p] == .empty && state.isLegal(.play(p)) {
+      let raw = e.policy.count == state.board.area ? Double(max(0, e.policy[p.y * w + p.x])) : 0
+      if raw > 0 { target.append((.play(p), raw)) }
+    }
+    target.append((.pass, Double(max(0, e.passProbability))))
+    let total = target.reduce(0) { $0 + $1.weight }
+    if total > 0 { target = target.map { ($0.move, $0.weight / total) } } else { target = [(.pass, 1)] }
+    let move = Self.choose(target, priors: target.map(\.weight), temperature: temperature, &rng)
+    return SelfPlayTurn(
+      player: state.toMove, move: move, full: true, rowWeight: 1, policyTarget: target,
+      whiteWinLoss: Double(e.whiteWin - e.whiteLoss), whiteNoResult: Double(e.noResult),
+      whiteScore: Double(e.whiteScoreMean), visits: 1, newVisits: 1, evaluations: 1)
   }
 
   /// The game's komi: the rules' (or the fair komi), plus a random offset, in half points.

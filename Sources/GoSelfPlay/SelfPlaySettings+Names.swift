@@ -47,6 +47,7 @@ extension SelfPlaySettings {
     int("fullVisits", \.fullVisits, min: 1),
     int("cheapVisits", \.cheapVisits, min: 0),
     double("fullSearchProbability", \.fullSearchProbability, in: 0...1),
+    bool("rawPolicy", \.rawPolicy),
     double("rootPolicyTemperatureEarly", \.rootPolicyTemperatureEarly, in: 0.01...100),
     double("rootPolicyTemperature", \.rootPolicyTemperature, in: 0.01...100),
     double("chosenMoveTemperatureEarly", \.chosenMoveTemperatureEarly, in: 0...100),

@@ -13,6 +13,11 @@ public struct SelfPlaySettings: Sendable, Equatable {
   public var cheapVisits = 16
   /// Probability that a move gets a full search (KataGo: 1 − `cheapSearchProb` = 0.25).
   public var fullSearchProbability = 0.25
+  /// Distillation games: no search; every move is one network evaluation, played from the
+  /// raw policy at the move temperature, and every move is a row whose policy target is that
+  /// raw policy (the visit settings, noise, forced playouts and soft resignation do not
+  /// apply). With a strong teacher network this labels positions as it plays them.
+  public var rawPolicy = false
 
   /// Root policy temperature of full searches at the start of the game, decaying towards
   /// `rootPolicyTemperature` with the move temperature's half-life (KataGo 1.25 → 1.1).

@@ -60,6 +60,35 @@ import Testing
     if g.state.board[p] != .empty || own[p.i] != .empty { #expect(first.ownershipTarget[0] == expected) }
   }
 
+  @Test func rawPolicyGamesLabelEveryMoveWithTheNetworksPolicy() throws {
+    let s = Self.settings {
+      $0.rawPolicy = true
+      $0.policyInitAreaProp = 0
+    }
+    let net = PatternEvaluator()
+    let g = try SelfPlayGamePlayer(settings: s, search: PUCTParameters(), evaluator: net).play(index: 0, seed: 5)
+    #expect(g.openingMoves == 0 && !g.turns.isEmpty)
+    #expect(g.turns.allSatisfy { $0.full && $0.visits == 1 && $0.evaluations == 1 })
+    var state = GameState(size: 5, rules: g.state.rules)
+    for (k, turn) in g.turns.enumerated() {
+      let e = try net.evaluate(state, isRoot: true)
+      var expected: [Move: Double] = [.pass: Double(e.passProbability)]
+      for p in state.board.points where state.board[p] == .empty && state.isLegal(.play(p)) {
+        expected[.play(p)] = Double(e.policy[p.y * 5 + p.x])
+      }
+      let total = expected.values.reduce(0, +)
+      #expect(turn.policyTarget.count == expected.count, "turn \(k)")
+      for (move, weight) in turn.policyTarget {
+        #expect(abs(weight - expected[move]! / total) < 1e-9, "turn \(k) \(move)")
+      }
+      #expect(abs(turn.whiteWinLoss - Double(e.whiteWin - e.whiteLoss)) < 1e-6)
+      #expect(expected[turn.move] != nil, "the move played is a legal one of the target")
+      try state.play(turn.move)
+    }
+    let rows = try g.rows(posLen: 5, gameID: 1, shortTermFactor: 0.176)
+    #expect(rows.count == g.turns.count)
+  }
+
   @Test func shortTermTargetsBlendSearchValuesTowardsTheEnd() throws {
     var state = GameState(size: 5, rules: .chinese.withKomi(0.5))
     let moves: [Move] = [.play(Point(x: 1, y: 1)), .play(Point(x: 3, y: 3)), .pass, .pass]
