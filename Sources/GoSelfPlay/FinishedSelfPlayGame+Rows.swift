@@ -12,7 +12,8 @@ extension FinishedSelfPlayGame {
   /// = the game's end (after a resignation only the value); short-term win/loss/no-result
   /// and score = KataGo's TD blend of the searches' root values with the end, factor
   /// 1 / (1 + area · `shortTermFactor`) per turn; vtime = remaining moves / 4. The row weight
-  /// is the turn's (soft resignation lowers it).
+  /// is the turn's (soft resignation lowers it). A distillation turn (`rawPolicy`) takes value,
+  /// lead and ownership from its teacher evaluation instead, like `tengen rows --teacher`.
   /// - Throws: `GameState.IllegalMove` if the record cannot be replayed (never for a game
   ///   this module played).
   public func rows(posLen: Int, gameID: Int64, shortTermFactor: Double) throws -> [TrainingRow] {
@@ -76,13 +77,27 @@ extension FinishedSelfPlayGame {
           }
         }
         let scored: Float = whiteScore == nil ? 0 : 1
+        var lead = margin
+        var weights: [Float] = [1, 1, scored, scored, 1, scored]   // policy, value, score, lead, vtime, ownership
+        if let e = t.teacher {   // a distillation turn: the teacher's value, lead and ownership
+          let white = player == .white
+          value = white ? [e.whiteWin, e.whiteLoss, e.noResult] : [e.whiteLoss, e.whiteWin, e.noResult]
+          lead = Float(sign) * e.whiteLead
+          for y in 0..<e.ySize {
+            for x in 0..<e.xSize {
+              let o = max(-1, min(1, Float(sign) * e.whiteOwnership[y * e.xSize + x]))
+              ownership[y * posLen + x] = Int8((127 * o).rounded())
+            }
+          }
+          weights[3] = 1
+          weights[5] = 1
+        }
         let st = shortTerm[k]
         let (stWin, stLoss) = player == .white ? (st.0, st.1) : (st.1, st.0)
         var row = TrainingRow(
           packedPlanes: packed, globalInputs: global, policyTarget: grid(t.policyTarget), valueTarget: value,
-          scoreTargets: [margin, margin, Float(total - i) / 4], ownershipTarget: ownership,
-          // policy, value, score, lead, vtime, ownership
-          targetWeights: [1, 1, scored, scored, 1, scored], sampleWeight: Float(t.rowWeight),
+          scoreTargets: [margin, lead, Float(total - i) / 4], ownershipTarget: ownership,
+          targetWeights: weights, sampleWeight: Float(t.rowWeight),
           gameID: gameID, moveNumber: Int32(i), boardSize: (Int32(board.width), Int32(board.height)),
           pla: Int8(color), komi: Float(state.rules.komi))
         if k + 1 < turns.count { row.policyTargetNext = grid(turns[k + 1].policyTarget) }

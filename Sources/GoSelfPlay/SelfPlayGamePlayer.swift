@@ -159,7 +159,7 @@ public final class SelfPlayGamePlayer: @unchecked Sendable {
     return SelfPlayTurn(
       player: state.toMove, move: move, full: true, rowWeight: 1, policyTarget: target,
       whiteWinLoss: Double(e.whiteWin - e.whiteLoss), whiteNoResult: Double(e.noResult),
-      whiteScore: Double(e.whiteScoreMean), visits: 1, newVisits: 1, evaluations: 1)
+      whiteScore: Double(e.whiteScoreMean), visits: 1, newVisits: 1, evaluations: 1, teacher: e)
   }
 
   /// The game's komi: the rules' (or the fair komi), plus a random offset, in half points.

@@ -1,4 +1,5 @@
 import GoCore
+import GoNeuralNet
 
 /// One searched move of a self-play game: what the search said and what was played.
 struct SelfPlayTurn: Sendable {
@@ -22,6 +23,9 @@ struct SelfPlayTurn: Sendable {
   var newVisits: Int
   /// Network evaluations this search asked for.
   var evaluations: Int
+  /// A distillation turn's evaluation (`rawPolicy`): its value, lead and ownership become the
+  /// row's targets, as `tengen rows --teacher` labels them.
+  var teacher: NNEvaluation? = nil
 
   /// The mover's win rate (0…1) by the search.
   var moverWinrate: Double { 0.5 * (1 + (player == .white ? 1 : -1) * whiteWinLoss) }

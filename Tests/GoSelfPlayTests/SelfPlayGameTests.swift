@@ -1,4 +1,5 @@
 import GoCore
+import GoNeuralNet
 import GoSearch
 @testable import GoSelfPlay
 import GoTrainingData
@@ -70,8 +71,10 @@ import Testing
     #expect(g.openingMoves == 0 && !g.turns.isEmpty)
     #expect(g.turns.allSatisfy { $0.full && $0.visits == 1 && $0.evaluations == 1 })
     var state = GameState(size: 5, rules: g.state.rules)
+    var evals: [NNEvaluation] = []
     for (k, turn) in g.turns.enumerated() {
       let e = try net.evaluate(state, isRoot: true)
+      evals.append(e)
       var expected: [Move: Double] = [.pass: Double(e.passProbability)]
       for p in state.board.points where state.board[p] == .empty && state.isLegal(.play(p)) {
         expected[.play(p)] = Double(e.policy[p.y * 5 + p.x])
@@ -85,8 +88,19 @@ import Testing
       #expect(expected[turn.move] != nil, "the move played is a legal one of the target")
       try state.play(turn.move)
     }
+    // The rows carry the teacher's value, lead and ownership (as `tengen rows --teacher`), the
+    // game's end as the score target.
     let rows = try g.rows(posLen: 5, gameID: 1, shortTermFactor: 0.176)
     #expect(rows.count == g.turns.count)
+    for (row, e) in zip(rows, evals) {
+      let white = row.pla == 2
+      #expect(row.valueTarget == (white ? [e.whiteWin, e.whiteLoss, e.noResult] : [e.whiteLoss, e.whiteWin, e.noResult]))
+      #expect(row.scoreTargets[1] == (white ? e.whiteLead : -e.whiteLead))
+      #expect(row.scoreTargets[0] == Float((white ? 1 : -1) * g.whiteScore!))
+      let o = (white ? 1 : -1) * e.whiteOwnership[7]
+      #expect(row.ownershipTarget[7] == Int8((127 * o).rounded()))
+      #expect(row.targetWeights == [1, 1, 1, 1, 1, 1])
+    }
   }
 
   @Test func shortTermTargetsBlendSearchValuesTowardsTheEnd() throws {

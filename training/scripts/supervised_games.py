@@ -14,6 +14,11 @@ Each --games folder is split and turned into rows on its own (out/parts/NAME), s
 be labelled with --prepare-only while others are still being played, and folders can be added
 to a finished run; training uses all parts (out/train.npz, out/heldout.npz).
 
+A --games folder may also be a `tengen selfplay` folder of distillation games (`rawPolicy`: the
+teacher played them and its evaluations are the rows' targets). Its games are split by game the
+same way; its rows are used as they are (no second labelling), and its held-out games are
+turned into played-move rows with `tengen rows` like any other record.
+
 With --teacher (distillation), the training rows carry the teacher network's policy, value,
 lead and ownership (`tengen rows --teacher`); the held-out rows keep the records' moves and
 results, so top-1 and value loss measure the student against what was played, and the
@@ -41,6 +46,70 @@ from tengen_train.supervised import pair_key, run_and_report, sgf_summary, split
 from tengen_train.train import TrainConfig  # noqa: E402
 
 
+def prepare_selfplay_part(a, games_dir, part, stats_path):
+    """A `tengen selfplay` folder: split its games -> train.npz and heldout-teacher.npz from its
+    own rows (the teacher's labels), heldout.npz from `tengen rows` on the held-out records."""
+    name = os.path.basename(os.path.normpath(games_dir))
+    records = []
+    for p in sorted(glob.glob(os.path.join(games_dir, "sgf", "game_*.sgf"))):
+        moves, result = sgf_summary(open(p, encoding="utf-8", errors="replace").read())
+        records.append((os.path.abspath(p), f"{name}#{_index(p)}", moves, result))
+    train, held, stats = split_games(records, a.holdout, seed=a.split_seed)
+    files = sorted(glob.glob(os.path.join(games_dir, "rows", "rows_*.npz")))
+    rows = concat_rows([read_rows(f)[0] for f in files])
+    index = rows["game_id"] & 0xFFFFFFFF
+    late = rows["move_number"] >= a.opening_moves
+    meta = {"source": "tengen selfplay (rawPolicy)", "games": games_dir,
+            "dropped_rows_before_move": a.opening_moves}
+    for out, paths in (("train", train), ("heldout-teacher", held)):
+        keep = np.nonzero(np.isin(index, [_index(p) for p in paths]) & late)[0]
+        keep = keep[np.lexsort((rows["move_number"][keep], index[keep]))]   # by game, then move
+        stats[out + "_rows_written"] = stats[out + "_rows"] = int(len(keep))
+        stats[out + "_game_ids"] = int(len(np.unique(index[keep])))
+        if len(keep):
+            write_rows(os.path.join(part, out + ".npz"), select_rows(rows, keep), a.size,
+                       meta=dict(meta, split=out))
+    stats["heldout_rows_written"] = stats["heldout_rows"] = stats["heldout_game_ids"] = 0
+    if held:
+        sgf_dir = os.path.join(part, "sgf", "heldout")
+        rows_dir = os.path.join(part, "rows", "heldout")
+        os.makedirs(sgf_dir, exist_ok=True)
+        for p in held:
+            link = os.path.join(sgf_dir, os.path.basename(p))
+            if not os.path.lexists(link):
+                os.symlink(p, link)
+        if not glob.glob(os.path.join(rows_dir, "*.npz")):
+            subprocess.run(["nice", "-n", "10", a.tengen, "rows", "--out", rows_dir, "--pos-len", str(a.size),
+                            "--rules", a.rules, sgf_dir], check=True)
+        played = concat_rows([read_rows(f)[0] for f in sorted(glob.glob(os.path.join(rows_dir, "*.npz")))])
+        # `tengen rows` numbers the records in sorted order: k -> the k-th held-out game. Keep
+        # the positions the teacher's rows have (no rows for the sampled opening), so the
+        # student and the teacher are scored on the same positions.
+        order = sorted(_index(p) for p in held)
+        k = played["game_id"] & 0xFFFFFFFF
+        if len(np.unique(k)) != len(order) or k.max() >= len(order):
+            raise SystemExit(f"{rows_dir}: expected rows of {len(order)} games")
+        teacher_keys = set(zip(index[np.isin(index, order) & late].tolist(),
+                               rows["move_number"][np.isin(index, order) & late].tolist()))
+        game = np.array(order)[k]
+        keep = np.array([i for i, (g, m) in enumerate(zip(game.tolist(), played["move_number"].tolist()))
+                         if (g, m) in teacher_keys], dtype=np.int64)
+        keep = keep[np.lexsort((played["move_number"][keep], game[keep]))]    # the teacher rows' order
+        played["game_id"] = (rows["game_id"][0] & ~0xFFFFFFFF) | game         # and their game ids
+        stats["heldout_rows_written"] = int(len(played["move_number"]))
+        stats["heldout_rows"] = int(len(keep))
+        stats["heldout_game_ids"] = int(len(np.unique(played["game_id"])))
+        write_rows(os.path.join(part, "heldout.npz"), select_rows(played, keep), a.size,
+                   meta=dict(meta, source="tengen rows", split="heldout"))
+    with open(stats_path, "w") as f:
+        json.dump(stats, f, indent=1)
+    return stats
+
+
+def _index(path):
+    return int(os.path.basename(path)[len("game_"):-len(".sgf")])
+
+
 def prepare_part(a, games_dir):
     """One folder of SGF records: split -> out/parts/NAME/sgf/{train,heldout} (symlinks) ->
     tengen rows -> out/parts/NAME/{train,heldout[,heldout-teacher]}.npz without the rows of the
@@ -49,6 +118,9 @@ def prepare_part(a, games_dir):
     stats_path = os.path.join(part, "split.json")
     if os.path.exists(stats_path):
         return json.load(open(stats_path))
+    if os.path.exists(os.path.join(games_dir, "selfplay.json")):
+        os.makedirs(part, exist_ok=True)
+        return prepare_selfplay_part(a, games_dir, part, stats_path)
     records = []
     for p in sorted(glob.glob(os.path.join(games_dir, "**", "*.sgf"), recursive=True)):
         moves, result = sgf_summary(open(p, encoding="utf-8", errors="replace").read())

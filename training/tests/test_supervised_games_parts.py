@@ -82,3 +82,36 @@ def test_parts_are_labelled_once_and_joined_for_training(tmp_path):
     assert np.all((he["policy_target"] > 0).sum(1) == 1)
     assert os.path.getsize(tmp_path / "net.bin.gz") > 0
     assert glob.glob(str(out / "supervised.png"))
+
+
+def test_a_selfplay_folder_of_distillation_games_is_a_part(tmp_path):
+    """rawPolicy self-play rows are used as they are (the teacher's labels), split by game; the
+    held-out games become played-move rows, and the teacher's rows of the same games the
+    teacher's reference."""
+    binary = tengen_binary()
+    if binary is None:
+        pytest.skip("no tengen binary built")
+    sp = tmp_path / "sp"
+    subprocess.run([binary, "selfplay", "--model", TEACHER, "--out", str(sp), "--games", "10",
+                    "--set", "rawPolicy=true,boardSizes=9,gamesPerFile=4", "--parallel-games", "2",
+                    "--nn-threads", "1"], check=True, capture_output=True, timeout=300)
+    out = tmp_path / "sv"
+    seed = next(s for s in range(200)
+                if 0 < sum(split_games([(f"x{i}", f"sp#{i}", f"m{i}", "B+1") for i in range(10)], 0.4, s)[2][k]
+                           for k in ("heldout",)) < 10)
+    script(binary, out, [sp], "--prepare-only", "--split-seed", str(seed))
+    stats = json.load(open(out / "parts" / "sp" / "split.json"))
+    rows = [read_rows(f)[0] for f in sorted(glob.glob(str(sp / "rows" / "*.npz")))]
+    late = sum(int((r["move_number"] >= 2).sum()) for r in rows)
+    assert stats["train_rows"] + stats["heldout-teacher_rows"] == late > 0
+    assert stats["train"] + stats["heldout"] == 10 and stats["heldout"] > 0
+    tr, _, _ = read_rows(str(out / "parts" / "sp" / "train.npz"))
+    ht, _, _ = read_rows(str(out / "parts" / "sp" / "heldout-teacher.npz"))
+    he, _, _ = read_rows(str(out / "parts" / "sp" / "heldout.npz"))
+    assert not set(np.unique(tr["game_id"] & 0xFFFFFFFF)) & set(np.unique(ht["game_id"] & 0xFFFFFFFF))
+    assert np.all((he["policy_target"] > 0).sum(1) == 1)          # the moves played
+    assert (ht["policy_target"] > 0).sum(1).mean() > 1.5          # the teacher's policy
+    assert (ht["value_target"].max(1) < 0.999).mean() > 0.5        # and its value, not the result
+    assert stats["heldout_game_ids"] == stats["heldout"] == stats["heldout-teacher_game_ids"]
+    # the same positions on both held-out sides
+    assert sorted(he["move_number"].tolist()) == sorted(ht["move_number"].tolist())

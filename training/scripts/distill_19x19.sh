@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# The 19x19 network (docs/NETWORKS.md): the teacher plays distillation games from its raw policy
+# and labels every move as it plays it (`tengen selfplay` with rawPolicy), GNU Go games add other
+# styles (labelled afterwards), and a b6c96 student starts from the 9x9 network's weights.
+#
+#   bash training/scripts/distill_19x19.sh RUN_DIR [games|gnugo|label|train|all]
+#
+#   SP_HOURS   hours of distillation games this call plays (default 1; the folder resumes and
+#              grows with each call, up to SP_GAMES games)
+#   STEPS      training steps (default 12000, batch 128)
+#
+# Needs a release build, GNU Go and the teacher that ../shared/peers/setup.sh installs
+# (TEACHER=... for another KataGo-format network). Every stage resumes.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+RUN=${1:?usage: distill_19x19.sh RUN_DIR [games|gnugo|label|train|all]}
+STAGE=${2:-all}
+T=${TEACHER:-/opt/peers/katago/b10c384h6nbttflrs.bin.gz}
+TG=${TENGEN:-.build/release/tengen}
+G="gtp:/usr/games/gnugo --mode gtp --chinese-rules --level"
+GAMES=$RUN/games
+mkdir -p "$GAMES"
+
+if [ "$STAGE" = games ] || [ "$STAGE" = all ]; then
+  "$TG" selfplay --model "$T" --out "$GAMES/sp19" --games "${SP_GAMES:-5000}" --hours "${SP_HOURS:-1}" \
+    --set rawPolicy=true,boardSizes=19,komi=7.5,gamesPerFile=8 --parallel-games 16 --nn-threads 2 \
+    --seed 19 --progress-interval 60 2>>"$GAMES/sp19.log"
+fi
+if [ "$STAGE" = gnugo ] || [ "$STAGE" = all ]; then
+  # two lanes: GNU Go levels 1 v 5 and 3 v 8, random openings, colours alternating
+  "$TG" match --a "$G 1" --b "$G 5" --games "${GNUGO_GAMES:-30}" --size 19 --komi 7.5 --opening 10 \
+    --seed 31 --out "$GAMES/g1g5-19" 2>"$GAMES/g1g5-19.log" &
+  "$TG" match --a "$G 3" --b "$G 8" --games "${GNUGO_GAMES:-30}" --size 19 --komi 7.5 --opening 10 \
+    --seed 32 --out "$GAMES/g3g8-19" 2>"$GAMES/g3g8-19.log" &
+  wait
+fi
+folders() {
+  for d in sp19 g1g5-19 g3g8-19; do [ -d "$GAMES/$d" ] && echo "$GAMES/$d"; done
+}
+if [ "$STAGE" = label ] || [ "$STAGE" = all ]; then
+  # shellcheck disable=SC2046
+  PYTHONPATH=training python3 training/scripts/supervised_games.py --games $(folders) \
+    --out "$RUN/sv" --teacher "$T" --teacher-threads 2 --size 19 --rules chinese --opening-moves 10 \
+    --prepare-only
+fi
+if [ "$STAGE" = train ] || [ "$STAGE" = all ]; then
+  # shellcheck disable=SC2046
+  PYTHONPATH=training python3 training/scripts/supervised_games.py --games $(folders) \
+    --out "$RUN/sv" --teacher "$T" --teacher-threads 2 --size 19 --rules chinese --opening-moves 10 \
+    --preset b6c96 --steps "${STEPS:-12000}" --batch 128 --lr 0.05 --val-every 1000 --threads 2 \
+    --init-model networks/history/9x9-v1-distilled.bin.gz --export "$RUN/tengen-19x19.bin.gz"
+fi
