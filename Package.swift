@@ -49,7 +49,7 @@ let package = Package(
       swiftSettings: cpuFlags + strictFlags),
     // KataGo's JSON analysis engine: queries, responses, the scheduler of concurrent analyses.
     .target(
-      name: "GoAnalysis", dependencies: ["GoCore", "GoFormats", "GoSearch", "GoProtocol"],
+      name: "GoAnalysis", dependencies: ["GoCore", "GoFormats", "GoSearch"],
       swiftSettings: cpuFlags + strictFlags),
     // Matches between engines: GTP client, match runner, statistics.
     .target(

@@ -1,6 +1,6 @@
 public import Foundation
-import GoProtocol
 public import GoSearch
+import GoFormats
 
 /// KataGo's JSON analysis engine: one query per input line, results as JSON lines, any number
 /// of queries analysed at a time by a fixed pool of engines.
@@ -44,7 +44,7 @@ public final class AnalysisServer: @unchecked Sendable {
       sink.write($0 + "\n")
     }
     errors.write(Data("Started, ready to begin handling requests\n".utf8))
-    var reader = GTPLineReader(input)
+    var reader = LineReader(input)
     while let line = reader.next() { server.handle(line) }
     server.finish()
   }

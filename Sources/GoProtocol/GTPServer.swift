@@ -1,5 +1,6 @@
 public import Foundation
 public import GoSearch
+import GoFormats
 import Synchronization
 
 /// The GTP loop: reads command lines, writes framed responses to the protocol stream and
@@ -11,13 +12,13 @@ import Synchronization
 public final class GTPServer {
   /// What answers commands (normally a `GTPController`).
   public let controller: any GTPResponder
-  private var reader: GTPLineReader
+  private var reader: LineReader
   private let sink: Sink
 
   /// A server over `controller`, reading `input` and writing `output`.
   public init(controller: any GTPResponder, input: FileHandle, output: FileHandle) {
     self.controller = controller
-    self.reader = GTPLineReader(input)
+    self.reader = LineReader(input)
     self.sink = Sink(output)
   }
 

@@ -1,7 +1,8 @@
 public import Foundation
 
-/// Reads a file handle line by line (LF-terminated; CR is stripped later by preprocessing).
-public struct GTPLineReader {
+/// Reads a file handle line by line (LF-terminated; a CR before it is the caller's to strip):
+/// the framing of GTP and of the JSON analysis protocol.
+public struct LineReader {
   private let handle: FileHandle
   private var buffer: [UInt8] = []
   private var start = 0
