@@ -1,4 +1,5 @@
 import Foundation
+import GoCore
 import GoSearch
 
 /// A priority queue of analysis jobs and the worker threads that run them, one engine each.
@@ -31,8 +32,8 @@ final class AnalysisScheduler: @unchecked Sendable {
     cleared = Array(repeating: 0, count: engines.count)
     liveWorkers = engines.count
     for (index, engine) in engines.enumerated() {
-      let box = EngineBox(engine)
-      let thread = Thread { [self] in self.work(index: index, engine: box.engine) }
+      let box = UnsafeTransfer(engine)   // the worker thread owns its engine (stop() is thread-safe)
+      let thread = Thread { [self] in self.work(index: index, engine: box.value) }
       thread.name = "analysis-\(index)"
       thread.start()
     }

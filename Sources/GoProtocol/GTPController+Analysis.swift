@@ -83,7 +83,8 @@ extension GTPController {
     _ dialect: GTPAnalysisCommand.Dialect, _ player: Player?, _ options: GTPAnalysisOptions
   ) throws(GTPError) -> AnalysisStream {
     let request = try analysisRequest(options)
-    let engine = Unchecked(try analyzingEngine())
+    // The stream's thread uses the engine while the server waits for the stream.
+    let engine = UnsafeTransfer(try analyzingEngine())
     var view = game
     if let player { view.setToMove(player) }
     let state = view
@@ -103,11 +104,11 @@ extension GTPController {
     _ mode: GTPAnalysisCommand.SearchMode
   ) throws(GTPError) -> AnalysisStream {
     let request = try analysisRequest(options)
-    let engine = Unchecked(try analyzingEngine())
+    let engine = UnsafeTransfer(try analyzingEngine())
     let formatter = AnalysisFormatter(dialect: dialect, options: options)
     // The controller is only used while the server waits for the stream (or for input, which
     // it handles after stopping the stream).
-    let controller = Unchecked(self)
+    let controller = UnsafeTransfer(self)
     return AnalysisStream(
       ending: mode == .searchCancellable ? .completionOrInput : .completion,
       work: { emit, isCancelled in
@@ -128,8 +129,9 @@ extension GTPController {
 
   /// `kata-search_cancellable`: `= VERTEX`, or `= cancelled` when input interrupts it.
   private func cancellableSearch(_ player: Player) -> AnalysisStream {
-    let controller = Unchecked(self)
-    let engine = Unchecked(engine)
+    // Both are used only while the server waits for the stream (see genmoveAnalyze).
+    let controller = UnsafeTransfer(self)
+    let engine = UnsafeTransfer(engine)
     return AnalysisStream(
       ending: .completionOrInput, sharesHeaderLine: true,
       work: { emit, isCancelled in

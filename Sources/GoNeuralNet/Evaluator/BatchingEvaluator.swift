@@ -124,7 +124,7 @@ public final class BatchingEvaluator: @unchecked Sendable {
     let results = UnsafeMutableBufferPointer<Result<NNEvaluation, Error>?>.allocate(capacity: games.count)
     results.initialize(repeating: nil)
     defer { results.deallocate() }
-    let box = UnsafeSendableBox(results)
+    let box = UnsafeTransfer(results)   // each iteration writes only its own slot
     DispatchQueue.concurrentPerform(iterations: games.count) { i in
       box.value[i] = Result { try self.evaluate(games[i], isRoot: isRoot) }
     }
@@ -198,10 +198,4 @@ public final class BatchingEvaluator: @unchecked Sendable {
   public static func inputHash(_ game: NNGame, options: InputFeatures.Options) -> UInt64 {
     EncodedPosition(game, options: options).hash
   }
-}
-
-/// Carries a non-Sendable value into a concurrent closure whose accesses are disjoint.
-struct UnsafeSendableBox<T>: @unchecked Sendable {
-  let value: T
-  init(_ value: T) { self.value = value }
 }
