@@ -68,6 +68,13 @@ public final class PUCTEngine: AnalyzingEngine, @unchecked Sendable {
     public var nodes = 0
     /// Search threads run (fewer than configured on small searches; 0 on a finished game).
     public var threads = 0
+    /// The time plan of a `genmove` search (nil: none, e.g. a visit limit only).
+    public var plan: TimePlan?
+    /// Why the search ended.
+    public var stop: StopReason?
+
+    /// The per-move time line of the log: budget, time used, why the search stopped.
+    public var timeLine: String { TimePlan.logLine(plan, used: seconds, stop: stop) }
 
     public init() {}
   }
