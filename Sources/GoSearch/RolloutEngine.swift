@@ -19,6 +19,8 @@ public final class RolloutEngine: GoEngine, @unchecked Sendable {
   /// The game line the kept tree's root stands for.
   var treeLine: (initial: UInt64, moves: [Move], komi: Double)?
   let stopFlag = Atomic<Bool>(false)
+  /// Simulations every timed search makes, however short its time.
+  static let minimumPlayouts = 128
   /// Simulations per second of the last search (the time manager's kept-tree estimate).
   var lastRate: Double?
 
@@ -234,7 +236,11 @@ public final class RolloutEngine: GoEngine, @unchecked Sendable {
       if stopFlag.load(ordering: .relaxed) { break }
       let n = c.done.add(1, ordering: .relaxed).oldValue
       if n >= c.limit { break }
-      if n & 15 == 0, let deadline = c.deadline, ContinuousClock.now >= deadline { break }
+      // At least `minimumPlayouts` before the clock counts: a move in time trouble is still
+      // searched a little (with none, the root has no children and the engine would pass).
+      if n >= Self.minimumPlayouts && n & 15 == 0, let deadline = c.deadline, ContinuousClock.now >= deadline {
+        break
+      }
       if n & 127 == 127 && c.timed { checkTimer(c) }
       var board = c.rootBoard
       var player = c.toMove
