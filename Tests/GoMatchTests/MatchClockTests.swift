@@ -52,26 +52,18 @@ final class SlowPlayer: MatchPlayer {
     return config
   }
 
-  func tengen() -> EngineMatchPlayer {
-    var p = RolloutParameters()
-    p.threads = 1
-    p.ownershipPlayouts = 50
-    p.time.lagBuffer = 0.02
-    return EngineMatchPlayer(name: "tengen", engine: RolloutEngine(params: p))
-  }
-
   func temporaryDirectory() -> String {
     FileManager.default.temporaryDirectory.appendingPathComponent("tengen-clock-\(UUID().uuidString)").path
   }
 
   /// 60 ms a move against 0.25 s of absolute time: the flag falls by the slow player's fifth
-  /// move, while Tengen, planning from the same clock, keeps its time.
+  /// move (its opponent takes 1 ms a move).
   @Test func aFallenFlagLosesAndEveryMoveIsTimed() throws {
     let dir = temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: dir) }
     let runner = MatchRunner(
       configuration: configuration(.absolute(main: 0.25), dir: dir), a: SlowPlayer(name: "slow", seconds: 0.06),
-      b: tengen(), sgfWriter: { _, _ in "(;)" })
+      b: SlowPlayer(name: "quick", seconds: 0.001), sgfWriter: { _, _ in "(;)" })
     try runner.run { _, _ in }
     let record = try #require(runner.records.first)
     #expect(record.result == "W+T" && record.winner == "B")
