@@ -19,6 +19,8 @@ public final class RolloutEngine: GoEngine, @unchecked Sendable {
   /// The game line the kept tree's root stands for.
   var treeLine: (initial: UInt64, moves: [Move], komi: Double)?
   let stopFlag = Atomic<Bool>(false)
+  /// How far recent timed moves ran past their limits (widens the planner's margins).
+  var overrun = OverrunTracker()
   /// Simulations every timed search makes, however short its time.
   static let minimumPlayouts = 128
   /// Simulations per second of the last search (the time manager's kept-tree estimate).
@@ -39,6 +41,7 @@ public final class RolloutEngine: GoEngine, @unchecked Sendable {
     treeLine = nil
     lastSummary = nil
     lastRate = nil
+    overrun = OverrunTracker()
   }
 
   /// The playout settings for the rules of `state`.
@@ -59,6 +62,7 @@ public final class RolloutEngine: GoEngine, @unchecked Sendable {
   func chooseMove(
     for state: GameState, request: MoveRequest, analysis: RolloutAnalysis?
   ) -> MoveDecision {
+    let moveStart = ContinuousClock.now
     let me = state.toMove
     let restrictions = analysis?.request.restrictions ?? []
     let legal = state.legalMoves().filter { m in
@@ -70,22 +74,29 @@ public final class RolloutEngine: GoEngine, @unchecked Sendable {
     }
     // Nothing useful left to play: pass.
     if legal.isEmpty { return .move(.pass) }
-    // The opponent passed: pass too if that wins now.
+    // Timed unless only a playout limit is set: the plan is made once the kept tree is known.
+    let timed = params.maxPlayouts == nil || params.maxTime != nil || request.clock != nil
+    let planner = timed ? timePlanner(for: state, request: request) : nil
+    // The opponent passed: pass too if that wins now. On a clock the dead-stone judgement
+    // counts against the move's time and gets at most half its target at the last rate.
+    var judgement = params.ownershipPlayouts
+    if let planner, let rate = lastRate {
+      judgement = min(judgement, max(64, Int(rate * planner(0).target.inSeconds / 2)))
+    }
     if !request.cleanup, let last = state.moves.last, last.move == .pass,
       MoveRestriction.permits(restrictions, move: .pass, player: me, depth: 0),
-      passingWins(state)
+      passingWins(state, playouts: judgement)
     {
       return .move(.pass)
     }
-    // Timed unless only a playout limit is set: the plan is made once the kept tree is known.
-    let timed = params.maxPlayouts == nil || params.maxTime != nil || request.clock != nil
     let summary = search(
-      state, seconds: .infinity, planner: timed ? timePlanner(for: state, request: request) : nil,
-      allowPass: !request.cleanup, analysis: analysis)
+      state, seconds: .infinity, planner: planner, allowPass: !request.cleanup,
+      analysis: analysis, start: moveStart)
     lastSummary = summary
     // KataGo's *genmove_analyze and kata-search_analyze end with one line of the final tree.
     if let analysis { analysis.report(tree.withLock { analysis.snapshot(of: $0) }) }
     FileHandle.standardError.write(Data((summary.description + "\n" + summary.timeLine + "\n").utf8))
+    if let plan = summary.plan { overrun.record(limit: plan.limit, used: ContinuousClock.now - moveStart) }
     guard let best = summary.best else { return .move(.pass) }
     if request.allowResign && params.resignThreshold > 0
       && summary.winRate < params.resignThreshold && summary.playouts >= 500
@@ -155,12 +166,14 @@ public final class RolloutEngine: GoEngine, @unchecked Sendable {
   /// `search`, feeding `analysis` (whose restrictions need a tree of their own) when given;
   /// with a `planner`, its plan for the kept tree's root visits sets the time instead of
   /// `seconds`, and a `SearchTimer` decides when to stop.
+  /// Time counts from `start` (default: now), so work before the search (a dead-stone
+  /// judgement) is part of the move's time.
   func search(
     _ state: GameState, seconds: Double, planner: ((Int) -> TimePlan)?, allowPass: Bool,
-    analysis: RolloutAnalysis?
+    analysis: RolloutAnalysis?, start: ContinuousClock.Instant? = nil
   ) -> SearchSummary {
     let clock = ContinuousClock()
-    let start = clock.now
+    let start = start ?? clock.now
     let restricted = !(analysis?.request.restrictions.isEmpty ?? true)
     if restricted { treeLine = nil }
     prepareTree(for: state)
@@ -206,7 +219,7 @@ public final class RolloutEngine: GoEngine, @unchecked Sendable {
     }
     let context = PlanningContext(
       area: state.board.area, movesPlayed: state.moves.count, settledShare: settled,
-      visitRate: lastRate)
+      visitRate: lastRate, overrun: overrun.seconds)
     return { [params] kept in
       var c = context
       c.keptVisits = kept
@@ -413,17 +426,22 @@ public final class RolloutEngine: GoEngine, @unchecked Sendable {
 
   /// True if the player to move wins by passing now, counting the stones playouts judge dead
   /// (or, under rules where passing with dead stones on the board is not friendly, none).
-  func passingWins(_ state: GameState) -> Bool {
+  func passingWins(_ state: GameState, playouts: Int? = nil) -> Bool {
     var after = state
     guard (try? after.play(.pass)) != nil else { return false }
     let dead = state.rules.friendlyPassOk || state.rules.scoring == .territory
-      ? deadStones(in: state) : []
+      ? deadStones(in: state, playouts: playouts ?? params.ownershipPlayouts) : []
     let margin = after.score(dead: dead).margin
     return state.toMove == .black ? margin > 0 : margin < 0
   }
 
   public func deadStones(in state: GameState) -> Set<Point> {
-    let ownership = estimateOwnership(state, playouts: params.ownershipPlayouts)
+    deadStones(in: state, playouts: params.ownershipPlayouts)
+  }
+
+  /// `deadStones(in:)` judged from `playouts` playouts.
+  func deadStones(in state: GameState, playouts: Int) -> Set<Point> {
+    let ownership = estimateOwnership(state, playouts: playouts)
     var dead: Set<Point> = []
     var seen: Set<Point> = []
     for p in state.board.points where state.board[p] != .empty && !seen.contains(p) {

@@ -161,6 +161,26 @@ import Testing
     #expect(plan(control, ClockState(start: control), kept: 5000, rate: 100).target == .seconds(4.5))
   }
 
+  @Test func overrunsWidenEveryMargin() {
+    var tracker = OverrunTracker()
+    tracker.record(limit: .milliseconds(500), used: .milliseconds(800))
+    #expect(abs(tracker.seconds - 0.3) < 1e-9)
+    tracker.record(limit: .milliseconds(500), used: .milliseconds(400))  // on time: decays
+    #expect(abs(tracker.seconds - 0.21) < 1e-9)
+    // The last period keeps lag + overrun back; absolute time reserves more for later moves.
+    let control = TimeControl.byoyomi(main: 0, period: 5, periods: 1)
+    let last = manager.plan(
+      control: control, clock: ClockState(start: control),
+      context: PlanningContext(area: 81, movesPlayed: 10, overrun: 0.3), maxTime: nil, noClockTime: 5)
+    #expect(near(last.target, 4.2))
+    let calm = plan(.absolute(main: 20), ClockState(mainTime: 20))
+    let starved = manager.plan(
+      control: .absolute(main: 20), clock: ClockState(mainTime: 20),
+      context: PlanningContext(area: 81, movesPlayed: 0, overrun: 0.2), maxTime: nil, noClockTime: 5)
+    #expect(near(starved.target, (20 - 0.7 - 0.25 * 35.45) / 32.4 * 0.8))
+    #expect(starved.target < calm.target)
+  }
+
   @Test func settledShareCountsFirmOwnership() {
     #expect(manager.settledShare([Float(0.9), -0.95, 0.1, -0.5]) == 0.5)
     #expect(manager.settledShare([Double]()) == nil)

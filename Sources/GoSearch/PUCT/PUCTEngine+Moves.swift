@@ -18,6 +18,7 @@ extension PUCTEngine {
     finalReport report: (@Sendable (AnalysisSnapshot) -> Void)?
   ) -> MoveDecision {
     if state.isOver { return .move(.pass) }
+    let moveStart = ContinuousClock.now
     let me = state.toMove
     let anyBoardMove = state.board.points.contains { state.board[$0] == .empty && state.isLegal(.play($0)) }
     let forbidPass = request.cleanup && anyBoardMove
@@ -66,6 +67,7 @@ extension PUCTEngine {
     {
       choice = .pass
     }
+    if let plan = lastStats.plan { overrun.record(limit: plan.limit, used: ContinuousClock.now - moveStart) }
     // Resign only after several clearly lost moves, well into the game.
     let filled = 1 - Double(state.board.emptyCount) / Double(state.board.area)
     if params.resignThreshold > 0 && visits > 0 && winrate < params.resignThreshold {
@@ -165,11 +167,12 @@ extension PUCTEngine {
     let (maxTime, noClockTime) = (params.maxTime, params.defaultMoveTime)
     let (area, moves) = (state.board.area, state.moves.count)
     let last = lastStats
+    let overrunSeconds = overrun.seconds
     let rate = last.seconds > 0 && last.newVisits > 0 ? Double(last.newVisits) / last.seconds : nil
     return { ownership, kept in
       let context = PlanningContext(
         area: area, movesPlayed: moves, settledShare: manager.settledShare(ownership),
-        keptVisits: kept, visitRate: rate)
+        keptVisits: kept, visitRate: rate, overrun: overrunSeconds)
       return manager.plan(
         control: control, clock: clock, context: context, maxTime: maxTime, noClockTime: noClockTime
       ).scaled(by: factor)

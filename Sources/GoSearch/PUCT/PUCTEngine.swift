@@ -29,6 +29,8 @@ public final class PUCTEngine: AnalyzingEngine, @unchecked Sendable {
   /// White's root win/loss value after each of our last three searches (a clearly won game
   /// gets less search: `SearchFactor`).
   var recentWhiteWinLoss: [Double] = []
+  /// How far recent timed moves ran past their limits (widens the planner's margins).
+  var overrun = OverrunTracker()
   /// Moves in a row whose win rate was under the resign threshold.
   var lowWinrateStreak = 0
   /// Random choices (noise, temperature).
@@ -97,6 +99,7 @@ public final class PUCTEngine: AnalyzingEngine, @unchecked Sendable {
     treeLine = nil
     lowWinrateStreak = 0
     recentWhiteWinLoss = []
+    overrun = OverrunTracker()
     evaluator.clearCache()
   }
 

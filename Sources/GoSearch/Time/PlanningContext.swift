@@ -11,15 +11,18 @@ public struct PlanningContext: Sendable, Equatable {
   public var keptVisits: Int
   /// Visits per second the last search made (nil: unknown).
   public var visitRate: Double?
+  /// Seconds by which recent moves ran past their plans' limits (`OverrunTracker`).
+  public var overrun: Double
 
   public init(
     area: Int, movesPlayed: Int, settledShare: Double? = nil, keptVisits: Int = 0,
-    visitRate: Double? = nil
+    visitRate: Double? = nil, overrun: Double = 0
   ) {
     self.area = area
     self.movesPlayed = movesPlayed
     self.settledShare = settledShare
     self.keptVisits = keptVisits
     self.visitRate = visitRate
+    self.overrun = overrun
   }
 }

@@ -8,6 +8,9 @@ public import GoCore
 /// overtime move. The plan never ends later than the lag buffer before the clock (or period)
 /// runs out. `docs/SEARCH.md`, *Time management*, gives the formulas.
 ///
+/// Every margin for lag (`lagBuffer`, `minMoveTime`) grows by the context's `overrun`: how
+/// far recent moves ran past their limits.
+///
 /// Pure: a plan depends only on its arguments (tests use synthetic clocks).
 public struct TimeManager: Sendable {
   public var parameters: TimeParameters
@@ -34,20 +37,23 @@ public struct TimeManager: Sendable {
       }
       return TimePlan(seconds: noClockTime, basis: .noClock, ownMovesLeft: own, mayStopEarly: true)
     }
-    let lag = parameters.lagBuffer
+    // Recent moves that ran past their limits (a starved CPU, a slow stop) widen the margins.
+    let margin = Margins(
+      lag: parameters.lagBuffer + context.overrun, minMove: parameters.minMoveTime + context.overrun)
+    let lag = margin.lag
     var plan: TimePlan
     switch control {
     case .none:
       plan = TimePlan(seconds: noClockTime, basis: .noClock, ownMovesLeft: own, mayStopEarly: true)
     case .absolute:
-      plan = mainTimePlan(main: clock.mainTime, increment: 0, context, own: own)
+      plan = mainTimePlan(main: clock.mainTime, increment: 0, context, own: own, margin)
     case .fischer(_, let increment):
-      plan = mainTimePlan(main: clock.mainTime, increment: increment, context, own: own)
+      plan = mainTimePlan(main: clock.mainTime, increment: increment, context, own: own, margin)
     case .canadian(_, let period, let stones):
       if clock.inOvertime || clock.mainTime <= 0 {
         let left = clock.inOvertime ? clock.periodTime : period
         let n = clock.inOvertime ? max(1, clock.count) : max(1, stones)
-        plan = canadianPlan(periodLeft: left, stones: n, own: own)
+        plan = canadianPlan(periodLeft: left, stones: n, own: own, margin)
       } else {
         let perStone = max(0, period - lag * Double(max(1, stones))) / Double(max(1, stones))
         plan = mainTimePlan(main: clock.mainTime, overtimeMove: perStone, context, own: own)
@@ -57,7 +63,7 @@ public struct TimeManager: Sendable {
         let left = clock.inOvertime ? clock.count : periods
         // A late `time_left` may report less than a whole period in the current one.
         let current = clock.inOvertime && clock.periodTime > 0 ? min(period, clock.periodTime) : period
-        plan = periodPlan(current: current, period: period, periodsLeft: left, own: own)
+        plan = periodPlan(current: current, period: period, periodsLeft: left, own: own, lag: lag)
       } else {
         plan = mainTimePlan(main: clock.mainTime, overtimeMove: max(0, period - lag), context, own: own)
       }
@@ -72,11 +78,13 @@ public struct TimeManager: Sendable {
   /// for a game that runs long) over the own moves
   /// left, weighted by the game phase, plus the increment. An unclear move may reach
   /// `maxMainShare` of the usable time; no move plans past the usable time.
-  func mainTimePlan(main: Double, increment: Double, _ context: PlanningContext, own: Double) -> TimePlan {
+  func mainTimePlan(
+    main: Double, increment: Double, _ context: PlanningContext, own: Double, _ margin: Margins
+  ) -> TimePlan {
     let p = parameters
     // Later own moves: those expected, and the end-game floor's again for a game that runs long.
     let later = max(0, own - 1) + p.endgameMovesShare * Double(context.area) / 2
-    let reserve = p.lagBuffer + max(0, p.minMoveTime - increment) * later
+    let reserve = margin.lag + max(0, margin.minMove - increment) * later
     let usable = max(0, main - reserve)
     let target = min(usable, usable / own * phaseFactor(context) + increment)
     let extended = max(target, min(usable * p.maxMainShare + increment, target * p.unclearTimeFactor))
@@ -101,11 +109,11 @@ public struct TimeManager: Sendable {
   /// play, shared evenly by those stones; an unclear move may take more from the later ones'
   /// share (keeping their lag and `minMoveTime`). Time saved stays in the period, except on
   /// its last stone.
-  func canadianPlan(periodLeft: Double, stones n: Int, own: Double) -> TimePlan {
+  func canadianPlan(periodLeft: Double, stones n: Int, own: Double, _ margin: Margins) -> TimePlan {
     let p = parameters
     let count = Double(n)
-    let target = max(0, periodLeft - p.lagBuffer * count) / count
-    let safe = max(0, periodLeft - p.lagBuffer - (p.lagBuffer + p.minMoveTime) * (count - 1))
+    let target = max(0, periodLeft - margin.lag * count) / count
+    let safe = max(0, periodLeft - margin.lag - (margin.lag + margin.minMove) * (count - 1))
     return TimePlan(
       target: .seconds(min(target, safe)),
       limit: .seconds(min(safe, target * p.unclearTimeFactor)), basis: .canadian(stones: n),
@@ -116,8 +124,8 @@ public struct TimeManager: Sendable {
   /// in a period is lost, so nothing stops early). With spare periods (all but the last) at
   /// least `periodSpendRate` per own move left, an unclear move may spend one and think
   /// through the next whole period too.
-  func periodPlan(current: Double, period: Double, periodsLeft: Int, own: Double) -> TimePlan {
-    let use = max(0, current - parameters.lagBuffer)
+  func periodPlan(current: Double, period: Double, periodsLeft: Int, own: Double, lag: Double) -> TimePlan {
+    let use = max(0, current - lag)
     guard periodsLeft > 1 else {
       return TimePlan(seconds: use, basis: .lastPeriod, ownMovesLeft: own, mayStopEarly: false)
     }
@@ -142,5 +150,11 @@ public struct TimeManager: Sendable {
     var p = plan
     p.target = .seconds(plan.target.inSeconds * (1 - parameters.keptTreeDiscount * share))
     return p
+  }
+
+  /// The lag kept back on this move and the least time a later move needs.
+  struct Margins {
+    var lag: Double
+    var minMove: Double
   }
 }
