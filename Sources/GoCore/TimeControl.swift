@@ -11,6 +11,14 @@ public enum TimeControl: Hashable, Sendable {
   case byoyomi(main: Double, period: Double, periods: Int)
   /// `main` seconds plus `increment` seconds added after every move.
   case fischer(main: Double, increment: Double)
+
+  /// Whether main time is followed by overtime (Canadian or byo-yomi periods).
+  public var hasOvertime: Bool {
+    switch self {
+    case .canadian, .byoyomi: return true
+    case .none, .absolute, .fischer: return false
+    }
+  }
 }
 
 /// What is left on one player's clock.

@@ -48,7 +48,15 @@ public final class MatchRunner {
     public var refereeScore: String?
     public var deadStonesAgree: Bool?
     public var sgf: String
+    /// Seconds each colour (`B`, `W`) spent over the game.
     public var seconds: [String: Double]
+    /// Seconds each colour's moves took, in order (the clock was charged exactly these).
+    public var moveSeconds: [String: [Double]]?
+    /// Each colour's moves begun in overtime (byo-yomi or Canadian), as indices into
+    /// `moveSeconds`; empty with no overtime.
+    public var overtimeMoves: [String: [Int]]?
+    /// The match's clock as `tengen match --time-control` writes it (`none`, `absolute:20`).
+    public var timeControl: String?
   }
 
   public let configuration: Configuration
@@ -152,6 +160,9 @@ public final class MatchRunner {
     let white = aIsBlack ? b : a
     var state = GameState(width: c.width, height: c.height, rules: c.rules)
     var seconds: [String: Double] = ["B": 0, "W": 0]
+    var moveSeconds: [String: [Double]] = ["B": [], "W": []]
+    var overtimeMoves: [String: [Int]] = ["B": [], "W": []]
+    let clock = ContinuousClock()
     var clocks: [Player: ClockState] = [
       .black: ClockState(start: c.timeControl), .white: ClockState(start: c.timeControl),
     ]
@@ -172,7 +183,9 @@ public final class MatchRunner {
         game: index, black: black.name, white: white.name, result: result, winner: winnerName,
         reason: reason, moves: state.moves.count, blackScore: scores?.black,
         whiteScore: scores?.white, refereeScore: scores?.referee,
-        deadStonesAgree: scores?.deadAgree, sgf: sgfName, seconds: seconds)
+        deadStonesAgree: scores?.deadAgree, sgf: sgfName, seconds: seconds,
+        moveSeconds: moveSeconds, overtimeMoves: overtimeMoves,
+        timeControl: Self.text(of: c.timeControl))
     }
     // An engine that cannot start the game forfeits it.
     for (player, side) in [(Player.black, black), (Player.white, white)] {
@@ -202,7 +215,8 @@ public final class MatchRunner {
       if state.moves.count >= maxMoves {
         break
       }
-      let start = Date()
+      let start = clock.now
+      let before = clocks[p]!
       let decision: MoveDecision
       do {
         decision = try mover.generateMove(p, clock: clocks[p]!, height: c.height)
@@ -211,8 +225,12 @@ public final class MatchRunner {
           "\(colorText(p.opponent))+F", winner: p.opponent,
           reason: "\(mover.name) failed: \(error)")
       }
-      let dt = Date().timeIntervalSince(start)
+      let dt = (clock.now - start).inSeconds
       seconds[colorText(p), default: 0] += dt
+      if before.inOvertime || (before.mainTime <= 0 && c.timeControl.hasOvertime) {
+        overtimeMoves[colorText(p), default: []].append(moveSeconds[colorText(p)]?.count ?? 0)
+      }
+      moveSeconds[colorText(p), default: []].append(dt)
       let after = clocks[p]!.after(move: dt, under: c.timeControl)
       clocks[p] = after
       if Self.flagFell(after, c.timeControl) {
@@ -241,6 +259,18 @@ public final class MatchRunner {
     return finish(
       scores.referee ?? "0", winner: winner,
       reason: state.isOver ? "both passed" : "move limit", scores: scores)
+  }
+
+  /// `control` as `--time-control` spells it: `none`, `absolute:20`, `byoyomi:0:5:3`, ...
+  public static func text(of control: TimeControl) -> String {
+    func n(_ x: Double) -> String { x == x.rounded() ? String(Int(x)) : String(x) }
+    switch control {
+    case .none: return "none"
+    case .absolute(let m): return "absolute:\(n(m))"
+    case .byoyomi(let m, let p, let k): return "byoyomi:\(n(m)):\(n(p)):\(k)"
+    case .canadian(let m, let p, let k): return "canadian:\(n(m)):\(n(p)):\(k)"
+    case .fischer(let m, let i): return "fischer:\(n(m)):\(n(i))"
+    }
   }
 
   /// True if a clock has run out.

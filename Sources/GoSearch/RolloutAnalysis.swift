@@ -35,9 +35,6 @@ final class RolloutAnalysis: @unchecked Sendable {
   let toMove: Player
   /// Simulations after which the search stops (nil: the engine's own limit).
   let playoutLimit: Int?
-  /// False while analysing: the search runs to its limits rather than stopping once the best
-  /// move is settled.
-  let allowsEarlyStop: Bool
   /// Plies from the root below which `request.restrictions` apply.
   let restrictedDepth: Int
   /// Virtual visits of the priors (to turn prior wins into a value).
@@ -51,14 +48,13 @@ final class RolloutAnalysis: @unchecked Sendable {
 
   init(
     state: GameState, request: AnalysisRequest, priorWeight: Float, playoutLimit: Int?,
-    allowsEarlyStop: Bool, report: @escaping @Sendable (AnalysisSnapshot) -> Void
+    report: @escaping @Sendable (AnalysisSnapshot) -> Void
   ) {
     self.request = request
     width = state.width
     height = state.height
     toMove = state.toMove
     self.playoutLimit = playoutLimit
-    self.allowsEarlyStop = allowsEarlyStop
     restrictedDepth = request.restrictions.map(\.untilDepth).max() ?? 0
     self.priorWeight = priorWeight
     callback = report

@@ -13,10 +13,11 @@ extension RolloutEngine: AnalyzingEngine {
   ) -> AnalysisSnapshot {
     let analysis = RolloutAnalysis(
       state: state, request: request, priorWeight: params.priorWeight,
-      playoutLimit: request.maxVisits ?? Int.max, allowsEarlyStop: false, report: report)
+      playoutLimit: request.maxVisits ?? Int.max, report: report)
     let passAllowed = analysis.permits(.pass, by: state.toMove, depth: 0)
     _ = search(
-      state, seconds: request.maxTime ?? .infinity, allowPass: passAllowed, analysis: analysis)
+      state, seconds: request.maxTime ?? .infinity, planner: nil, allowPass: passAllowed,
+      analysis: analysis)
     return tree.withLock { analysis.snapshot(of: $0) }
   }
 
@@ -26,7 +27,7 @@ extension RolloutEngine: AnalyzingEngine {
   ) -> MoveDecision {
     let hook = RolloutAnalysis(
       state: state, request: analysis, priorWeight: params.priorWeight,
-      playoutLimit: analysis.maxVisits, allowsEarlyStop: true, report: report)
+      playoutLimit: analysis.maxVisits, report: report)
     return chooseMove(for: state, request: request, analysis: hook)
   }
 }

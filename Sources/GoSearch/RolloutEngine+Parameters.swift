@@ -1,24 +1,24 @@
 /// The rollout search's settings by name, for `kata-list-params` and friends.
 ///
 /// Limits print `none` when unset (`maxPlayouts`, `maxTime`); `none`, `-1` or `0` unset them.
-/// KataGo's `numSearchThreads` and `maxVisits` are accepted as aliases.
+/// KataGo's `numSearchThreads` and `maxVisits` are accepted as aliases. The time manager's
+/// settings (`TimeParameters.settingSpecs`, `lagBuffer` among them) follow the search's.
 extension RolloutEngine {
   /// The settable parameter names, in listing order.
   static let parameterNames = [
-    "threads", "maxPlayouts", "maxTime", "defaultMoveTime", "lagBuffer", "seed",
+    "threads", "maxPlayouts", "maxTime", "defaultMoveTime", "seed",
     "exploration", "raveEquivalence", "priorWeight", "expandThreshold", "maxNodes",
     "resignThreshold", "reuseTree", "ownershipPlayouts",
-  ]
+  ] + TimeParameters.settingSpecs.map(\.name)
 
   public var parameterValues: [(name: String, value: String)] {
     let p = params
     let values: [String] = [
       "\(p.threads)", p.maxPlayouts.map(String.init) ?? "none",
-      p.maxTime.map { "\($0)" } ?? "none", "\(p.defaultMoveTime)", "\(p.lagBuffer)",
-      "\(p.seed)", "\(p.exploration)", "\(p.raveEquivalence)", "\(p.priorWeight)",
+      p.maxTime.map { "\($0)" } ?? "none", "\(p.defaultMoveTime)", "\(p.seed)", "\(p.exploration)", "\(p.raveEquivalence)", "\(p.priorWeight)",
       "\(p.expandThreshold)", "\(p.maxNodes)", "\(p.resignThreshold)", "\(p.reuseTree)",
       "\(p.ownershipPlayouts)",
-    ]
+    ] + TimeParameters.settingSpecs.map { $0.get(p.time) }
     return Array(zip(Self.parameterNames, values)).map { (name: $0.0, value: $0.1) }
   }
 
@@ -42,7 +42,6 @@ extension RolloutEngine {
     case "maxPlayouts", "maxVisits": p.maxPlayouts = unset ? nil : try int(1...1_000_000_000)
     case "maxTime": p.maxTime = unset ? nil : try double(0...1e6)
     case "defaultMoveTime": p.defaultMoveTime = try double(0...1e6)
-    case "lagBuffer": p.lagBuffer = try double(0...1e6)
     case "seed":
       guard let s = UInt64(value) else {
         throw ParameterError("seed must be a non-negative integer, not '\(value)'")
@@ -60,7 +59,13 @@ extension RolloutEngine {
       }
       p.reuseTree = b
     case "ownershipPlayouts": p.ownershipPlayouts = try int(1...10_000_000)
-    default: throw ParameterError("unknown parameter '\(name)'")
+    default:
+      guard let spec = TimeParameters.settingSpecs.first(where: { $0.name == name }) else {
+        throw ParameterError("unknown parameter '\(name)'")
+      }
+      guard spec.set(&p.time, value) else {
+        throw ParameterError("invalid value for \(name): '\(value)' (see docs/SEARCH.md for its range)")
+      }
     }
     params = p
   }

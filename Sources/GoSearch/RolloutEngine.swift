@@ -19,6 +19,12 @@ public final class RolloutEngine: GoEngine, @unchecked Sendable {
   /// The game line the kept tree's root stands for.
   var treeLine: (initial: UInt64, moves: [Move], komi: Double)?
   let stopFlag = Atomic<Bool>(false)
+  /// How far recent timed moves ran past their limits (widens the planner's margins).
+  var overrun = OverrunTracker()
+  /// Simulations every timed search makes, however short its time.
+  static let minimumPlayouts = 128
+  /// Simulations per second of the last search (the time manager's kept-tree estimate).
+  var lastRate: Double?
 
   public init(params: RolloutParameters = RolloutParameters()) {
     self.params = params
@@ -33,6 +39,9 @@ public final class RolloutEngine: GoEngine, @unchecked Sendable {
   public func clear() {
     tree.withLock { $0 = RolloutTree(lastPlayer: .white) }
     treeLine = nil
+    lastSummary = nil
+    lastRate = nil
+    overrun = OverrunTracker()
   }
 
   /// The playout settings for the rules of `state`.
@@ -53,6 +62,7 @@ public final class RolloutEngine: GoEngine, @unchecked Sendable {
   func chooseMove(
     for state: GameState, request: MoveRequest, analysis: RolloutAnalysis?
   ) -> MoveDecision {
+    let moveStart = ContinuousClock.now
     let me = state.toMove
     let restrictions = analysis?.request.restrictions ?? []
     let legal = state.legalMoves().filter { m in
@@ -64,34 +74,29 @@ public final class RolloutEngine: GoEngine, @unchecked Sendable {
     }
     // Nothing useful left to play: pass.
     if legal.isEmpty { return .move(.pass) }
-    // The opponent passed: pass too if that wins now.
+    // Timed unless only a playout limit is set: the plan is made once the kept tree is known.
+    let timed = params.maxPlayouts == nil || params.maxTime != nil || request.clock != nil
+    let planner = timed ? timePlanner(for: state, request: request) : nil
+    // The opponent passed: pass too if that wins now. On a clock the dead-stone judgement
+    // counts against the move's time and gets at most half its target at the last rate.
+    var judgement = params.ownershipPlayouts
+    if let planner, let rate = lastRate {
+      judgement = min(judgement, max(64, Int(rate * planner(0).target.inSeconds / 2)))
+    }
     if !request.cleanup, let last = state.moves.last, last.move == .pass,
       MoveRestriction.permits(restrictions, move: .pass, player: me, depth: 0),
-      passingWins(state)
+      passingWins(state, playouts: judgement)
     {
       return .move(.pass)
     }
-    let budget: Double
-    if let t = params.maxTime {
-      budget = min(
-        t,
-        TimeManager.budget(
-          control: request.timeControl, clock: request.clock,
-          emptyPoints: state.board.emptyCount, area: state.board.area,
-          lagBuffer: params.lagBuffer, defaultTime: t))
-    } else {
-      budget = TimeManager.budget(
-        control: request.timeControl, clock: request.clock,
-        emptyPoints: state.board.emptyCount, area: state.board.area,
-        lagBuffer: params.lagBuffer, defaultTime: params.defaultMoveTime)
-    }
-    let summary = search(state, seconds: params.maxPlayouts == nil || params.maxTime != nil
-      || request.clock != nil ? budget : .infinity, allowPass: !request.cleanup,
-      analysis: analysis)
+    let summary = search(
+      state, seconds: .infinity, planner: planner, allowPass: !request.cleanup,
+      analysis: analysis, start: moveStart)
     lastSummary = summary
     // KataGo's *genmove_analyze and kata-search_analyze end with one line of the final tree.
     if let analysis { analysis.report(tree.withLock { analysis.snapshot(of: $0) }) }
-    FileHandle.standardError.write(Data((summary.description + "\n").utf8))
+    FileHandle.standardError.write(Data((summary.description + "\n" + summary.timeLine + "\n").utf8))
+    if let plan = summary.plan { overrun.record(limit: plan.limit, used: ContinuousClock.now - moveStart) }
     guard let best = summary.best else { return .move(.pass) }
     if request.allowResign && params.resignThreshold > 0
       && summary.winRate < params.resignThreshold && summary.playouts >= 500
@@ -111,9 +116,16 @@ public final class RolloutEngine: GoEngine, @unchecked Sendable {
     let compensation: Double
     let playout: Playout
     let params: RolloutParameters
-    let start: UInt64
-    let deadline: UInt64
+    let start: ContinuousClock.Instant
+    let deadline: ContinuousClock.Instant?
     let limit: Int
+    /// Root visits kept from the last search.
+    let keptVisits: Int
+    /// Decides when a timed move stops (nil: a fixed time or playout limit, or analysis).
+    let timer: Mutex<SearchTimer?>
+    let timed: Bool
+    /// Why the timer stopped the search.
+    let stopReason = Mutex<StopReason?>(nil)
     let allowPass: Bool
     let rootLegal: @Sendable (Point) -> Bool
     /// Analysis statistics and reports (nil for a plain move search).
@@ -123,10 +135,9 @@ public final class RolloutEngine: GoEngine, @unchecked Sendable {
     let samples = Atomic<Int>(0)
 
     init(
-      state: GameState, engine: RolloutEngine, seconds: Double, allowPass: Bool,
-      analysis: RolloutAnalysis?
+      state: GameState, engine: RolloutEngine, start: ContinuousClock.Instant, seconds: Double,
+      plan: TimePlan?, keptVisits: Int, allowPass: Bool, analysis: RolloutAnalysis?
     ) {
-      let start = DispatchTime.now().uptimeNanoseconds
       rootBoard = state.board
       toMove = state.toMove
       rootLast = state.moves.last?.move.point ?? .none
@@ -135,7 +146,11 @@ public final class RolloutEngine: GoEngine, @unchecked Sendable {
       playout = engine.playout(for: state)
       params = engine.params
       self.start = start
-      deadline = seconds.isFinite ? start + UInt64(max(0, seconds) * 1e9) : UInt64.max
+      let seconds = plan?.limit.inSeconds ?? seconds
+      deadline = seconds.isFinite ? start + .seconds(max(0, seconds)) : nil
+      timer = Mutex(plan.map { SearchTimer(plan: $0, parameters: engine.params.time) })
+      timed = plan != nil
+      self.keptVisits = keptVisits
       limit = analysis?.playoutLimit ?? engine.params.maxPlayouts ?? Int.max
       self.allowPass = allowPass
       self.analysis = analysis
@@ -145,34 +160,72 @@ public final class RolloutEngine: GoEngine, @unchecked Sendable {
 
   /// Runs a search from `state` for at most `seconds` (and `params.maxPlayouts`).
   public func search(_ state: GameState, seconds: Double, allowPass: Bool = true) -> SearchSummary {
-    search(state, seconds: seconds, allowPass: allowPass, analysis: nil)
+    search(state, seconds: seconds, planner: nil, allowPass: allowPass, analysis: nil)
   }
 
-  /// `search`, feeding `analysis` (whose restrictions need a tree of their own) when given.
+  /// `search`, feeding `analysis` (whose restrictions need a tree of their own) when given;
+  /// with a `planner`, its plan for the kept tree's root visits sets the time instead of
+  /// `seconds`, and a `SearchTimer` decides when to stop.
+  /// Time counts from `start` (default: now), so work before the search (a dead-stone
+  /// judgement) is part of the move's time.
   func search(
-    _ state: GameState, seconds: Double, allowPass: Bool, analysis: RolloutAnalysis?
+    _ state: GameState, seconds: Double, planner: ((Int) -> TimePlan)?, allowPass: Bool,
+    analysis: RolloutAnalysis?, start: ContinuousClock.Instant? = nil
   ) -> SearchSummary {
-    let start = DispatchTime.now().uptimeNanoseconds
+    let clock = ContinuousClock()
+    let start = start ?? clock.now
     let restricted = !(analysis?.request.restrictions.isEmpty ?? true)
     if restricted { treeLine = nil }
     prepareTree(for: state)
     // A restricted tree lacks moves a later search may need.
     defer { if restricted { treeLine = nil } }
     stopFlag.store(false, ordering: .relaxed)
+    let kept = tree.withLock { $0.rootVisits }
+    let plan = planner?(kept)
     let context = SearchContext(
-      state: state, engine: self, seconds: seconds, allowPass: allowPass, analysis: analysis)
+      state: state, engine: self, start: start, seconds: seconds, plan: plan, keptVisits: kept,
+      allowPass: allowPass, analysis: analysis)
     let threads = max(1, params.threads)
     DispatchQueue.concurrentPerform(iterations: threads) { t in
       self.work(thread: t, context)
     }
-    let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    let elapsed = (clock.now - start).inSeconds
     let owned = context.ownership.withLock { $0 }
     let sampleCount = context.samples.load(ordering: .relaxed)
-    return tree.withLock { tree in
+    let done = min(context.done.load(ordering: .relaxed), context.limit)
+    if elapsed > 0 && done > 0 { lastRate = Double(done) / elapsed }
+    var summary = tree.withLock { tree in
       tree.ownership = owned
       tree.ownershipSamples = Int32(sampleCount)
       return SearchSummary(
         tree: tree, toMove: context.toMove, seconds: elapsed, board: context.rootBoard)
+    }
+    summary.plan = plan
+    summary.stop = context.stopReason.withLock { $0 } ?? {
+      if stopFlag.load(ordering: .relaxed) { return .interrupted }
+      if let d = context.deadline, clock.now >= d { return .limit }
+      return done >= context.limit ? .visitLimit : .nothingToSearch
+    }()
+    return summary
+  }
+
+  /// The move's time plan for a given number of kept root visits: the clock, the board, the
+  /// last search's ownership (the settled share) and visit rate.
+  func timePlanner(for state: GameState, request: MoveRequest) -> (Int) -> TimePlan {
+    let manager = TimeManager(params.time)
+    var settled: Double?
+    if let last = lastSummary, last.board.area == state.board.area, last.ownership.count == Point.capacity {
+      settled = manager.settledShare(state.board.points.map { last.ownership[$0.i] })
+    }
+    let context = PlanningContext(
+      area: state.board.area, movesPlayed: state.moves.count, settledShare: settled,
+      visitRate: lastRate, overrun: overrun.seconds)
+    return { [params] kept in
+      var c = context
+      c.keptVisits = kept
+      return manager.plan(
+        control: request.timeControl, clock: request.clock, context: c, maxTime: params.maxTime,
+        noClockTime: params.defaultMoveTime)
     }
   }
 
@@ -196,12 +249,12 @@ public final class RolloutEngine: GoEngine, @unchecked Sendable {
       if stopFlag.load(ordering: .relaxed) { break }
       let n = c.done.add(1, ordering: .relaxed).oldValue
       if n >= c.limit { break }
-      if n & 15 == 0 && DispatchTime.now().uptimeNanoseconds >= c.deadline { break }
-      if n & 255 == 255 && c.deadline != .max && c.limit == .max
-        && c.analysis?.allowsEarlyStop ?? true
-      {
-        checkEarlyStop(n, c)
+      // At least `minimumPlayouts` before the clock counts: a move in time trouble is still
+      // searched a little (with none, the root has no children and the engine would pass).
+      if n >= Self.minimumPlayouts && n & 15 == 0, let deadline = c.deadline, ContinuousClock.now >= deadline {
+        break
       }
+      if n & 127 == 127 && c.timed { checkTimer(c) }
       var board = c.rootBoard
       var player = c.toMove
       var last = c.rootLast
@@ -244,28 +297,30 @@ public final class RolloutEngine: GoEngine, @unchecked Sendable {
     c.samples.add(mySamples, ordering: .relaxed)
   }
 
-  /// Stops the search when the most visited root move can no longer be overtaken in the time
-  /// left, at the rate simulations have been running.
-  func checkEarlyStop(_ done: Int, _ c: SearchContext) {
-    let now = DispatchTime.now().uptimeNanoseconds
-    guard now > c.start, c.deadline > now else { return }
-    let rate = Double(done) / Double(now - c.start)
-    let remaining = rate * Double(c.deadline - now)
-    let (first, second) = tree.withLock { t -> (Int32, Int32) in
-      var a: Int32 = 0
-      var b: Int32 = 0
+  /// Asks the search's timer whether to stop now (early, at the target or at the limit).
+  func checkTimer(_ c: SearchContext) {
+    let elapsed = ContinuousClock.now - c.start
+    let progress = tree.withLock { t -> SearchProgress in
+      var first: (move: Move?, visits: Int32, value: Double) = (nil, 0, 0.5)
+      var second: (move: Move?, visits: Int32, value: Double) = (nil, 0, 0.5)
       for i in t.rootChildren {
-        let v = t.nodes[i].visits
-        if v > a {
-          b = a
-          a = v
-        } else if v > b {
-          b = v
+        let n = t.nodes[i]
+        let entry = (Optional(n.asMove), n.visits, n.winRate ?? 0.5)
+        if n.visits > first.visits {
+          second = first
+          first = entry
+        } else if n.visits > second.visits {
+          second = entry
         }
       }
-      return (a, b)
+      return SearchProgress(
+        best: first.move, bestVisits: Int(first.visits), secondVisits: Int(second.visits),
+        bestValue: first.value, secondValue: second.value,
+        newVisits: t.rootVisits - c.keptVisits)
     }
-    if Double(first - second) > remaining { stopFlag.store(true, ordering: .relaxed) }
+    guard let reason = c.timer.withLock({ $0?.check(elapsed: elapsed, progress) }) else { return }
+    c.stopReason.withLock { if $0 == nil { $0 = reason } }
+    stopFlag.store(true, ordering: .relaxed)
   }
 
   /// Walks from the root to a leaf, expanding on the way and playing the moves on `board`.
@@ -371,17 +426,22 @@ public final class RolloutEngine: GoEngine, @unchecked Sendable {
 
   /// True if the player to move wins by passing now, counting the stones playouts judge dead
   /// (or, under rules where passing with dead stones on the board is not friendly, none).
-  func passingWins(_ state: GameState) -> Bool {
+  func passingWins(_ state: GameState, playouts: Int? = nil) -> Bool {
     var after = state
     guard (try? after.play(.pass)) != nil else { return false }
     let dead = state.rules.friendlyPassOk || state.rules.scoring == .territory
-      ? deadStones(in: state) : []
+      ? deadStones(in: state, playouts: playouts ?? params.ownershipPlayouts) : []
     let margin = after.score(dead: dead).margin
     return state.toMove == .black ? margin > 0 : margin < 0
   }
 
   public func deadStones(in state: GameState) -> Set<Point> {
-    let ownership = estimateOwnership(state, playouts: params.ownershipPlayouts)
+    deadStones(in: state, playouts: params.ownershipPlayouts)
+  }
+
+  /// `deadStones(in:)` judged from `playouts` playouts.
+  func deadStones(in state: GameState, playouts: Int) -> Set<Point> {
+    let ownership = estimateOwnership(state, playouts: playouts)
     var dead: Set<Point> = []
     var seen: Set<Point> = []
     for p in state.board.points where state.board[p] != .empty && !seen.contains(p) {

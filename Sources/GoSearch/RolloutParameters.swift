@@ -8,8 +8,8 @@ public struct RolloutParameters: Sendable, Hashable {
   public var maxTime: Double? = nil
   /// Seconds per move when neither a limit nor a clock says otherwise.
   public var defaultMoveTime: Double = 5
-  /// Seconds kept in reserve on every move for network and GUI lag.
-  public var lagBuffer: Double = 0.5
+  /// The time manager's settings (lag buffer, planning horizon, early stop, extensions).
+  public var time = TimeParameters()
   /// Seed of the random generators; with one thread and a playout limit, search is
   /// deterministic.
   public var seed: UInt64 = 1

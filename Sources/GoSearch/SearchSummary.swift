@@ -26,7 +26,14 @@ public struct SearchSummary: Sendable, CustomStringConvertible {
   /// Mean final ownership per padded index (+1 Black, −1 White) over this search's playouts.
   public var ownership: [Double]
   public var toMove: Player
+  /// The time plan of a timed move (nil: a playout limit only, or analysis).
+  public var plan: TimePlan?
+  /// Why the search stopped.
+  public var stop: StopReason?
   let board: Board
+
+  /// The per-move time line of the log: budget, time used, why the search stopped.
+  public var timeLine: String { TimePlan.logLine(plan, used: seconds, stop: stop) }
 
   init(tree: RolloutTree, toMove: Player, seconds: Double, board: Board) {
     var cands: [Candidate] = []

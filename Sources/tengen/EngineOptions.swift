@@ -31,7 +31,7 @@ struct EngineOptions: ParsableArguments {
     p.threads = max(1, threads ?? cores)
     p.maxPlayouts = playouts
     p.maxTime = moveTime
-    p.lagBuffer = lagBuffer
+    p.time.lagBuffer = lagBuffer
     p.seed = seed
     p.resignThreshold = resignThreshold
     switch policy {

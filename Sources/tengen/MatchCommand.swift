@@ -14,10 +14,13 @@ struct MatchCommand: ParsableCommand {
     abstract: "Play a match between two engines (Tengen or any GTP engine).",
     discussion: """
       An engine is `tengen[:key=value,...]` (in-process; keys: threads, playouts, time, seed, \
-      policy, resign; with model=FILE a PUCT network player with keys visits, time, nnthreads, \
+      policy, resign (model=none: this rollout player); with model=FILE a PUCT network player with keys visits, time, nnthreads, \
       batch, searchthreads, symmetry, thinking, seed, resign; any other key is a parameter name \
       as kata-list-params lists it, e.g. searchFactorWhenWinning=1) or `gtp:<command line>` \
       (any GTP engine). \
+      With --time-control both engines play on that clock (GTP engines get time_settings and \
+      time_left; `time` then only caps a move), a fallen flag loses the game, and each move's \
+      seconds are recorded. \
       Results go to OUT/results.jsonl and one SGF per game; an interrupted match resumes from there.
       Example: tengen match --a tengen:threads=2,time=5 \
       --b "gtp:/usr/games/gnugo --mode gtp --level 10 --chinese-rules" --games 40
@@ -167,7 +170,8 @@ struct MatchCommand: ParsableCommand {
       guard kv.count == 2 else { throw ValidationError("bad engine option '\(item)'") }
       options[kv[0]] = kv[1]
     }
-    if let model = options.removeValue(forKey: "model") {
+    // model=none is the rollout player, as `--model none` is for `tengen gtp`.
+    if let model = options.removeValue(forKey: "model"), model.lowercased() != BundledNetworks.noneWord {
       return try networkPlayer(spec, model: model, options: options)
     }
     var p = RolloutParameters()

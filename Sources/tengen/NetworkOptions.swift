@@ -61,7 +61,7 @@ struct NetworkOptions: ParsableArguments {
     p.threads = max(1, searchThreads)
     p.maxVisits = visits ?? engine.playouts
     p.maxTime = engine.moveTime
-    p.lagBuffer = engine.lagBuffer
+    p.time.lagBuffer = engine.lagBuffer
     p.seed = engine.seed
     p.resignThreshold = engine.resignThreshold == 0.1 ? p.resignThreshold : engine.resignThreshold
     p.ponder = ponder

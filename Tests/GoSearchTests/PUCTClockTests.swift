@@ -17,17 +17,22 @@ import Testing
     }
     var p = PUCTParameters()
     p.threads = 2
-    p.lagBuffer = 0.3
+    p.time.lagBuffer = 0.3
     p.resignThreshold = 0
     let engine = PUCTEngine(evaluator: slow, params: p)
     engine.log = { _ in }
     var state = GameState(size: 7, rules: .chinese)
     var clock = ClockState(start: control)
     for move in 0..<30 where !state.isOver {
+      let before = clock
       let t0 = Date()
       let d = engine.generateMove(
         for: state, request: MoveRequest(timeControl: control, clock: clock))
       clock = clock.after(move: Date().timeIntervalSince(t0), under: control)
+      // Every move was planned from the clock; a byo-yomi period is never cut short.
+      let stats = engine.lastStats
+      #expect(stats.plan != nil && stats.timeLine.hasPrefix("time: budget "))
+      if case .byoyomi = control, before.inOvertime { #expect(stats.plan?.mayStopEarly == false && stats.stop != .dominant) }
       switch control {
       case .absolute, .fischer: #expect(clock.mainTime >= 0, "flag fell at move \(move)")
       case .byoyomi: #expect(clock.count == 1, "period lost at move \(move)")

@@ -18,6 +18,7 @@ extension PUCTEngine {
     finalReport report: (@Sendable (AnalysisSnapshot) -> Void)?
   ) -> MoveDecision {
     if state.isOver { return .move(.pass) }
+    let moveStart = ContinuousClock.now
     let me = state.toMove
     let anyBoardMove = state.board.points.contains { state.board[$0] == .empty && state.isLegal(.play($0)) }
     let forbidPass = request.cleanup && anyBoardMove
@@ -27,23 +28,18 @@ extension PUCTEngine {
       limits.maxVisits = max(1, params.fastVisits)
     case .slow, .auto:
       limits.maxVisits = params.maxVisits
-      if let t = params.maxTime {
-        limits.seconds = t
-      } else if params.maxVisits == nil || request.clock != nil {
-        limits.seconds = TimeManager.budget(
-          control: request.timeControl, clock: request.clock,
-          emptyPoints: state.board.emptyCount, area: state.board.area,
-          lagBuffer: params.lagBuffer, defaultTime: params.defaultMoveTime)
-        limits.earlyStop = true
-        limits.auto = params.thinking == .auto
-        if limits.auto { limits.seconds! *= autoBudgetFactor(state) }
-      }
       // Less after the opponent's passes (the game is ending) and once the game is clearly won.
-      let factor = SearchFactor.factor(
+      var factor = SearchFactor.factor(
         moves: state.moves, recentWhiteWinLoss: recentWhiteWinLoss, player: me, params: params)
       if factor != 1 {
         limits.maxVisits = limits.maxVisits.map { max(1, Int((Double($0) * factor).rounded(.up))) }
-        limits.seconds = limits.seconds.map { $0 * factor }
+      }
+      if params.maxTime != nil || params.maxVisits == nil || request.clock != nil {
+        if params.thinking == .auto && params.maxTime == nil {
+          limits.auto = true
+          factor *= autoBudgetFactor(state)
+        }
+        limits.plan = timePlanner(for: state, request: request, factor: factor)
       }
     }
     let interval = analysis.reportInterval != nil
@@ -64,12 +60,14 @@ extension PUCTEngine {
     log(
       "\(me == .black ? "B" : "W") \(choice) winrate \(String(format: "%.3f", winrate)) visits \(lastStats.rootVisits) "
         + "(+\(lastStats.newVisits) in \(String(format: "%.2f", lastStats.seconds)) s, \(lastStats.evaluations) evals, \(lastStats.threads) threads)")
+    log(lastStats.timeLine)
     // The opponent passed and passing now wins (dead stones judged as the rules allow): pass.
     if !request.cleanup, let last = state.moves.last, last.move == .pass, choice != .pass,
       passingWins(state)
     {
       choice = .pass
     }
+    if let plan = lastStats.plan { overrun.record(limit: plan.limit, used: ContinuousClock.now - moveStart) }
     // Resign only after several clearly lost moves, well into the game.
     let filled = 1 - Double(state.board.emptyCount) / Double(state.board.area)
     if params.resignThreshold > 0 && visits > 0 && winrate < params.resignThreshold {
@@ -157,6 +155,28 @@ extension PUCTEngine {
     let own = tree.withLock { $0.rootEval?.whiteOwnership }
     let v = Self.terminalValues(after, whiteOwnership: own, center: 0, params)
     return PUCTTree.perspective(state.toMove) * v.winLoss > 0
+  }
+
+  /// The move's time plan, made once the root is evaluated (`runSearch` passes the root's
+  /// ownership and the visits kept from pondering or the last move), scaled by `factor`.
+  func timePlanner(
+    for state: GameState, request: MoveRequest, factor: Double
+  ) -> @Sendable ([Float], Int) -> TimePlan {
+    let manager = TimeManager(params.time)
+    let (control, clock) = (request.timeControl, request.clock)
+    let (maxTime, noClockTime) = (params.maxTime, params.defaultMoveTime)
+    let (area, moves) = (state.board.area, state.moves.count)
+    let last = lastStats
+    let overrunSeconds = overrun.seconds
+    let rate = last.seconds > 0 && last.newVisits > 0 ? Double(last.newVisits) / last.seconds : nil
+    return { ownership, kept in
+      let context = PlanningContext(
+        area: area, movesPlayed: moves, settledShare: manager.settledShare(ownership),
+        keptVisits: kept, visitRate: rate, overrun: overrunSeconds)
+      return manager.plan(
+        control: control, clock: clock, context: context, maxTime: maxTime, noClockTime: noClockTime
+      ).scaled(by: factor)
+    }
   }
 
   /// `auto` thinking: a budget factor from the root policy's entropy (a sure move gets less).

@@ -36,7 +36,7 @@ extension PUCTEngine {
       }),
     int("numSearchThreads", \.threads, min: 1),
     double("minPlayoutsPerThread", \.minPlayoutsPerThread),
-    double("lagBuffer", \.lagBuffer),
+  ] + TimeParameters.settingSpecs(at: \PUCTParameters.time) + [
     double("searchFactorAfterOnePass", \.searchFactorAfterOnePass),
     double("searchFactorAfterTwoPass", \.searchFactorAfterTwoPass),
     double("searchFactorWhenWinning", \.searchFactorWhenWinning),

@@ -9,10 +9,11 @@ extension PUCTEngine {
   struct SearchLimits {
     /// Root visits (kept tree included).
     var maxVisits: Int?
-    /// Wall-clock seconds.
+    /// Wall-clock seconds (analysis; `genmove` plans its time with `plan`).
     var seconds: Double?
-    /// Stop once the best move cannot change in the time left (genmove only).
-    var earlyStop = false
+    /// `genmove`'s time plan from the root's ownership and the visits kept; a `SearchTimer`
+    /// then decides when to stop (early, at the target, or later for an unclear move).
+    var plan: (@Sendable ([Float], Int) -> TimePlan)?
     /// Also stop early when the position looks clear (`auto` thinking).
     var auto = false
   }
@@ -110,7 +111,10 @@ extension PUCTEngine {
       params: params, restrictions: restrictions, forbidRootPass: forbidRootPass,
       visitLimit: limits.maxVisits ?? Int.max)
     if let fpu = analysis?.rootFpuReductionMax { selection.params.rootFpuReductionMax = fpu }
-    let deadline = limits.seconds.map { start + .milliseconds(Int64(max(0, $0) * 1000)) }
+    var timer = limits.plan.map {
+      SearchTimer(plan: $0(rootEval.whiteOwnership, visitsBefore), parameters: params.time)
+    }
+    let deadline = (timer.map { $0.plan.limit.inSeconds } ?? limits.seconds).map { start + .seconds(max(0, $0)) }
     let run = SearchRun(
       rootState: state, selection: selection, center: center, deadline: deadline,
       rootOwnership: rootEval.whiteOwnership, historyFloor: floor)
@@ -119,7 +123,7 @@ extension PUCTEngine {
     let group = DispatchGroup()
     // One search thread with nothing to watch (no reports, no early stop): the caller is that
     // thread, which saves a thread start and two wake-ups per search (self-play).
-    let inline = searchInline && threadCount == 1 && !limits.earlyStop && (analysis?.reportInterval == nil || report == nil)
+    let inline = searchInline && threadCount == 1 && timer == nil && (analysis?.reportInterval == nil || report == nil)
     if inline && !state.isOver {
       work(run)
     } else if !state.isOver {
@@ -137,7 +141,8 @@ extension PUCTEngine {
     let interval = analysis?.reportInterval
     var nextReport = interval.map { start + .milliseconds(Int64(max(0.001, analysis?.firstReportAfter ?? $0) * 1000)) }
     let tick = DispatchTimeInterval.milliseconds(5)
-    var lastEarlyCheck = start
+    var lastCheck = start
+    var stopReason: StopReason?
     while group.wait(timeout: .now() + tick) == .timedOut {
       let now = clock.now
       if let due = nextReport, now >= due, let analysis, let report {
@@ -145,15 +150,23 @@ extension PUCTEngine {
         nextReport = due + .milliseconds(Int64(max(0.001, interval ?? 1) * 1000))
         if nextReport! < now { nextReport = now + .milliseconds(Int64(max(0.001, interval ?? 1) * 1000)) }
       }
-      if limits.earlyStop, let deadline, now - lastEarlyCheck > .milliseconds(50) {
-        lastEarlyCheck = now
-        if shouldStopEarly(start: start, now: now, deadline: deadline, auto: limits.auto, visitsBefore: visitsBefore) {
+      if stopReason == nil, timer != nil, now - lastCheck >= .milliseconds(10) {
+        lastCheck = now
+        let elapsed = now - start
+        var reason = timer!.check(elapsed: elapsed, rootProgress(visitsBefore: visitsBefore))
+        if reason == nil && limits.auto && timer!.plan.mayStopEarly
+          && autoSettled(spent: elapsed.inSeconds / max(0.001, timer!.horizon.inSeconds))
+        {
+          reason = .settled
+        }
+        if let reason {
+          stopReason = reason
           run.halt.store(true, ordering: .relaxed)
         }
       }
     }
     let elapsed = clock.now - start
-    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+    let seconds = elapsed.inSeconds
     let (rootVisits, nodeCount) = tree.withLock { (Int($0.nodes[0].visits), $0.nodes.count) }
     var stats = SearchStats()
     stats.rootVisits = rootVisits
@@ -163,6 +176,18 @@ extension PUCTEngine {
     stats.seconds = seconds
     stats.threads = state.isOver ? 0 : threadCount
     stats.nodes = nodeCount
+    stats.plan = timer?.plan
+    if let stopReason {
+      stats.stop = stopReason
+    } else if state.isOver {
+      stats.stop = .nothingToSearch
+    } else if stopFlag.load(ordering: .relaxed) {
+      stats.stop = .interrupted
+    } else if let deadline, clock.now >= deadline {
+      stats.stop = .limit
+    } else {
+      stats.stop = .visitLimit
+    }
     lastStats = stats
     if let error = run.failure.withLock({ $0 }) { throw error }
   }
@@ -285,44 +310,47 @@ extension PUCTEngine {
     return DirichletNoise.sample(alphas: shares.map { $0 * params.rootDirichletTotalAlpha }, rng: &rng)
   }
 
-  /// True when the most visited move can no longer be overtaken before the deadline, or, in
-  /// `auto` mode, when the position looks settled.
-  func shouldStopEarly(
-    start: ContinuousClock.Instant, now: ContinuousClock.Instant,
-    deadline: ContinuousClock.Instant, auto: Bool, visitsBefore: Int
-  ) -> Bool {
-    func secs(_ d: Duration) -> Double {
-      Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+  /// The root's two most visited moves and this search's visits, for `SearchTimer`.
+  func rootProgress(visitsBefore: Int) -> SearchProgress {
+    tree.withLock { t in
+      var first: (move: Move?, visits: Int, value: Double) = (nil, 0, 0.5)
+      var second: (move: Move?, visits: Int, value: Double) = (nil, 0, 0.5)
+      let s = PUCTTree.perspective(t.rootPlayer)
+      for c in t.children(0) {
+        let n = t.nodes[Int(c)]
+        let v = Int(n.visits)
+        guard v > 0 else { continue }
+        let entry = (Optional(n.move), v, 0.5 * (1 + s * n.mean(n.winLossSum)))
+        if v > first.visits {
+          second = first
+          first = entry
+        } else if v > second.visits {
+          second = entry
+        }
+      }
+      return SearchProgress(
+        best: first.move, bestVisits: first.visits, secondVisits: second.visits,
+        bestValue: first.value, secondValue: second.value,
+        newVisits: Int(t.nodes[0].visits) - visitsBefore)
     }
-    let elapsed = secs(now - start)
-    let left = secs(deadline - now)
-    guard elapsed > 0.05 else { return false }
-    return tree.withLock { t in
+  }
+
+  /// `auto` thinking's extra stops, `spent` (0…1) into the time: one move has 75% of the
+  /// visits after a quarter of it, or the win rate is past 97% (or under 3%) after a fifth.
+  func autoSettled(spent: Double) -> Bool {
+    tree.withLock { t in
       var first = 0
-      var second = 0
       var total = 0
       for c in t.children(0) {
         let v = Int(t.nodes[Int(c)].visits)
         total += v
-        if v > first {
-          second = first
-          first = v
-        } else if v > second {
-          second = v
-        }
+        first = max(first, v)
       }
-      let done = Int(t.nodes[0].visits) - visitsBefore
-      let rate = Double(max(done, 1)) / elapsed
-      if Double(first - second) > rate * left * 1.1 { return true }
-      if auto && total > 20 {
-        let share = Double(first) / Double(total)
-        let fraction = elapsed / (elapsed + left)
-        if fraction > 0.25 && share > 0.75 { return true }
-        let n = t.nodes[0]
-        let winrate = 0.5 * (1 + PUCTTree.perspective(t.rootPlayer) * n.mean(n.winLossSum))
-        if fraction > 0.2 && (winrate > 0.97 || winrate < 0.03) { return true }
-      }
-      return false
+      guard total > 20 else { return false }
+      if spent > 0.25 && Double(first) / Double(total) > 0.75 { return true }
+      let n = t.nodes[0]
+      let winrate = 0.5 * (1 + PUCTTree.perspective(t.rootPlayer) * n.mean(n.winLossSum))
+      return spent > 0.2 && (winrate > 0.97 || winrate < 0.03)
     }
   }
 }

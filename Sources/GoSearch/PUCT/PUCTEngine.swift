@@ -29,6 +29,8 @@ public final class PUCTEngine: AnalyzingEngine, @unchecked Sendable {
   /// White's root win/loss value after each of our last three searches (a clearly won game
   /// gets less search: `SearchFactor`).
   var recentWhiteWinLoss: [Double] = []
+  /// How far recent timed moves ran past their limits (widens the planner's margins).
+  var overrun = OverrunTracker()
   /// Moves in a row whose win rate was under the resign threshold.
   var lowWinrateStreak = 0
   /// Random choices (noise, temperature).
@@ -68,6 +70,13 @@ public final class PUCTEngine: AnalyzingEngine, @unchecked Sendable {
     public var nodes = 0
     /// Search threads run (fewer than configured on small searches; 0 on a finished game).
     public var threads = 0
+    /// The time plan of a `genmove` search (nil: none, e.g. a visit limit only).
+    public var plan: TimePlan?
+    /// Why the search ended.
+    public var stop: StopReason?
+
+    /// The per-move time line of the log: budget, time used, why the search stopped.
+    public var timeLine: String { TimePlan.logLine(plan, used: seconds, stop: stop) }
 
     public init() {}
   }
@@ -90,6 +99,7 @@ public final class PUCTEngine: AnalyzingEngine, @unchecked Sendable {
     treeLine = nil
     lowWinrateStreak = 0
     recentWhiteWinLoss = []
+    overrun = OverrunTracker()
     evaluator.clearCache()
   }
 

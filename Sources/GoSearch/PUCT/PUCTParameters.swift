@@ -25,8 +25,8 @@ public struct PUCTParameters: Sendable, Hashable {
   public var maxTime: Double? = nil
   /// Seconds per move when neither a limit nor a clock says otherwise.
   public var defaultMoveTime: Double = 5
-  /// Seconds kept in reserve on every move for network and GUI lag.
-  public var lagBuffer: Double = 0.5
+  /// The time manager's settings (lag buffer, planning horizon, early stop, extensions).
+  public var time = TimeParameters()
   /// `genmove` budget (visits and seconds) after the opponent's pass (KataGo's
   /// `searchFactorAfterOnePass`): the game is ending.
   public var searchFactorAfterOnePass: Double = 0.5
