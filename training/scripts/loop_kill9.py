@@ -12,7 +12,9 @@ network's batches mix positions in thread order, which moves the last bits of ev
     python3 training/scripts/loop_kill9.py --trials 10 [--seed 1] [--tengen .build/release/tengen]
 
 The loop is a tiny one (tiny preset, 5x5, a few games per generation, 2 generations) so that
-a trial takes seconds; the points at which it is killed fall in every stage.
+a trial takes seconds. Each kill aims at the next of the stages self-play, training (with its
+export), gating and rating: it waits until status.json names that stage, then kills at a
+random moment up to 1.5 s later (the stage reported is the one the loop was in).
 """
 
 import argparse
@@ -113,6 +115,14 @@ def net_difference(a, b):
     return max((float((a[n][k] - b[n][k]).abs().max()) for n in a for k in a[n]), default=0.0)
 
 
+def _stage(run_dir):
+    try:
+        with open(os.path.join(run_dir, "status.json")) as f:
+            return json.load(f).get("stage", "")
+    except (OSError, ValueError):
+        return ""
+
+
 def run(trials, seed, generations=2, tengen=None, log=print):
     rng = random.Random(seed)
     env = dict(os.environ, PYTHONPATH=TRAINING + os.pathsep + os.environ.get("PYTHONPATH", ""))
@@ -146,12 +156,20 @@ def run(trials, seed, generations=2, tengen=None, log=print):
             rounds += 1
             shutil.rmtree(kill_dir, ignore_errors=True)
 
+        stages = ("selfplay", "train", "gate", "rate")
         while len(results) < trials:
-            # Start-up (Python, torch) takes a few seconds; kills spread over the rest.
-            delay = rng.uniform(2.0, 2.0 + span / 2)
+            # Each kill aims at a stage in turn (self-play, training with its export, gating,
+            # rating): wait until status.json names it, then kill after a random moment.
+            target = stages[len(results) % len(stages)]
             p = subprocess.Popen(loop_cmd(kill_dir, cfg, generations), env=env,
                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            time.sleep(delay)
+            t0 = time.time()
+            while p.poll() is None and time.time() - t0 < 2 * span + 10:
+                if _stage(kill_dir).startswith(target):
+                    break
+                time.sleep(0.05)
+            time.sleep(rng.uniform(0.0, 1.5))
+            delay = time.time() - t0
             if p.poll() is not None:   # it finished first: this round is complete
                 finish_round()
                 continue
