@@ -8,49 +8,34 @@ Usage: python3 scripts/nn_positions.py OUT.json [--tiny]
 """
 import json
 import random
-import subprocess
 import sys
+
+from gtp_client import GTPClient
 
 GNUGO = ["/usr/games/gnugo", "--mode", "gtp", "--level", "1", "--chinese-rules"]
 
 
-def gtp(proc, cmd):
-    proc.stdin.write(cmd + "\n")
-    proc.stdin.flush()
-    lines = []
-    while True:
-        line = proc.stdout.readline()
-        if line.strip() == "" and lines:
-            break
-        if line.strip() != "":
-            lines.append(line.strip())
-    return lines[0][2:].strip() if lines else ""
-
-
 def selfplay(size, max_moves, seed, handicap=0):
     """Plays one GNU Go game; returns (setup, moves)."""
-    proc = subprocess.Popen(GNUGO + ["--seed", str(seed)], stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, text=True)
-    gtp(proc, "boardsize %d" % size)
-    gtp(proc, "clear_board")
+    proc = GTPClient(GNUGO + ["--seed", str(seed)])
+    proc.reply("boardsize %d" % size)
+    proc.reply("clear_board")
     setup = []
     colour = "B"
     if handicap:
-        stones = gtp(proc, "fixed_handicap %d" % handicap).split()
+        stones = proc.reply("fixed_handicap %d" % handicap).split()
         setup = [["B", s] for s in stones]
         colour = "W"
     moves = []
     passes = 0
     while len(moves) < max_moves and passes < 2:
-        v = gtp(proc, "genmove %s" % ("black" if colour == "B" else "white"))
+        v = proc.reply("genmove %s" % ("black" if colour == "B" else "white"))
         if v.lower() == "resign":
             break
         moves.append([colour, v.upper()])
         passes = passes + 1 if v.lower() == "pass" else 0
         colour = "W" if colour == "B" else "B"
-    proc.stdin.write("quit\n")
-    proc.stdin.flush()
-    proc.wait()
+    proc.close()
     return setup, moves
 
 

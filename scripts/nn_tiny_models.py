@@ -8,29 +8,22 @@ reproducible; `Tests/Fixtures/nn/` holds the generated models and KataGo's outpu
 Usage: python3 scripts/nn_tiny_models.py OUTDIR
 """
 import gzip
+import os
 import sys
 
 import numpy as np
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "training"))
+from tengen_train.model_tokens import TokenWriter  # noqa: E402
 
-class Writer:
-    """Accumulates the token stream of one model file."""
+
+class Writer(TokenWriter):
+    """The token writer (tengen_train.model_tokens) with random layers of a model version."""
 
     def __init__(self, version, binary, rng):
+        super().__init__(binary)
         self.version = version
-        self.binary = binary
         self.rng = rng
-        self.parts = []
-
-    def tok(self, *items):
-        self.parts.append((" ".join(str(i) for i in items) + "\n").encode())
-
-    def floats(self, arr):
-        arr = np.asarray(arr, dtype=np.float32).ravel()
-        if self.binary:
-            self.parts.append(b"@BIN@" + arr.astype("<f4").tobytes() + b"\n")
-        else:
-            self.parts.append((" ".join(repr(float(v)) for v in arr) + "\n").encode())
 
     def randn(self, n, scale):
         return self.rng.standard_normal(n).astype(np.float32) * scale
@@ -241,7 +234,7 @@ def build(cfg, seed):
     w.matmul("model.value_head.linear_miscvaluehead", v2, sc, 0.3)
     w.matbias("model.value_head.bias_miscvaluehead", sc)
     w.conv("model.value_head.conv_ownership", 1, v1, 1, 2.0)
-    return b"".join(w.parts)
+    return w.getvalue()
 
 
 ATT_L = ("attention", 4, 2, 8, 6, "learned")

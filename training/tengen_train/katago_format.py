@@ -15,7 +15,6 @@ else fails with a message naming the offending field and its byte offset.
 """
 
 import gzip
-import io
 import re
 import zlib
 
@@ -23,6 +22,7 @@ import numpy as np
 import torch
 
 from . import model as M
+from .model_tokens import TokenWriter
 from .modelconfigs import NUM_GLOBAL, NUM_SPATIAL
 
 MODEL_VERSION = 15
@@ -48,20 +48,8 @@ class ModelFormatError(ValueError):
 # ----------------------------------------------------------------------------------- writing
 
 
-class _Writer:
-    def __init__(self):
-        self.buf = io.BytesIO()
-
-    def tok(self, *items):
-        self.buf.write((" ".join(_fmt(i) for i in items) + "\n").encode("ascii"))
-
-    def floats(self, arr):
-        a = np.ascontiguousarray(np.asarray(arr, dtype="<f4").ravel())
-        if not np.all(np.isfinite(a)):
-            raise ValueError("refusing to export non-finite weights")
-        self.buf.write(b"@BIN@")
-        self.buf.write(a.tobytes())
-        self.buf.write(b"\n")
+class _Writer(TokenWriter):
+    """The token writer with the trainer's layers (torch modules) as arguments."""
 
     def conv(self, name, c):
         w = c.weight.detach().cpu().float()  # (out, in, ky, kx)
@@ -87,14 +75,6 @@ class _Writer:
 
     def act(self, name, kind):
         self.tok(name, ACT_TOKENS[kind])
-
-
-def _fmt(x):
-    if isinstance(x, bool):
-        return str(int(x))
-    if isinstance(x, float):
-        return repr(x)
-    return str(x)
 
 
 def _write_stack(w, prefix, blocks, act):
@@ -194,7 +174,7 @@ def model_bytes(model, name="tengen", multipliers=None):
     w.matmul("value_head.linear_misc", vh.linear_misc)
     w.matbias("value_head.bias_misc", vh.linear_misc)
     w.conv("value_head.conv_ownership", vh.conv_ownership)
-    return w.buf.getvalue()
+    return w.getvalue()
 
 
 def export_model(model, path, name="tengen", multipliers=None):
