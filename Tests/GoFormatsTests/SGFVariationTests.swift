@@ -11,7 +11,7 @@ import Testing
     let nodes = try SGFGame(text: Self.record).nodePositions()
     #expect(nodes.map(\.parent) == [nil, 0, 1, 2, 1, 1])
     #expect(nodes.map(\.depth) == [0, 1, 2, 3, 2, 2])
-    #expect(nodes[0].move == nil && nodes[0].board[0, 0] == .black && nodes[0].toMove == .white)
+    #expect(nodes[0].move == nil && nodes[0].board[0, 0] == .black && nodes[0].toMove == .black)
     #expect(nodes[3].move?.player == .white && nodes[3].move?.move == .play(Point(x: 3, y: 3)))
     #expect(nodes[3].board[1, 1] == .black && nodes[3].board[3, 3] == .white)
     // A variation does not see its siblings' stones.
