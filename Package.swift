@@ -32,7 +32,10 @@ let package = Package(
     .library(name: "GoSelfPlay", targets: ["GoSelfPlay"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
   ],
   targets: [
     // Rules core: no dependencies at all (not even Foundation).
@@ -55,11 +58,24 @@ let package = Package(
     .target(
       name: "GoMatch", dependencies: ["GoCore", "GoFormats", "GoSearch"],
       swiftSettings: cpuFlags + strictFlags),
+    // The web front end (`tengen serve`, docs/WEB.md): HTTP + WebSocket on Hummingbird, play
+    // sessions over GTPController, analysis sessions over the JSON analysis server, the
+    // read-only training dashboard; its pages are embedded in the binary (Assets/).
+    .target(
+      name: "GoServe",
+      dependencies: [
+        "GoCore", "GoFormats", "GoSearch", "GoProtocol", "GoAnalysis",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+        .product(name: "Logging", package: "swift-log"),
+      ],
+      resources: [.embedInCode("Assets")],
+      swiftSettings: strictFlags),
     .executableTarget(
       name: "tengen",
       dependencies: [
         "GoCore", "GoSearch", "GoMatch", "GoFormats", "GoProtocol", "GoAnalysis", "GoFeatures", "GoNeuralNet",
-        "GoNeuralNetCPU", "GoTrainingData", "GoSelfPlay",
+        "GoNeuralNetCPU", "GoTrainingData", "GoSelfPlay", "GoServe",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: cpuFlags

@@ -1,11 +1,11 @@
-/// A strict JSON reader (RFC 8259) for one request line.
-struct JSONParser {
+/// A strict JSON reader (RFC 8259) for one request line (also the web front end's messages).
+public struct JSONParser {
   /// Why a line is not JSON: what was wrong and where (1-based column).
-  struct Failure: Error, Equatable {
-    var column: Int
-    var reason: String
+  public struct Failure: Error, Equatable {
+    public var column: Int
+    public var reason: String
     /// The text KataGo's clients see before `- could not parse input line as json request`.
-    var message: String { "parse error at column \(column): \(reason)" }
+    public var message: String { "parse error at column \(column): \(reason)" }
   }
 
   private let bytes: [UInt8]
@@ -13,7 +13,7 @@ struct JSONParser {
   private var depth = 0
 
   /// Parses `text`, which must hold exactly one JSON value (surrounding spaces allowed).
-  static func parse(_ text: String) throws(Failure) -> JSONValue {
+  public static func parse(_ text: String) throws(Failure) -> JSONValue {
     var p = JSONParser(bytes: Array(text.utf8))
     p.skipSpace()
     let v = try p.value()

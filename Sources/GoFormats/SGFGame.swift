@@ -45,52 +45,66 @@ public struct SGFGame: Sendable {
   public func replay(stoppingBefore moveNumber: Int? = nil, rules: Rules? = nil)
     throws(SGFError) -> GameState
   {
-    let w = info.width
-    let h = info.height
-    var state = GameState(width: w, height: h, rules: rules ?? self.rules())
+    var state = GameState(width: info.width, height: info.height, rules: rules ?? self.rules())
     var played = 0
     for node in tree.mainLine {
-      let blacks = try points(node, "AB")
-      let whites = try points(node, "AW")
-      let empties = try points(node, "AE")
-      var toMove: Player?
-      if let pl = node.property("PL") {
-        switch pl.value.trimmingSpaces.uppercased() {
-        case "B", "1", "BLACK": toMove = .black
-        case "W", "2", "WHITE": toMove = .white
-        default: throw SGFError("malformed player PL[\(pl.value)]", at: pl.position)
-        }
-      }
-      if !blacks.isEmpty || !whites.isEmpty || !empties.isEmpty {
-        let isHandicap = state.moves.isEmpty && whites.isEmpty && empties.isEmpty
-          && blacks.count >= 2 && (info.handicap ?? 0) >= 2
-        state.setup(
-          black: blacks, white: whites, empty: empties,
-          toMove: toMove ?? (isHandicap ? .white : nil))
-      } else if let toMove {
-        state.setToMove(toMove)
-      }
-      for (ident, player) in [("B", Player.black), ("W", Player.white)] {
-        guard let prop = node.property(ident) else { continue }
-        if let moveNumber, played + 1 >= moveNumber { return state }
-        guard played < SGFGame.maxMoves else {
-          throw SGFError("more than \(SGFGame.maxMoves) moves", at: prop.position)
-        }
-        guard prop.values.count == 1 else {
-          throw SGFError("move \(ident) has \(prop.values.count) values", at: prop.position)
-        }
-        guard let move = SGFCoordinates.move(prop.value, width: w, height: h) else {
-          throw SGFError("invalid move \(prop) on a \(w)x\(h) board", at: prop.position)
-        }
-        do {
-          try state.play(move, by: player)
-        } catch {
-          throw SGFError("illegal move \(prop) (\(error))", at: prop.position)
-        }
-        played += 1
+      guard try apply(node, to: &state, played: &played, stoppingBefore: moveNumber) else {
+        return state
       }
     }
     return state
+  }
+
+  /// Applies one node to `state`: its setup (`AB`, `AW`, `AE`, `PL`), then its `B` and `W`
+  /// moves with the rules' legality checks; `played` counts the moves played so far.
+  ///
+  /// - Returns: false, leaving the node's moves unplayed, when a move would be number
+  ///   `moveNumber` (1-based) or later.
+  /// - Throws: `SGFError` at a malformed point or player, or an illegal move.
+  func apply(
+    _ node: SGFNode, to state: inout GameState, played: inout Int, stoppingBefore moveNumber: Int?
+  ) throws(SGFError) -> Bool {
+    let (w, h) = (info.width, info.height)
+    let blacks = try points(node, "AB")
+    let whites = try points(node, "AW")
+    let empties = try points(node, "AE")
+    var toMove: Player?
+    if let pl = node.property("PL") {
+      switch pl.value.trimmingSpaces.uppercased() {
+      case "B", "1", "BLACK": toMove = .black
+      case "W", "2", "WHITE": toMove = .white
+      default: throw SGFError("malformed player PL[\(pl.value)]", at: pl.position)
+      }
+    }
+    if !blacks.isEmpty || !whites.isEmpty || !empties.isEmpty {
+      let isHandicap = state.moves.isEmpty && whites.isEmpty && empties.isEmpty
+        && blacks.count >= 2 && (info.handicap ?? 0) >= 2
+      state.setup(
+        black: blacks, white: whites, empty: empties,
+        toMove: toMove ?? (isHandicap ? .white : nil))
+    } else if let toMove {
+      state.setToMove(toMove)
+    }
+    for (ident, player) in [("B", Player.black), ("W", Player.white)] {
+      guard let prop = node.property(ident) else { continue }
+      if let moveNumber, played + 1 >= moveNumber { return false }
+      guard played < SGFGame.maxMoves else {
+        throw SGFError("more than \(SGFGame.maxMoves) moves", at: prop.position)
+      }
+      guard prop.values.count == 1 else {
+        throw SGFError("move \(ident) has \(prop.values.count) values", at: prop.position)
+      }
+      guard let move = SGFCoordinates.move(prop.value, width: w, height: h) else {
+        throw SGFError("invalid move \(prop) on a \(w)x\(h) board", at: prop.position)
+      }
+      do {
+        try state.play(move, by: player)
+      } catch {
+        throw SGFError("illegal move \(prop) (\(error))", at: prop.position)
+      }
+      played += 1
+    }
+    return true
   }
 
   /// The points listed by property `ident` of `node` (compressed lists expanded).

@@ -8,7 +8,7 @@ struct TengenCommand: ParsableCommand {
     abstract: "Tengen, a Go engine.",
     subcommands: [
       GTPSubcommand.self, AnalysisSubcommand.self, VersionCommand.self, BenchmarkCommand.self,
-      MatchCommand.self, SelfPlayCommand.self,
+      MatchCommand.self, SelfPlayCommand.self, ServeCommand.self,
       TestNNCommand.self, NNBenchmarkCommand.self, RowsCommand.self,
     ],
     defaultSubcommand: GTPSubcommand.self
