@@ -1,4 +1,5 @@
 import Foundation
+import GoCore
 
 /// Drives an external GTP engine over its standard input and output.
 ///
@@ -66,7 +67,7 @@ public final class GTPClient: @unchecked Sendable {
     do { try input.fileHandleForWriting.write(contentsOf: data) } catch {
       throw Failure.closed(command)
     }
-    let deadline = Date().addingTimeInterval(timeout)
+    let deadline = ContinuousClock.now + .seconds(max(0, min(timeout, 1e9)))
     var lines: [String] = []
     while true {
       guard let line = buffer.nextLine(until: deadline) else {
@@ -88,8 +89,8 @@ public final class GTPClient: @unchecked Sendable {
   public func terminate() {
     if process.isRunning {
       _ = try? send("quit", timeout: 3)
-      let deadline = Date().addingTimeInterval(2)
-      while process.isRunning && Date() < deadline { usleep(20_000) }
+      let deadline = ContinuousClock.now + .seconds(2)
+      while process.isRunning && ContinuousClock.now < deadline { usleep(20_000) }
       if process.isRunning { process.terminate() }
     }
     output.fileHandleForReading.readabilityHandler = nil
@@ -110,7 +111,9 @@ final class BufferedLines: @unchecked Sendable {
   }
 
   /// The next complete line (CR and LF stripped), or nil at the deadline or end of stream.
-  func nextLine(until deadline: Date) -> String? {
+  /// The deadline is on `ContinuousClock` (the clock of every time budget); the condition's
+  /// wall-clock `Date` is derived from the time left only to wait.
+  func nextLine(until deadline: ContinuousClock.Instant) -> String? {
     condition.lock()
     defer { condition.unlock() }
     while true {
@@ -122,7 +125,8 @@ final class BufferedLines: @unchecked Sendable {
         return line
       }
       if closed { return nil }
-      if !condition.wait(until: deadline) { return nil }
+      let left = deadline - ContinuousClock.now
+      if left <= .zero || !condition.wait(until: Date(timeIntervalSinceNow: left.inSeconds)) { return nil }
     }
   }
 }

@@ -48,8 +48,7 @@ public final class GTPController {
 
   /// Seconds on a monotonic clock since an arbitrary origin.
   public static func monotonicSeconds() -> Double {
-    let d = ContinuousClock.now - GTPController.origin
-    return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+    (ContinuousClock.now - GTPController.origin).inSeconds
   }
 
   private static let origin = ContinuousClock.now

@@ -173,6 +173,19 @@ import Testing
     #expect(snap.rootInfo.visits > 50)
   }
 
+  @Test func settingAParameterEndsPondering() throws {
+    var p = Self.params(visits: 50, threads: 2)
+    p.ponder = true
+    let engine = PUCTEngine(evaluator: Self.targetEvaluator(), params: p)
+    engine.log = { _ in }
+    engine.ponder(GameState(size: 5))
+    #expect(engine.ponderThread != nil)
+    // The pondering thread reads `params` while it searches: the setter joins it first.
+    try engine.setParameter("cpuctExploration", "0.9")
+    #expect(engine.ponderThread == nil)
+    #expect(engine.params.cpuctExploration == 0.9)
+  }
+
   @Test func ignorePreRootHistoryReachesEveryEvaluation() throws {
     final class FloorRecorder: PositionEvaluator, @unchecked Sendable {
       let inner = ScriptedEvaluator { _ in 0.5 }

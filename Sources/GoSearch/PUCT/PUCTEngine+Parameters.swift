@@ -103,7 +103,10 @@ extension PUCTEngine {
     Self.parameterSpecs.map { ($0.name, $0.get(params)) }
   }
 
+  /// Sets one parameter by name; ends pondering first, since the pondering thread reads
+  /// `params` while it searches.
   public func setParameter(_ name: String, _ value: String) throws(ParameterError) {
+    stopPondering()
     try Self.setParameter(name, value, in: &params)
   }
 

@@ -1,4 +1,3 @@
-import Dispatch
 import GoCore
 import Synchronization
 
@@ -41,9 +40,9 @@ final class RolloutAnalysis: @unchecked Sendable {
   let priorWeight: Float
   private let wantsOwnership: Bool
   private let callback: @Sendable (AnalysisSnapshot) -> Void
-  private let interval: UInt64?
+  private let interval: Duration?
   /// Only worker 0 reads and writes it.
-  private var nextReport: UInt64
+  private var nextReport: ContinuousClock.Instant
   private let statistics: Mutex<Statistics>
 
   init(
@@ -58,10 +57,10 @@ final class RolloutAnalysis: @unchecked Sendable {
     restrictedDepth = request.restrictions.map(\.untilDepth).max() ?? 0
     self.priorWeight = priorWeight
     callback = report
-    let nanos = { (s: Double) in UInt64(max(0.001, min(s, 1e6)) * 1e9) }
-    interval = request.reportInterval.map(nanos)
-    let first = request.firstReportAfter.map(nanos) ?? interval ?? 0
-    nextReport = DispatchTime.now().uptimeNanoseconds + first
+    let duration = { (s: Double) in Duration.nanoseconds(Int64(max(0.001, min(s, 1e6)) * 1e9)) }
+    interval = request.reportInterval.map(duration)
+    let first = request.firstReportAfter.map(duration) ?? interval ?? .zero
+    nextReport = ContinuousClock.now + first
     let moveOwnership = request.includeMovesOwnership || request.includeMovesOwnershipStdev
     wantsOwnership =
       moveOwnership || request.includeOwnership || request.includeOwnershipStdev
@@ -117,7 +116,7 @@ final class RolloutAnalysis: @unchecked Sendable {
   /// True (once per interval) when a periodic report is due. Worker 0 only.
   func isReportDue() -> Bool {
     guard let interval else { return false }
-    let now = DispatchTime.now().uptimeNanoseconds
+    let now = ContinuousClock.now
     guard now >= nextReport else { return false }
     nextReport = now + interval
     return true
