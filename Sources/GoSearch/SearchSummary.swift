@@ -23,7 +23,8 @@ public struct SearchSummary: Sendable, CustomStringConvertible {
   public var principalVariation: [Move]
   /// Root moves, most visited first.
   public var candidates: [Candidate]
-  /// Mean final ownership per padded index (+1 Black, −1 White) over this search's playouts.
+  /// Mean final ownership per padded index (+1 White, −1 Black: White's view, `Perspective`)
+  /// over this search's playouts.
   public var ownership: [Double]
   public var toMove: Player
   /// The time plan of a timed move (nil: a playout limit only, or analysis).

@@ -26,7 +26,7 @@ extension PUCTEngine {
     let p = params
     return tree.withLock { t in
       let me = t.rootPlayer
-      let s = PUCTTree.perspective(me)
+      let s = Perspective.sign(me)
       let e = t.rootEval
       let width = e?.xSize ?? 0
       let height = e?.ySize ?? 0

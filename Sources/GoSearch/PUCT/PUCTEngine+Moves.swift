@@ -133,11 +133,11 @@ extension PUCTEngine {
     tree.withLock { t in
       guard let c = t.child(of: 0, move: move), t.nodes[Int(c)].visits > 0 else {
         let n = t.nodes[0]
-        let s = PUCTTree.perspective(t.rootPlayer)
+        let s = Perspective.sign(t.rootPlayer)
         return (0.5 * (1 + s * n.mean(n.winLossSum)), 0)
       }
       let n = t.nodes[Int(c)]
-      let s = PUCTTree.perspective(t.rootPlayer)
+      let s = Perspective.sign(t.rootPlayer)
       return (0.5 * (1 + s * n.mean(n.winLossSum)), Int(n.visits))
     }
   }
@@ -154,7 +154,7 @@ extension PUCTEngine {
     guard (try? after.play(.pass)) != nil, after.isOver else { return false }
     let own = tree.withLock { $0.rootEval?.whiteOwnership }
     let v = Self.terminalValues(after, whiteOwnership: own, center: 0, params)
-    return PUCTTree.perspective(state.toMove) * v.winLoss > 0
+    return Perspective.sign(state.toMove) * v.winLoss > 0
   }
 
   /// The move's time plan, made once the root is evaluated (`runSearch` passes the root's
@@ -241,7 +241,7 @@ extension PUCTTree {
     let blendedEss = (weight + priorWeight) * (weight + priorWeight) / (n.weightSqSum + priorWeight * priorWeight)
     let variance = max(0, blendedSq - mean * mean)
     let radius = p.lcbStdevs * (variance / blendedEss).squareRoot()
-    let s = Self.perspective(mover ?? rootPlayer)
+    let s = Perspective.sign(mover ?? rootPlayer)
     // A root child's ending bonus counts in its bound, not in its reported mean (KataGo).
     let bonus = n.parent == 0 ? rootEnding?.utilityDiff(n) ?? 0 : 0
     return (s * mean, s * (mean + bonus) - radius, radius)

@@ -315,7 +315,7 @@ extension PUCTEngine {
     tree.withLock { t in
       var first: (move: Move?, visits: Int, value: Double) = (nil, 0, 0.5)
       var second: (move: Move?, visits: Int, value: Double) = (nil, 0, 0.5)
-      let s = PUCTTree.perspective(t.rootPlayer)
+      let s = Perspective.sign(t.rootPlayer)
       for c in t.children(0) {
         let n = t.nodes[Int(c)]
         let v = Int(n.visits)
@@ -349,7 +349,7 @@ extension PUCTEngine {
       guard total > 20 else { return false }
       if spent > 0.25 && Double(first) / Double(total) > 0.75 { return true }
       let n = t.nodes[0]
-      let winrate = 0.5 * (1 + PUCTTree.perspective(t.rootPlayer) * n.mean(n.winLossSum))
+      let winrate = 0.5 * (1 + Perspective.sign(t.rootPlayer) * n.mean(n.winLossSum))
       return spent > 0.2 && (winrate > 0.97 || winrate < 0.03)
     }
   }

@@ -36,7 +36,7 @@ extension PUCTTree {
   ///
   /// - Complexity: O(children of `i`).
   mutating func recompute(_ i: Int32, depth: Int) {
-    let s = Self.perspective(player(atDepth: depth))
+    let s = Perspective.sign(player(atDepth: depth))
     let rule = valueRule
     var kids: [(index: Int32, utility: Double, weight: Double, prior: Double)] = []
     for c in children(i) {

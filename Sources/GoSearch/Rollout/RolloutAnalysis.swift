@@ -9,14 +9,15 @@ final class RolloutAnalysis: @unchecked Sendable {
   /// Playout sums guarded by `statistics`.
   struct Statistics {
     var samples = 0
-    /// Sum and sum of squares of the final score, Black's point of view, komi included.
+    /// Sum and sum of squares of the final score, White's point of view (`Perspective`), komi
+    /// included.
     var scoreSum = 0.0
     var scoreSquares = 0.0
     /// Per root move (padded index, 0 = pass): playouts, score sum, score squares.
     var moveSamples: [Int32]
     var moveScoreSum: [Double]
     var moveScoreSquares: [Double]
-    /// Per point: Black-minus-White final ownership and the count of owned finals.
+    /// Per point: final ownership, White's point of view (+1 White, −1 Black), and its squares.
     var ownership: [Int32]
     var ownershipSquares: [Int32]
     /// Per root move × point, when moves' ownership is requested.
@@ -81,26 +82,28 @@ final class RolloutAnalysis: @unchecked Sendable {
     MoveRestriction.permits(request.restrictions, move: move, player: player, depth: depth)
   }
 
-  /// Adds one finished playout: its final `board`, score and first move from the root.
-  func record(_ board: inout Board, blackScore: Double, rootMove: Int16?) {
+  /// Adds one finished playout: its final `board`, White's score (komi included) and its first
+  /// move from the root.
+  func record(_ board: inout Board, whiteScore: Double, rootMove: Int16?) {
     let (w, h, owned) = (width, height, wantsOwnership)
     statistics.withLock { s in
       s.samples += 1
-      s.scoreSum += blackScore
-      s.scoreSquares += blackScore * blackScore
+      s.scoreSum += whiteScore
+      s.scoreSquares += whiteScore * whiteScore
       if let m = rootMove {
         let i = Int(m)
         s.moveSamples[i] += 1
-        s.moveScoreSum[i] += blackScore
-        s.moveScoreSquares[i] += blackScore * blackScore
+        s.moveScoreSum[i] += whiteScore
+        s.moveScoreSquares[i] += whiteScore * whiteScore
       }
       guard owned else { return }
+      // Board counts are Black minus White: negated into White's view.
       RolloutEngine.addOwnership(&board, into: &s.scratch)
       let base = s.movesOwnership.isEmpty ? nil : rootMove.map { Int($0) * Point.capacity }
       for y in 0..<h {
         for x in 0..<w {
           let i = Point(x: x, y: y).i
-          let v = s.scratch[i]
+          let v = -s.scratch[i]
           s.scratch[i] = 0
           s.ownership[i] += v
           s.ownershipSquares[i] += v * v
@@ -128,7 +131,7 @@ final class RolloutAnalysis: @unchecked Sendable {
   /// What `tree` and the playouts so far say, from `toMove`'s point of view.
   func snapshot(of tree: RolloutTree) -> AnalysisSnapshot {
     let s = statistics.withLock { $0 }
-    let sign: Double = toMove == .black ? 1 : -1
+    let me = toMove
     var visits = 0
     var wins = 0.0
     var priorSum = 0.0
@@ -139,9 +142,10 @@ final class RolloutAnalysis: @unchecked Sendable {
     }
     let rootRate = visits > 0 ? wins / Double(visits) : 0.5
     let (rootScore, rootStdev) = Self.moments(s.scoreSum, s.scoreSquares, s.samples)
+    let rootLead = Perspective.view(rootScore, for: me)
     let root = AnalysisRootInfo(
       visits: visits, weight: Double(visits), utility: 2 * rootRate - 1, winrate: rootRate,
-      scoreLead: rootScore * sign, scoreSelfplay: rootScore * sign, scoreStdev: rootStdev)
+      scoreLead: rootLead, scoreSelfplay: rootLead, scoreStdev: rootStdev)
     var infos: [(info: AnalysisMoveInfo, wins: Double)] = []
     for c in tree.rootChildren {
       let node = tree.nodes[c]
@@ -163,8 +167,8 @@ final class RolloutAnalysis: @unchecked Sendable {
         index = next
       }
       var info = AnalysisMoveInfo(
-        move: move, visits: n, utility: 2 * rate - 1, winrate: rate, scoreLead: score * sign,
-        scoreSelfplay: score * sign, scoreStdev: stdev,
+        move: move, visits: n, utility: 2 * rate - 1, winrate: rate, scoreLead: Perspective.view(score, for: me),
+        scoreSelfplay: Perspective.view(score, for: me), scoreStdev: stdev,
         prior: priorSum > 0 ? Double(node.priorWins) / priorSum : 0, lcb: lcb,
         utilityLcb: 2 * lcb - 1, order: 0, pv: pv, pvVisits: pvVisits, pvEdgeVisits: pvVisits)
       if !s.movesOwnership.isEmpty, k > 0 {
@@ -219,11 +223,11 @@ final class RolloutAnalysis: @unchecked Sendable {
     return (mean, max(0, squares / Double(count) - mean * mean).squareRoot())
   }
 
-  /// Row-major ownership from the top-left, +1 = `toMove`, with its standard deviation.
+  /// Row-major ownership from the top-left, +1 = `toMove`, with its standard deviation, from
+  /// White-view sums.
   func ownership(
     _ sums: [Int32], _ squares: [Int32], samples: Int
   ) -> ([Double], [Double]) {
-    let sign: Double = toMove == .black ? 1 : -1
     var mean: [Double] = []
     var dev: [Double] = []
     mean.reserveCapacity(width * height)
@@ -232,7 +236,7 @@ final class RolloutAnalysis: @unchecked Sendable {
       for x in 0..<width {
         let i = Point(x: x, y: y).i
         let (m, d) = Self.moments(Double(sums[i]), Double(squares[i]), samples)
-        mean.append(m * sign)
+        mean.append(Perspective.view(m, for: toMove))
         dev.append(d)
       }
     }

@@ -275,24 +275,26 @@ public final class RolloutEngine: GoEngine, @unchecked Sendable {
       }
       RolloutEngine.addOwnership(&board, into: &owned)
       mySamples += 1
-      let score = Double(diff) - c.compensation
+      // The area difference is Black minus White: White's score is the compensation minus it.
+      let whiteScore = c.compensation - Double(diff)
       if let a = c.analysis {
-        a.record(&board, blackScore: score, rootMove: depth > 0 ? sequence[0] : nil)
+        a.record(&board, whiteScore: whiteScore, rootMove: depth > 0 ? sequence[0] : nil)
       }
-      let result: Float = score > 0 ? 1 : (score < 0 ? 0 : 0.5)
+      let whiteResult: Float = whiteScore > 0 ? 1 : (whiteScore < 0 ? 0 : 0.5)
       tree.withLock { tree in
         tree.backup(
           path: UnsafeBufferPointer(rebasing: path[0...depth]),
           sequence: UnsafeBufferPointer(rebasing: sequence[0..<count]),
-          rootToMove: c.toMove, blackResult: result, firstPlayer: firstPlayer)
+          rootToMove: c.toMove, whiteResult: whiteResult, firstPlayer: firstPlayer)
       }
       if t == 0, let a = c.analysis, a.isReportDue() {
         a.report(tree.withLock { a.snapshot(of: $0) })
       }
     }
     let mine = owned
+    // Board counts are Black minus White; the search's sum is White's view (`Perspective`).
     c.ownership.withLock { total in
-      for i in 0..<Point.capacity { total[i] += mine[i] }
+      for i in 0..<Point.capacity { total[i] -= mine[i] }
     }
     c.samples.add(mySamples, ordering: .relaxed)
   }
@@ -454,7 +456,8 @@ public final class RolloutEngine: GoEngine, @unchecked Sendable {
     return dead
   }
 
-  /// Mean final ownership of every point (+1 Black, −1 White) over fresh playouts.
+  /// Mean final ownership of every point (+1 Black, −1 White: a board count, GoCore's
+  /// convention) over fresh playouts.
   public func estimateOwnership(_ state: GameState, playouts: Int) -> [Double] {
     let playout = playout(for: state)
     let threads = max(1, params.threads)
