@@ -187,10 +187,11 @@ final class RolloutAnalysis: @unchecked Sendable {
       if a.info.visits > 0 { return a.wins > b.wins }
       return a.info.prior > b.info.prior
     }
-    var moves = infos.map(\.info)
-    let visited = moves.count { $0.visits > 0 }
-    moves = Array(moves.prefix(max(visited, request.minMoves)))
-    if let cap = request.maxMoves { moves = Array(moves.prefix(max(0, cap))) }
+    let ranked = infos.map(\.info)
+    let visited = ranked.count { $0.visits > 0 }
+    var moves = request.listedCandidates(visited: Array(ranked.prefix(visited))) {
+      Array(ranked.dropFirst(visited))
+    }
     for k in moves.indices { moves[k].order = k }
     var snapshot = AnalysisSnapshot(
       width: width, height: height, toMove: toMove, rootInfo: root, moveInfos: moves)
