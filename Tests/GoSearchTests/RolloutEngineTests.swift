@@ -83,6 +83,11 @@ import Testing
     let dead = engine(playouts: 100).deadStones(in: g)
     #expect(dead.contains(Point(x: 3, y: 2)))
     #expect(!dead.contains(Point(x: 4, y: 0)))
+    // The margin is a parameter: no chain's mean ownership can favour the opponent by more
+    // than 1.
+    let strict = engine(playouts: 100)
+    strict.params.deadStoneOwnership = 1
+    #expect(strict.deadStones(in: g).isEmpty)
   }
 
   @Test func treeIsReusedAlongTheGameLine() throws {

@@ -179,7 +179,8 @@ extension PUCTEngine {
     }
   }
 
-  /// `auto` thinking: a budget factor from the root policy's entropy (a sure move gets less).
+  /// `auto` thinking: a budget factor from the root policy's entropy (a sure move gets less;
+  /// `AutoThinkingParameters.budgetFactor`).
   func autoBudgetFactor(_ state: GameState) -> Double {
     guard let e = try? evaluator.evaluate(state, isRoot: true) else { return 1 }
     var h = 0.0
@@ -190,6 +191,6 @@ extension PUCTEngine {
     }
     if e.passProbability > 0 { h -= Double(e.passProbability) * Foundation.log(Double(e.passProbability)) }
     let normalised = n > 1 ? h / Foundation.log(Double(n)) : 0
-    return min(1.5, max(0.3, 0.3 + 1.6 * normalised))
+    return params.autoThinking.budgetFactor(entropy: normalised)
   }
 }

@@ -276,10 +276,12 @@ extension PUCTEngine {
     }
   }
 
-  /// `auto` thinking's extra stops, `spent` (0…1) into the time: one move has 75% of the
-  /// visits after a quarter of it, or the win rate is past 97% (or under 3%) after a fifth.
+  /// `auto` thinking's extra stops, `spent` (0…1) into the time (`AutoThinkingParameters`):
+  /// one move has 75% of the visits after a quarter of it, or the win rate is past 97% (or
+  /// under 3%) after a fifth.
   func autoSettled(spent: Double) -> Bool {
-    tree.withLock { t in
+    let a = params.autoThinking
+    return tree.withLock { t in
       var first = 0
       var total = 0
       for c in t.children(0) {
@@ -287,13 +289,12 @@ extension PUCTEngine {
         total += v
         first = max(first, v)
       }
-      guard total > 20 else { return false }
-      if spent > 0.25 && Double(first) / Double(total) > 0.75 { return true }
+      guard total > a.minVisits else { return false }
+      if spent > a.dominantSpentShare && Double(first) / Double(total) > a.dominantVisitShare { return true }
       let n = t.nodes[0]
       let winrate = 0.5 * (1 + Perspective.sign(t.rootPlayer) * n.mean(n.winLossSum))
-      return spent > 0.2 && (winrate > 0.97 || winrate < 0.03)
+      return spent > a.decidedSpentShare && (winrate > a.decidedWinrate || winrate < 1 - a.decidedWinrate)
     }
   }
 }
 
-}

@@ -4,6 +4,10 @@ import GoNeuralNet
 
 /// The search threads: how many, and the loop each runs.
 extension PUCTEngine {
+  /// How long a thread that met a leaf another thread is evaluating waits before descending
+  /// again (microseconds).
+  static let collisionBackoffMicroseconds: UInt32 = 200
+
   /// Threads for one search: `params.threads`, capped so that each gets at least
   /// `minPlayoutsPerThread` of the visits still to do (`visitsBefore` were kept from the last
   /// search); a search without a visit limit gets them all.
@@ -30,7 +34,7 @@ extension PUCTEngine {
         continue
       case .collision:
         run.collisions.add(1, ordering: .relaxed)
-        usleep(200)
+        usleep(Self.collisionBackoffMicroseconds)
       case .evaluate(let path, let moves):
         let leaf = path[path.count - 1]
         var played = 0

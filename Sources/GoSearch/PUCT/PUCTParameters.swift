@@ -39,6 +39,8 @@ public struct PUCTParameters: Sendable, Hashable {
   public var searchFactorWhenWinningThreshold: Double = 0.95
   /// Thinking mode for `genmove`.
   public var thinking: ThinkingMode = .slow
+  /// `auto` thinking's time factor and early stops.
+  public var autoThinking = AutoThinkingParameters()
   /// Visits per move in `fast` mode (1 = the raw policy's best move).
   public var fastVisits: Int = 1
   /// Seed of the search's random choices (noise, temperature).

@@ -81,7 +81,7 @@ public final class RolloutEngine: GoEngine, @unchecked Sendable {
     // counts against the move's time and gets at most half its target at the last rate.
     var judgement = params.ownershipPlayouts
     if let planner, let rate = lastRate {
-      judgement = min(judgement, max(64, Int(rate * planner(0).target.inSeconds / 2)))
+      judgement = min(judgement, max(params.minJudgementPlayouts, Int(rate * planner(0).target.inSeconds / 2)))
     }
     if !request.cleanup, let last = state.moves.last, last.move == .pass,
       MoveRestriction.permits(restrictions, move: .pass, player: me, depth: 0),
@@ -99,8 +99,8 @@ public final class RolloutEngine: GoEngine, @unchecked Sendable {
     if let plan = summary.plan { overrun.record(limit: plan.limit, used: ContinuousClock.now - moveStart) }
     guard let best = summary.best else { return .move(.pass) }
     if request.allowResign && params.resignThreshold > 0
-      && summary.winRate < params.resignThreshold && summary.playouts >= 500
-      && state.moves.count >= state.board.area / 4
+      && summary.winRate < params.resignThreshold && summary.playouts >= params.resignMinPlayouts
+      && state.moves.count >= Int(Double(state.board.area) * params.resignMinFill)
     {
       return .resign
     }
@@ -451,7 +451,7 @@ public final class RolloutEngine: GoEngine, @unchecked Sendable {
       seen.formUnion(chain)
       let sign: Double = state.board[p] == .black ? 1 : -1
       let mean = chain.reduce(0.0) { $0 + ownership[$1.i] * sign } / Double(chain.count)
-      if mean < -0.2 { dead.formUnion(chain) }
+      if mean < -params.deadStoneOwnership { dead.formUnion(chain) }
     }
     return dead
   }

@@ -25,12 +25,22 @@ public struct RolloutParameters: Sendable, Hashable {
   public var expandThreshold: Int32 = 2
   /// Hard cap on tree nodes (memory); past it the tree stops growing.
   public var maxNodes: Int = 4_000_000
-  /// Resign when the best move wins less often than this (0 disables).
+  /// Resign when the best move wins less often than this (0 disables) ...
   public var resignThreshold: Double = 0.1
+  /// ... after at least this many simulations ...
+  public var resignMinPlayouts: Int = 500
+  /// ... and once the moves played are at least this share of the board's points.
+  public var resignMinFill: Double = 0.25
   /// Keep the tree between moves.
   public var reuseTree: Bool = true
   /// Simulations run to judge dead stones at the end of a game.
   public var ownershipPlayouts: Int = 2000
+  /// On a clock, the judgement after an opponent's pass gets at most half the move's target
+  /// at the last search's rate, but never fewer simulations than this.
+  public var minJudgementPlayouts: Int = 64
+  /// A chain is dead when the mean playout ownership of its points favours the opponent by
+  /// more than this (0…1).
+  public var deadStoneOwnership: Double = 0.2
 
   public init() {}
 }
