@@ -120,3 +120,19 @@ def test_boardsize_switches_to_the_network_bundled_for_that_size(tmp_path):
         got, err = raw(["--size", "19"], [f"boardsize {side}", "clear_board"], tmp_path)
         assert got == want, side
     assert err.count(LOADED) == 2 and "warning" not in err
+
+
+def test_analysis_without_a_bundled_network_warns_once_and_notes_katrains_flags_once(tmp_path):
+    # KaTrain starts the engine as KataGo: `analysis -model M -config C -override-config K=V`.
+    q = {"id": "a", "moves": [], "rules": "chinese", "komi": 7.5, "boardXSize": 9,
+         "boardYSize": 9, "maxVisits": 50}
+    r = run(["analysis", "-config", "analysis.cfg", "-override-config", "homeDataDir=/tmp"],
+            json.dumps(q) + "\n", tmp_path)
+    assert r.returncode == 0, r.stderr
+    warnings = [line for line in r.stderr.splitlines() if line.startswith("warning:")]
+    assert len(warnings) == 1 and "no bundled network" in warnings[0], r.stderr
+    assert "with rollouts" in warnings[0]
+    notes = [line for line in r.stderr.splitlines() if "ignoring KataGo's" in line]
+    assert notes == ["tengen analysis: ignoring KataGo's -config, -override-config "
+                     "(settings come from options)"], r.stderr
+    assert json.loads(r.stdout.splitlines()[0])["id"] == "a"
