@@ -36,6 +36,18 @@ import Testing
     }
   }
 
+  /// The per-move stderr line names the move as GTP does (`C3`), not as `(2,2)`.
+  @Test func moveLogNamesTheMoveInGTPCoordinates() {
+    let recorder = LogRecorder()
+    let engine = PUCTEngine(evaluator: Self.targetEvaluator(), params: Self.params(visits: 50))
+    engine.log = recorder.sink
+    #expect(engine.generateMove(for: GameState(size: 5, rules: .chinese), request: MoveRequest())
+      == .move(.play(Self.target)))
+    let logged = recorder.lines
+    #expect(logged.count == 1)
+    #expect(logged.first?.hasPrefix("B C3 winrate ") == true, "\(logged)")
+  }
+
   @Test func visitLimitIsExactWithManyThreads() {
     let engine = PUCTEngine(evaluator: Self.targetEvaluator(), params: Self.params(visits: 123, threads: 6))
     let snap = engine.analyze(GameState(size: 7), request: { var r = AnalysisRequest(); r.maxVisits = 123; return r }(), report: { _ in })
