@@ -30,9 +30,22 @@ public struct GTPConfiguration: Sendable {
   /// all, policy optimism) → the reply text. Nil when no network is loaded.
   public var rawNN: (@Sendable (GameState, Player?, Int?, Double?) throws -> String)?
 
+  /// The rules of a session that sets none: Chinese (area scoring, komi 7.5, simple ko, no
+  /// suicide, passing with dead stones on the board allowed).
+  ///
+  /// GUIs (Sabaki, GoGui, Lizzie, Kigo, qGo) send `komi` at most, never rules, so these are
+  /// the rules GUI users play. They are chosen so that Tengen and the GUI agree on every move
+  /// and on the end: GUIs check simple ko and forbid suicide, so with simple ko Tengen accepts
+  /// every move a GUI accepts (under superko a GUI could send a move Tengen refuses) and with
+  /// no suicide it never plays one a GUI refuses (Tromp-Taylor, KataGo's example-config rules,
+  /// allows multi-stone suicide); area scoring counts the same whoever judges dead stones
+  /// within a point, and a friendly pass ends the game when both pass instead of making
+  /// Tengen capture every dead stone first. Komi 7.5 is KataGo's and the area-scoring norm.
+  public static let defaultRules = Rules.chinese
+
   public init(
     name: String = "Tengen", version: String = GTPConfiguration.gtpVersion, width: Int = 19,
-    height: Int = 19, rules: Rules = .trompTaylor
+    height: Int = 19, rules: Rules = GTPConfiguration.defaultRules
   ) {
     self.name = name
     self.version = version

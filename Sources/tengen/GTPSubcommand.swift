@@ -16,8 +16,8 @@ struct GTPSubcommand: ParsableCommand {
 
   @OptionGroup var engine: EngineOptions
 
-  @Option(help: "Rules: a preset (tromp-taylor, chinese, japanese, aga, ...), JSON or compact form.")
-  var rules: String = "tromp-taylor"
+  @Option(help: "Rules: a preset (chinese, tromp-taylor, japanese, aga, ...), JSON or compact form (default: chinese, komi 7.5; docs/GTP.md says why).")
+  var rules: String?
 
   @Option(help: "Komi (default: the rules' komi).")
   var komi: Double?
@@ -67,9 +67,9 @@ struct GTPSubcommand: ParsableCommand {
 
   func run() throws {
     guard (2...25).contains(size) else { throw ValidationError("size must be between 2 and 25") }
-    var r: Rules
+    var r = GTPConfiguration.defaultRules
     do {
-      r = try RulesText.parse(rules)
+      if let rules { r = try RulesText.parse(rules) }
     } catch {
       throw ValidationError(error.message)
     }

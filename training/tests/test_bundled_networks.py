@@ -136,3 +136,15 @@ def test_analysis_without_a_bundled_network_warns_once_and_notes_katrains_flags_
     assert notes == ["tengen analysis: ignoring KataGo's -config, -override-config "
                      "(settings come from options)"], r.stderr
     assert json.loads(r.stdout.splitlines()[0])["id"] == "a"
+
+
+def test_gtp_with_no_rules_plays_chinese_rules_with_komi_7_5():
+    # GUIs send no rules: these defaults are what GUI users play (docs/GTP.md, Default rules).
+    r = run(["gtp", "--model", "none", "--playouts", "50"], "kata-get-rules\nget_komi\nquit\n")
+    assert r.returncode == 0, r.stderr
+    rules, komi = (json.loads(x[2:]) if x.startswith("= {") else x for x in replies(r.stdout)[:2])
+    assert rules["ko"] == "SIMPLE" and rules["scoring"] == "AREA" and rules["suicide"] is False, rules
+    assert rules["friendlyPassOk"] is True, rules
+    assert komi == "= 7.5"
+    r = run(["gtp", "--model", "none", "--rules", "tromp-taylor"], "kata-get-rules\nquit\n")
+    assert json.loads(replies(r.stdout)[0][2:])["suicide"] is True
