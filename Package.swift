@@ -128,6 +128,7 @@ let package = Package(
       name: "GoNeuralNetCPUTests", dependencies: ["TestSupport", "GoNeuralNetCPU", "GoNeuralNet", "GoFeatures", "GoCore"]),
     .testTarget(
       name: "GoSearchTests", dependencies: ["GoCore", "GoSearch", "GoNeuralNet", "TestSupport"]),
-    .testTarget(name: "GoMatchTests", dependencies: ["GoCore", "GoFormats", "GoSearch", "GoMatch"]),
+    .testTarget(
+      name: "GoMatchTests", dependencies: ["TestSupport", "GoCore", "GoFormats", "GoSearch", "GoMatch"]),
   ]
 )

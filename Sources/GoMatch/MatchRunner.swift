@@ -6,9 +6,9 @@ import GoSearch
 /// Plays games between two players and records every result, resumably.
 ///
 /// Colours alternate; game pairs share the same opening (random or from an `OpeningBook`) with
-/// colours swapped. Each
-/// game's record goes to `results.jsonl` (one JSON object per line) and an SGF file, so an
-/// interrupted match resumes where it stopped.
+/// colours swapped. Each game's record goes to `results.jsonl` (one JSON object per line, with
+/// the engines' full specs) and an SGF file (`MatchRunner+SGF.swift`: the engines' own names,
+/// no command lines), so an interrupted match resumes where it stopped.
 public final class MatchRunner {
   /// Settings of a match.
   public struct Configuration: Sendable {
@@ -54,18 +54,16 @@ public final class MatchRunner {
   public let configuration: Configuration
   let a: any MatchPlayer
   let b: any MatchPlayer
-  /// Writes an SGF record of a finished game (injected so this target needs no SGF code).
-  let sgfWriter: (GameState, [String: String]) -> String
   public private(set) var records: [GameRecord] = []
+  /// Writes one warning line (stderr by default): what the match could not record.
+  public var warn: @Sendable (String) -> Void = { line in
+    FileHandle.standardError.write(Data(("warning: " + line + "\n").utf8))
+  }
 
-  public init(
-    configuration: Configuration, a: any MatchPlayer, b: any MatchPlayer,
-    sgfWriter: @escaping (GameState, [String: String]) -> String
-  ) {
+  public init(configuration: Configuration, a: any MatchPlayer, b: any MatchPlayer) {
     self.configuration = configuration
     self.a = a
     self.b = b
-    self.sgfWriter = sgfWriter
   }
 
   /// Results so far from player A's side.
@@ -151,6 +149,8 @@ public final class MatchRunner {
     let black = aIsBlack ? a : b
     let white = aIsBlack ? b : a
     var state = GameState(width: c.width, height: c.height, rules: c.rules)
+    let started = Date()
+    var openingMoves = 0
     var seconds: [String: Double] = ["B": 0, "W": 0]
     var clocks: [Player: ClockState] = [
       .black: ClockState(start: c.timeControl), .white: ClockState(start: c.timeControl),
@@ -159,20 +159,16 @@ public final class MatchRunner {
       -> GameRecord
     {
       let winnerName: String? = winner.map { ($0 == .black) == aIsBlack ? "A" : "B" }
-      let sgfName = String(format: "game%04d.sgf", index)
-      let sgf = sgfWriter(
-        state,
-        [
-          "PB": black.name, "PW": white.name, "RE": result, "GC": reason,
-          "KM": RulesText.formatKomi(c.rules.komi),
-        ])
-      try? sgf.write(
-        toFile: c.outputDirectory + "/" + sgfName, atomically: true, encoding: .utf8)
+      let file = String(format: "game%04d.sgf", index)
+      let sgf = sgfRecord(
+        state, black: recordName(black), white: recordName(white), result: result, reason: reason,
+        date: started, openingMoves: openingMoves)
+      writeSGF(sgf, name: file)
       return GameRecord(
         game: index, black: black.name, white: white.name, result: result, winner: winnerName,
         reason: reason, moves: state.moves.count, blackScore: scores?.black,
         whiteScore: scores?.white, refereeScore: scores?.referee,
-        deadStonesAgree: scores?.deadAgree, sgf: sgfName, seconds: seconds)
+        deadStonesAgree: scores?.deadAgree, sgf: file, seconds: seconds)
     }
     // An engine that cannot start the game forfeits it.
     for (player, side) in [(Player.black, black), (Player.white, white)] {
@@ -190,6 +186,7 @@ public final class MatchRunner {
         try state.play(m)
         try black.play(m, by: p, height: c.height)
         try white.play(m, by: p, height: c.height)
+        openingMoves += 1
       }
     } catch {
       return finish("0", winner: nil, reason: "setup failed: \(error)")

@@ -1,10 +1,8 @@
 public import GoCore
+import GoFormats
 
 /// Start-up settings of a GTP session (from the command line or a config file).
 public struct GTPConfiguration: Sendable {
-  /// Tengen's own version (`tengen version`).
-  public static let tengenVersion = "0.1.0"
-
   /// The default `version` reply: `0.17.0+tengen.` and Tengen's version.
   ///
   /// Lizzie takes any engine whose `name` does not start with "KataGo" for Leela Zero and
@@ -13,7 +11,7 @@ public struct GTPConfiguration: Sendable {
   /// without two dot-separated numbers). `0.17.0` is the Leela Zero release whose
   /// `lz-analyze` lines (with `lcb` and `order`) Tengen writes; the semver build metadata
   /// after `+` carries Tengen's own version. Sabaki and KaTrain do not read the reply.
-  public static let gtpVersion = "0.17.0+tengen." + tengenVersion
+  public static let gtpVersion = "0.17.0+tengen." + TengenVersion.number
 
   /// The `name` reply. Must not start with "KataGo" until the kata dialect is complete,
   /// because Lizzie switches protocols on that prefix.

@@ -1,7 +1,9 @@
 import Foundation
 import GoCore
+import GoFormats
 import GoMatch
 import GoSearch
+import TestSupport
 import Testing
 
 @Suite struct MatchStatisticsTests {
@@ -51,32 +53,96 @@ import Testing
     config.games = 2
     config.openingMoves = 1
     config.outputDirectory = dir
-    var sgfs = 0
-    let writer: (GameState, [String: String]) -> String = { state, props in
-      sgfs += 1
-      return "(;SZ[5]RE[\(props["RE"] ?? "")])"
-    }
     let runner = MatchRunner(
       configuration: config, a: tengen("A", playouts: 60, seed: 1),
-      b: tengen("B", playouts: 20, seed: 2), sgfWriter: writer)
+      b: tengen("B", playouts: 20, seed: 2))
     var reports = 0
     try runner.run { _, _ in reports += 1 }
     #expect(reports == 2)
-    #expect(sgfs == 2)
     #expect(runner.statistics.games == 2)
     let first = try #require(runner.records.first)
     #expect(first.black == "A" && first.white == "B")
     #expect(runner.records[1].black == "B")
-    #expect(FileManager.default.fileExists(atPath: dir + "/game0000.sgf"))
+    for (i, record) in runner.records.enumerated() {
+      let text = try String(contentsOfFile: dir + "/" + record.sgf, encoding: .utf8)
+      let game = try SGFGame(text: text)
+      #expect(game.info.result == record.result, "game \(i)")
+      #expect(try game.replay().moves.count == record.moves, "game \(i)")
+    }
     // A new runner on the same directory with more games plays only the missing one.
     config.games = 3
     let resumed = MatchRunner(
       configuration: config, a: tengen("A", playouts: 20, seed: 3),
-      b: tengen("B", playouts: 20, seed: 4), sgfWriter: writer)
+      b: tengen("B", playouts: 20, seed: 4))
     var more = 0
     try resumed.run { _, _ in more += 1 }
     #expect(more == 1)
     #expect(resumed.records.count == 3)
+  }
+
+  /// SGF records name the engines by their own names with A/B (the full specs stay in
+  /// results.jsonl), carry the date and Tengen's version, and mark the opening moves that no
+  /// engine chose.
+  @Test func sgfRecordsNameEnginesDateThemAndMarkTheOpening() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "tengen-match-sgf-\(UUID().uuidString)"
+    ).path
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    var config = MatchRunner.Configuration()
+    config.width = 5
+    config.height = 5
+    config.games = 2
+    config.openingMoves = 2
+    config.outputDirectory = dir
+    var p = RolloutParameters()
+    p.maxPlayouts = 20
+    p.ownershipPlayouts = 50
+    let a = EngineMatchPlayer(
+      name: "Tengen(tengen:playouts=20,model=/home/someone/net.bin.gz)",
+      displayName: "Tengen 0.1.0 rollouts", engine: RolloutEngine(params: p))
+    let b = tengen("/usr/games/gnugo --mode gtp", playouts: 20, seed: 2)
+    let before = Date()
+    let runner = MatchRunner(configuration: config, a: a, b: b)
+    try runner.run { _, _ in }
+    let record = try #require(runner.records.first)
+    #expect(record.black == a.name)  // results.jsonl keeps the full spec
+    let text = try String(contentsOfFile: dir + "/" + record.sgf, encoding: .utf8)
+    let game = try SGFGame(text: text)
+    #expect(game.info.blackName == "Tengen 0.1.0 rollouts (A)")
+    #expect(game.info.whiteName == TengenVersion.displayName + " (B)")
+    #expect(!text.contains("/home/someone") && !text.contains("/usr/games"))
+    let root = game.tree.nodes[0]
+    #expect(root["AP"] == "Tengen:" + TengenVersion.number)
+    let day = DateFormatter()
+    day.dateFormat = "yyyy-MM-dd"
+    day.timeZone = TimeZone(identifier: "UTC")
+    #expect(game.info.date == day.string(from: before) || game.info.date == day.string(from: Date()))
+    let comments = game.tree.nodes.dropFirst().map { $0["C"] }
+    #expect(comments.prefix(2).allSatisfy { $0?.hasPrefix("random opening move") == true }, "\(comments)")
+    #expect(comments.dropFirst(2).allSatisfy { $0 == nil })
+  }
+
+  /// A record that cannot be written is reported, and the result is still recorded.
+  @Test func anSGFThatCannotBeWrittenIsReported() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "tengen-match-nosgf-\(UUID().uuidString)"
+    ).path
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    var config = MatchRunner.Configuration()
+    config.width = 5
+    config.height = 5
+    config.games = 1
+    config.outputDirectory = dir
+    try FileManager.default.createDirectory(
+      atPath: dir + "/game0000.sgf", withIntermediateDirectories: true)  // a folder in the way
+    let recorder = LogRecorder()
+    let runner = MatchRunner(
+      configuration: config, a: tengen("A", playouts: 20, seed: 1), b: tengen("B", playouts: 20, seed: 2))
+    runner.warn = recorder.sink
+    try runner.run { _, _ in }
+    #expect(runner.records.count == 1)
+    #expect(recorder.lines.count == 1)
+    #expect(recorder.lines.first?.hasPrefix("cannot write the game record \(dir)/game0000.sgf") == true, "\(recorder.lines)")
   }
 
   @Test func anEngineThatDiesForfeitsAndIsRestartedForTheNextGame() throws {
@@ -105,8 +171,7 @@ import Testing
     let crasher = try GTPMatchPlayer(name: "crasher", commandLine: "/bin/sh \(script)")
     defer { crasher.close() }
     let runner = MatchRunner(
-      configuration: config, a: tengen("A", playouts: 20, seed: 1), b: crasher,
-      sgfWriter: { _, _ in "" })
+      configuration: config, a: tengen("A", playouts: 20, seed: 1), b: crasher)
     try runner.run { _, _ in }
     #expect(runner.records.count == 2)
     for r in runner.records {
