@@ -42,10 +42,10 @@ public final class EngineMatchPlayer: MatchPlayer {
   }
 
   public func finalScore() throws -> String? {
-    state.score(dead: engine.deadStones(in: state)).resultString
+    state.score(dead: try engine.deadStones(in: state)).resultString
   }
 
-  public func deadStones(height: Int) throws -> Set<Point>? { engine.deadStones(in: state) }
+  public func deadStones(height: Int) throws -> Set<Point>? { try engine.deadStones(in: state) }
 
   public func close() {}
 }

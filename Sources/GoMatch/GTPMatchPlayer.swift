@@ -50,7 +50,7 @@ public final class GTPMatchPlayer: MatchPlayer {
     if !client.isRunning { try restart() }
     do {
       try setUp(width: width, height: height, rules: rules, timeControl: timeControl)
-    } catch GTPClient.Failure.closed(_) {
+    } catch GTPClientError.closed(_) {
       // The engine died after the last game and the exit was not noticed yet: start it again.
       try restart()
       try setUp(width: width, height: height, rules: rules, timeControl: timeControl)
@@ -74,7 +74,8 @@ public final class GTPMatchPlayer: MatchPlayer {
     _ = try client.send("clear_board")
     _ = try client.send("komi \(RulesText.formatKomi(rules.komi))")
     if known.contains("kata-set-rules") {
-      _ = try? client.send("kata-set-rules \(RulesText.json(rules))")
+      // An engine that refuses the match's rules would play under others: not a match.
+      _ = try client.send("kata-set-rules \(RulesText.json(rules))")
     }
     switch timeControl {
     case .none:
@@ -116,7 +117,7 @@ public final class GTPMatchPlayer: MatchPlayer {
     let text = try client.send("genmove \(colorText(player))", timeout: budget)
     if text.lowercased() == "resign" { return .resign }
     guard let move = GTPVertex.move(text, width: height, height: height) else {
-      throw GTPClient.Failure.engineError("unreadable move '\(text)'")
+      throw GTPClientError.engineError("unreadable move '\(text)'")
     }
     return .move(move)
   }

@@ -82,14 +82,48 @@ public final class MatchRunner {
   var resultsPath: String { configuration.outputDirectory + "/results.jsonl" }
 
   /// Loads the games already recorded in the output directory.
+  ///
+  /// A last line without its newline is a record torn by a crash in mid-write: it is cut off
+  /// the file (`warn` says so) and its game is played again. Any other line that is not a
+  /// record of the next game stops the resume with its line number, since skipping it would
+  /// renumber the games after it and overwrite their SGF files.
+  /// - Throws: `MatchError` for such a line, or when the file cannot be read or repaired.
   public func loadExisting() throws {
     try FileManager.default.createDirectory(
       atPath: configuration.outputDirectory, withIntermediateDirectories: true)
-    guard let text = try? String(contentsOfFile: resultsPath, encoding: .utf8) else { return }
-    let decoder = JSONDecoder()
-    records = text.split(separator: "\n").compactMap {
-      try? decoder.decode(GameRecord.self, from: Data($0.utf8))
+    guard FileManager.default.fileExists(atPath: resultsPath) else { return }
+    guard let data = FileManager.default.contents(atPath: resultsPath) else {
+      throw MatchError("cannot read \(resultsPath)")
     }
+    var complete = data
+    if let last = data.last, last != UInt8(ascii: "\n") {
+      let keep = data.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? data.startIndex
+      complete = data[data.startIndex..<keep]
+      do {
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: resultsPath))
+        try handle.truncate(atOffset: UInt64(keep - data.startIndex))
+        try handle.close()
+      } catch {
+        throw MatchError("cannot cut the torn last line off \(resultsPath): \(error)")
+      }
+      warn("\(resultsPath): cut off a torn last line (\(data.count - keep + data.startIndex) bytes); that game is played again")
+    }
+    let decoder = JSONDecoder()
+    var loaded: [GameRecord] = []
+    let lines = complete.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).dropLast()
+    for (i, line) in lines.enumerated() {
+      let record: GameRecord
+      do {
+        record = try decoder.decode(GameRecord.self, from: Data(line))
+      } catch {
+        throw MatchError("\(resultsPath):\(i + 1) is not a game record (\(error)); repair or delete that line to resume")
+      }
+      guard record.game == loaded.count else {
+        throw MatchError("\(resultsPath):\(i + 1) records game \(record.game + 1) where game \(loaded.count + 1) belongs; repair the file to resume")
+      }
+      loaded.append(record)
+    }
+    records = loaded
   }
 
   /// Plays the remaining games, calling `progress` after each.
@@ -260,16 +294,27 @@ public final class MatchRunner {
   }
 
   /// Counts a finished game: asks both players for dead stones and scores; the referee counts
-  /// with the dead stones both agree on (their union when they differ, flagged).
+  /// with the dead stones both agree on (their union when they differ, flagged). A player that
+  /// cannot answer is reported (`warn`) and its answer left out (nil in the record), never
+  /// taken as "no dead stones".
   func adjudicate(_ state: GameState, black: any MatchPlayer, white: any MatchPlayer) -> Scores {
     let h = state.height
-    let deadB = (try? black.deadStones(height: h)) ?? nil
-    let deadW = (try? white.deadStones(height: h)) ?? nil
+    func ask<T>(_ player: any MatchPlayer, _ what: String, _ question: () throws -> T?) -> T? {
+      do {
+        return try question()
+      } catch {
+        warn("\(player.name) could not give its \(what): \(error)")
+        return nil
+      }
+    }
+    let deadB = ask(black, "dead stones") { try black.deadStones(height: h) }
+    let deadW = ask(white, "dead stones") { try white.deadStones(height: h) }
     let agree: Bool? = (deadB != nil && deadW != nil) ? deadB == deadW : nil
     let dead = (deadB ?? []).union(deadW ?? [])
     let referee = state.score(dead: dead)
     return Scores(
-      black: (try? black.finalScore()) ?? nil, white: (try? white.finalScore()) ?? nil,
+      black: ask(black, "final score") { try black.finalScore() },
+      white: ask(white, "final score") { try white.finalScore() },
       referee: referee.resultString, deadAgree: agree, margin: referee.margin)
   }
 }

@@ -33,12 +33,16 @@ import Testing
 }
 
 @Suite struct MatchRunnerTests {
-  func tengen(_ name: String, playouts: Int, seed: UInt64) -> EngineMatchPlayer {
+  func tengenEngine(playouts: Int, seed: UInt64) -> RolloutEngine {
     var p = RolloutParameters()
     p.maxPlayouts = playouts
     p.seed = seed
     p.ownershipPlayouts = 100
-    return EngineMatchPlayer(name: name, engine: RolloutEngine(params: p))
+    return RolloutEngine(params: p)
+  }
+
+  func tengen(_ name: String, playouts: Int, seed: UInt64) -> EngineMatchPlayer {
+    EngineMatchPlayer(name: name, engine: tengenEngine(playouts: playouts, seed: seed))
   }
 
   @Test func playsRecordsAndResumes() throws {
@@ -143,6 +147,75 @@ import Testing
     #expect(runner.records.count == 1)
     #expect(recorder.lines.count == 1)
     #expect(recorder.lines.first?.hasPrefix("cannot write the game record \(dir)/game0000.sgf") == true, "\(recorder.lines)")
+  }
+
+  /// On resume, a torn last line of results.jsonl (a crash in mid-write) is cut off with a
+  /// warning and its game replayed; a corrupt line before it stops the resume, naming it.
+  @Test func resumeCutsATornLastLineAndStopsAtACorruptOne() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "tengen-match-resume-\(UUID().uuidString)"
+    ).path
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    var config = MatchRunner.Configuration()
+    config.width = 5
+    config.height = 5
+    config.games = 2
+    config.outputDirectory = dir
+    let first = MatchRunner(
+      configuration: config, a: tengen("A", playouts: 20, seed: 1), b: tengen("B", playouts: 20, seed: 2))
+    try first.run { _, _ in }
+    let path = dir + "/results.jsonl"
+    let good = try String(contentsOfFile: path, encoding: .utf8)
+    let lines = good.split(separator: "\n").map(String.init)
+    #expect(lines.count == 2)
+
+    // Torn: the second record lost its end and newline.
+    try (lines[0] + "\n" + lines[1].prefix(25)).write(toFile: path, atomically: true, encoding: .utf8)
+    let recorder = LogRecorder()
+    let resumed = MatchRunner(
+      configuration: config, a: tengen("A", playouts: 20, seed: 1), b: tengen("B", playouts: 20, seed: 2))
+    resumed.warn = recorder.sink
+    var played: [Int] = []
+    try resumed.run { record, _ in played.append(record.game) }
+    #expect(played == [1])
+    #expect(recorder.lines.count == 1)
+    #expect(recorder.lines.first?.contains("cut off a torn last line") == true, "\(recorder.lines)")
+    let repaired = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+    #expect(repaired.count == 2 && repaired[0] == lines[0])
+
+    // Corrupt in the middle: resuming would renumber the games after it.
+    try ("{\"not\": \"a record\"}\n" + lines[1] + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+    let stopped = MatchRunner(
+      configuration: config, a: tengen("A", playouts: 20, seed: 1), b: tengen("B", playouts: 20, seed: 2))
+    #expect {
+      try stopped.run { _, _ in }
+    } throws: { error in
+      (error as? MatchError)?.description.hasPrefix(path + ":1 is not a game record") == true
+    }
+  }
+
+  /// A player that cannot judge dead stones at the end is reported; the referee counts
+  /// without its answer (nil in the record), never with "none dead".
+  @Test func aFailedDeadStoneJudgementIsReported() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "tengen-match-dead-\(UUID().uuidString)"
+    ).path
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    var config = MatchRunner.Configuration()
+    config.width = 5
+    config.height = 5
+    config.games = 1
+    config.outputDirectory = dir
+    let broken = BrokenJudge(name: "judge", engine: tengenEngine(playouts: 20, seed: 2))
+    let recorder = LogRecorder()
+    let runner = MatchRunner(configuration: config, a: tengen("A", playouts: 20, seed: 1), b: broken)
+    runner.warn = recorder.sink
+    try runner.run { _, _ in }
+    let record = try #require(runner.records.first)
+    #expect(record.whiteScore == nil && record.deadStonesAgree == nil)
+    #expect(recorder.lines == [
+      "judge could not give its dead stones: cannot judge", "judge could not give its final score: cannot judge",
+    ])
   }
 
   @Test func anEngineThatDiesForfeitsAndIsRestartedForTheNextGame() throws {

@@ -129,6 +129,7 @@ extension PUCTEngine {
 
   /// Starts searching `state` in the background until the next call into the engine or
   /// `stop()` (GTP pondering on the opponent's time). Does nothing unless `params.ponder`.
+  /// A failed search (the evaluator's error) is logged: the next move then gets no head start.
   public func ponder(_ state: GameState) {
     guard params.ponder, !state.isOver else { return }
     stopPondering()
@@ -136,9 +137,13 @@ extension PUCTEngine {
     let thread = Thread { [self] in
       var limits = SearchLimits()
       limits.maxVisits = params.maxNodes / 2
-      try? runSearch(
-        state, limits: limits, restrictions: [], forbidRootPass: false, analysis: nil,
-        report: nil, pondering: true)
+      do {
+        try runSearch(
+          state, limits: limits, restrictions: [], forbidRootPass: false, analysis: nil,
+          report: nil, pondering: true)
+      } catch {
+        log("pondering failed: \(error)")
+      }
       ponderDone.signal()
     }
     thread.stackSize = 16 << 20
