@@ -37,6 +37,10 @@ struct GTPSubcommand: ParsableCommand {
     valueName: "settings"))
   var set: [String] = []
 
+  @Flag(help: ArgumentHelp(
+    "Print a config file of every search parameter of both engines (the values these options give, what each accepts and does; all commented out) and exit. configs/gtp_example.cfg is its output with no options."))
+  var printConfig = false
+
   /// The settings of `--config` and `--set`, in that order.
   func settings() throws -> ParameterSettings {
     var s = ParameterSettings()
@@ -74,6 +78,14 @@ struct GTPSubcommand: ParsableCommand {
       throw ValidationError(error.message)
     }
     if let komi { r.komi = komi }
+    if printConfig {
+      // One thread per core would make the file depend on the machine: its doc says so instead.
+      print(
+        ExampleConfig.text(
+          puct: try network.parameters(engine), rollout: try engine.parameters(cores: 1)),
+        terminator: "")
+      return
+    }
     let params = try engine.parameters(cores: ProcessInfo.processInfo.activeProcessorCount)
     let settings = try settings()
     var gtp = GTPConfiguration(width: size, height: size, rules: r)
