@@ -127,7 +127,7 @@ public final class SelfPlayGamePlayer: @unchecked Sendable {
     if let resigned {
       winner = resigned.opponent
     } else {
-      let dead = engine.deadStones(in: state)
+      let dead = try engine.deadStones(in: state)
       let score = state.score(dead: dead)
       let margin = score.white - score.black
       whiteScore = margin

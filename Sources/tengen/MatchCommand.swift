@@ -99,8 +99,7 @@ struct MatchCommand: ParsableCommand {
       playerA.close()
       playerB.close()
     }
-    let runner = MatchRunner(
-      configuration: config, a: playerA, b: playerB, sgfWriter: Self.sgf)
+    let runner = MatchRunner(configuration: config, a: playerA, b: playerB)
     try runner.run { record, stats in
       let line =
         "game \(record.game + 1): \(record.black) (B) vs \(record.white) (W): \(record.result)"
@@ -143,17 +142,6 @@ struct MatchCommand: ParsableCommand {
     guard rename(tmp, path) == 0 else { throw ValidationError("cannot write \(path)") }
   }
 
-  /// The SGF record of a finished match game, with the runner's root properties.
-  static func sgf(_ state: GameState, _ props: [String: String]) -> String {
-    var info = SGFGameInfo()
-    info.blackName = props["PB"]
-    info.whiteName = props["PW"]
-    info.result = props["RE"]
-    var game = SGFGame(state: state, info: info)
-    if let comment = props["GC"], !game.tree.nodes.isEmpty { game.tree.nodes[0]["GC"] = comment }
-    return game.text()
-  }
-
   /// Builds a player from an engine spec.
   static func player(_ spec: String, name: String, logDir: String) throws -> any MatchPlayer {
     if spec.hasPrefix("gtp:") {
@@ -190,7 +178,8 @@ struct MatchCommand: ParsableCommand {
     }
     let engine = RolloutEngine(params: p)
     try apply(extra, to: engine, spec)
-    return EngineMatchPlayer(name: "Tengen(\(spec))", engine: engine)
+    return EngineMatchPlayer(
+      name: "Tengen(\(spec))", displayName: TengenVersion.displayName + " rollouts", engine: engine)
   }
 
   /// Sets the options that name engine parameters (`kata-list-params`) on `engine`.
@@ -242,7 +231,9 @@ struct MatchCommand: ParsableCommand {
     let engine = PUCTEngine(evaluator: evaluator, params: p)
     try apply(extra, to: engine, spec)
     engine.log = { _ in }
-    return EngineMatchPlayer(name: "Tengen(\(spec))", engine: engine)
+    return EngineMatchPlayer(
+      name: "Tengen(\(spec))",
+      displayName: TengenVersion.displayName + " " + evaluator.backend.model.name, engine: engine)
   }
 
   /// Parses `none`, `absolute:60`, `byoyomi:10:5:5`, `canadian:...`, `fischer:60:5`.

@@ -36,6 +36,20 @@ import Testing
     }
   }
 
+  /// The per-move stderr line names the move as GTP does (`C3`), not as `(2,2)`.
+  @Test func moveLogNamesTheMoveInGTPCoordinates() {
+    let recorder = LogRecorder()
+    let engine = PUCTEngine(evaluator: Self.targetEvaluator(), params: Self.params(visits: 50))
+    engine.log = recorder.sink
+    #expect(engine.generateMove(for: GameState(size: 5, rules: .chinese), request: MoveRequest())
+      == .move(.play(Self.target)))
+    let logged = recorder.lines
+    // The move line, then the time manager's line.
+    #expect(logged.count == 2)
+    #expect(logged.first?.hasPrefix("B C3 winrate ") == true, "\(logged)")
+    #expect(logged.last?.hasPrefix("time: ") == true, "\(logged)")
+  }
+
   @Test func visitLimitIsExactWithManyThreads() {
     let engine = PUCTEngine(evaluator: Self.targetEvaluator(), params: Self.params(visits: 123, threads: 6))
     let snap = engine.analyze(GameState(size: 7), request: { var r = AnalysisRequest(); r.maxVisits = 123; return r }(), report: { _ in })

@@ -1,5 +1,6 @@
 import Foundation
 public import GoCore
+import GoFormats
 import GoNeuralNet
 
 /// Move choice: time budget, final-move selection (LCB, temperature), passing and resigning.
@@ -58,7 +59,7 @@ extension PUCTEngine {
     let (winrate, visits) = rootWinrate(of: choice)
     recentWhiteWinLoss = Array((recentWhiteWinLoss + [rootWhiteWinLoss()]).suffix(3))
     log(
-      "\(me == .black ? "B" : "W") \(choice) winrate \(String(format: "%.3f", winrate)) visits \(lastStats.rootVisits) "
+      "\(me == .black ? "B" : "W") \(GTPVertex.text(choice, height: state.height)) winrate \(String(format: "%.3f", winrate)) visits \(lastStats.rootVisits) "
         + "(+\(lastStats.newVisits) in \(String(format: "%.2f", lastStats.seconds)) s, \(lastStats.evaluations) evals, \(lastStats.threads) threads)")
     log(lastStats.timeLine)
     // The opponent passed and passing now wins (dead stones judged as the rules allow): pass.

@@ -128,13 +128,15 @@ public final class PUCTEngine: AnalyzingEngine, @unchecked Sendable {
   /// the other colour, never pass-alive ones. A game that passes ended is judged as it stood
   /// before those passes: the network never saw ended games in training and misreads them
   /// (two passes can turn a dead group's ownership from 0.9 against it to about 0).
-  public func deadStones(in state: GameState) -> Set<Point> {
+  /// - Throws: the evaluator's error: without its ownership there is no judgement (not "none
+  ///   dead").
+  public func deadStones(in state: GameState) throws -> Set<Point> {
     stopPondering()
     var position = state
     if position.isOver && !position.isNoResult {
       while position.moves.last?.move == .pass && position.undo() {}
     }
-    guard let e = try? evaluator.evaluate(position, isRoot: true) else { return [] }
+    let e = try evaluator.evaluate(position, isRoot: true)
     let passAlive = state.passAliveOwnership()
     return Self.deadChains(state.board, whiteOwnership: e.whiteOwnership)
       .filter { passAlive[$0.i] != state.board[$0] }

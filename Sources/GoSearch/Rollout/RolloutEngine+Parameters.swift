@@ -1,72 +1,113 @@
-/// The rollout search's settings by name, for `kata-list-params` and friends.
+/// The rollout search's settings by name, for `kata-list-params` and friends: one
+/// `SettingSpec` table, as the PUCT engine's.
 ///
 /// Limits print `none` when unset (`maxPlayouts`, `maxTime`); `none`, `-1` or `0` unset them.
 /// KataGo's `numSearchThreads` and `maxVisits` are accepted as aliases. The time manager's
 /// settings (`TimeParameters.settingSpecs`, `lagBuffer` among them) follow the search's.
 extension RolloutEngine {
-  /// The settable parameter names, in listing order.
-  static let parameterNames = [
-    "threads", "maxPlayouts", "maxTime", "defaultMoveTime", "seed",
-    "exploration", "raveEquivalence", "priorWeight", "expandThreshold", "maxNodes",
-    "resignThreshold", "reuseTree", "ownershipPlayouts",
-  ] + TimeParameters.settingSpecs.map(\.name)
+  typealias ParameterSpec = SettingSpec<RolloutParameters>
+
+  /// KataGo's names for the settings that have one: alias → name.
+  static let parameterAliases = ["numSearchThreads": "threads", "maxVisits": "maxPlayouts"]
+
+  /// True for the words that unset an optional limit.
+  static func isUnset(_ text: String) -> Bool { ["none", "-1", "0"].contains(text.lowercased()) }
+
+  /// A number in `range`, stored through `assign`.
+  static func number(
+    _ name: String, _ range: ClosedRange<Double>, _ doc: String,
+    get: @escaping @Sendable (RolloutParameters) -> String,
+    assign: @escaping @Sendable (inout RolloutParameters, Double) -> Void
+  ) -> ParameterSpec {
+    ParameterSpec(
+      name: name,
+      range: "a number from \(ParameterSpec.text(range.lowerBound)) to \(ParameterSpec.text(range.upperBound))",
+      doc: doc, get: get,
+      set: { p, v in
+        guard let x = Double(v), x.isFinite, range.contains(x) else { return false }
+        assign(&p, x)
+        return true
+      })
+  }
+
+  /// Every setting `kata-set-param` accepts, in listing order, with what it accepts and does.
+  static let parameterSpecs: [ParameterSpec] = [
+    .int("threads", \.threads, min: 1, max: 1024,
+         doc: "Search threads (tengen gtp starts with one per core unless --threads sets it)"),
+    ParameterSpec(
+      name: "maxPlayouts", range: "none (no limit) or an integer from 1 to 1000000000",
+      doc: "Simulations per move at most; none: time decides (--playouts)",
+      get: { $0.maxPlayouts.map(String.init) ?? "none" },
+      set: { p, v in
+        if isUnset(v) {
+          p.maxPlayouts = nil
+          return true
+        }
+        guard let n = Int(v), (1...1_000_000_000).contains(n) else { return false }
+        p.maxPlayouts = n
+        return true
+      }),
+    ParameterSpec(
+      name: "maxTime", range: "none (no limit) or a number from 0 to 1000000",
+      doc: "Seconds per move at most; none: from the clock, else defaultMoveTime (--time)",
+      get: { $0.maxTime.map { "\($0)" } ?? "none" },
+      set: { p, v in
+        if isUnset(v) {
+          p.maxTime = nil
+          return true
+        }
+        guard let x = Double(v), x.isFinite, (0...1e6).contains(x) else { return false }
+        p.maxTime = x
+        return true
+      }),
+    .double("defaultMoveTime", \.defaultMoveTime, in: 0...1e6,
+            doc: "Seconds per move when neither a limit nor a clock says otherwise"),
+    ParameterSpec(
+      name: "seed", range: "an integer from 0 to 18446744073709551615",
+      doc: "Seed of the random generators (one thread and a playout limit: deterministic) (--seed)",
+      get: { "\($0.seed)" },
+      set: { p, v in
+        guard let s = UInt64(v) else { return false }
+        p.seed = s
+        return true
+      }),
+    .double("exploration", \.exploration, in: 0...100, doc: "UCB exploration constant"),
+    .double("raveEquivalence", \.raveEquivalence, in: 0...1e12,
+            doc: "Visits at which plain and all-moves-as-first (RAVE) values weigh the same"),
+    number("priorWeight", 0...1e6, "Virtual visits of prior knowledge given to each new child",
+           get: { "\($0.priorWeight)" }, assign: { $0.priorWeight = Float($1) }),
+    ParameterSpec(
+      name: "expandThreshold", range: "an integer from 1 to 1000000",
+      doc: "A node is expanded after this many visits",
+      get: { "\($0.expandThreshold)" },
+      set: { p, v in
+        guard let n = Int(v), (1...1_000_000).contains(n) else { return false }
+        p.expandThreshold = Int32(n)
+        return true
+      }),
+    .int("maxNodes", \.maxNodes, min: 1000, max: 1_000_000_000,
+         doc: "Tree nodes at most (memory); past it the tree stops growing"),
+    .double("resignThreshold", \.resignThreshold, in: 0...1,
+            doc: "Resign when the best move wins less often than this (0: never) (--resign-threshold)"),
+    .bool("reuseTree", \.reuseTree, doc: "Keep the tree between moves"),
+    .int("ownershipPlayouts", \.ownershipPlayouts, min: 1, max: 10_000_000,
+         doc: "Simulations run to judge dead stones at the end of a game"),
+  ] + TimeParameters.settingSpecs(at: \RolloutParameters.time)
 
   public var parameterValues: [(name: String, value: String)] {
-    let p = params
-    let values: [String] = [
-      "\(p.threads)", p.maxPlayouts.map(String.init) ?? "none",
-      p.maxTime.map { "\($0)" } ?? "none", "\(p.defaultMoveTime)", "\(p.seed)", "\(p.exploration)", "\(p.raveEquivalence)", "\(p.priorWeight)",
-      "\(p.expandThreshold)", "\(p.maxNodes)", "\(p.resignThreshold)", "\(p.reuseTree)",
-      "\(p.ownershipPlayouts)",
-    ] + TimeParameters.settingSpecs.map { $0.get(p.time) }
-    return Array(zip(Self.parameterNames, values)).map { (name: $0.0, value: $0.1) }
+    Self.parameterSpecs.map { ($0.name, $0.get(params)) }
+  }
+
+  /// Every setting with its value in `params`, accepted values and meaning.
+  public static func parameterDescriptions(_ params: RolloutParameters) -> [ParameterDescription] {
+    parameterSpecs.map { $0.description(of: params) }
   }
 
   public func setParameter(_ name: String, _ value: String) throws(ParameterError) {
-    var p = params
-    func int(_ range: ClosedRange<Int>) throws(ParameterError) -> Int {
-      guard let n = Int(value), range.contains(n) else {
-        throw ParameterError("\(name) must be an integer in \(range), not '\(value)'")
-      }
-      return n
+    let resolved = Self.parameterAliases[name] ?? name
+    guard let spec = Self.parameterSpecs.first(where: { $0.name == resolved }) else {
+      throw ParameterError("Unknown parameter: \(name)")
     }
-    func double(_ range: ClosedRange<Double>) throws(ParameterError) -> Double {
-      guard let x = Double(value), x.isFinite, range.contains(x) else {
-        throw ParameterError("\(name) must be a number in \(range), not '\(value)'")
-      }
-      return x
-    }
-    let unset = ["none", "-1", "0"].contains(value.lowercased())
-    switch name {
-    case "threads", "numSearchThreads": p.threads = try int(1...1024)
-    case "maxPlayouts", "maxVisits": p.maxPlayouts = unset ? nil : try int(1...1_000_000_000)
-    case "maxTime": p.maxTime = unset ? nil : try double(0...1e6)
-    case "defaultMoveTime": p.defaultMoveTime = try double(0...1e6)
-    case "seed":
-      guard let s = UInt64(value) else {
-        throw ParameterError("seed must be a non-negative integer, not '\(value)'")
-      }
-      p.seed = s
-    case "exploration": p.exploration = try double(0...100)
-    case "raveEquivalence": p.raveEquivalence = try double(0...1e12)
-    case "priorWeight": p.priorWeight = Float(try double(0...1e6))
-    case "expandThreshold": p.expandThreshold = Int32(try int(1...1_000_000))
-    case "maxNodes": p.maxNodes = try int(1000...1_000_000_000)
-    case "resignThreshold": p.resignThreshold = try double(0...1)
-    case "reuseTree":
-      guard let b = Bool(value.lowercased()) else {
-        throw ParameterError("reuseTree must be true or false, not '\(value)'")
-      }
-      p.reuseTree = b
-    case "ownershipPlayouts": p.ownershipPlayouts = try int(1...10_000_000)
-    default:
-      guard let spec = TimeParameters.settingSpecs.first(where: { $0.name == name }) else {
-        throw ParameterError("unknown parameter '\(name)'")
-      }
-      guard spec.set(&p.time, value) else {
-        throw ParameterError("invalid value for \(name): '\(value)' (see docs/SEARCH.md for its range)")
-      }
-    }
-    params = p
+    try spec.apply(value, to: &params)
   }
 }
