@@ -37,7 +37,7 @@ import Testing
     // A bad value stops with the line; an unknown override name is an error, not a warning.
     var s = ParameterSettings()
     try s.addConfig("maxTime = soon", file: "b.cfg")
-    #expect(throws: ParameterError("b.cfg:1: Invalid value for maxTime: soon (-1 (no limit) or a positive number)")) {
+    #expect(throws: ParameterError("b.cfg:1: Invalid value for maxTime: soon (-1 (no limit) or a number from 0 to 1000000 (0: no limit))")) {
       try s.apply(to: Self.engine())
     }
     var o = ParameterSettings()

@@ -35,6 +35,17 @@ public struct SettingSpec<Root>: Sendable {
     }
   }
 
+  /// The same setting on a struct that holds `Root` at `path` (an engine's parameters holding
+  /// their `SearchBudget` or `TimeParameters`), named `name` and described by `doc` when given.
+  public func lifted<Outer>(
+    to path: WritableKeyPath<Outer, Root> & Sendable, name: String? = nil, doc: String? = nil
+  ) -> SettingSpec<Outer> {
+    let (get, set) = (self.get, self.set)
+    return SettingSpec<Outer>(
+      name: name ?? self.name, range: range, doc: doc ?? self.doc, get: { get($0[keyPath: path]) },
+      set: { outer, text in set(&outer[keyPath: path], text) })
+  }
+
   /// This setting of `root`, described for a user.
   public func description(of root: Root) -> ParameterDescription {
     ParameterDescription(name: name, value: get(root), range: range, doc: doc)

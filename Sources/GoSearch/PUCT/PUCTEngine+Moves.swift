@@ -35,8 +35,8 @@ extension PUCTEngine {
       if factor != 1 {
         limits.maxVisits = limits.maxVisits.map { max(1, Int((Double($0) * factor).rounded(.up))) }
       }
-      if params.maxTime != nil || params.maxVisits == nil || request.clock != nil {
-        if params.thinking == .auto && params.maxTime == nil {
+      if params.budget.maxTime != nil || params.maxVisits == nil || request.clock != nil {
+        if params.thinking == .auto && params.budget.maxTime == nil {
           limits.auto = true
           factor *= autoBudgetFactor(state)
         }
@@ -71,7 +71,7 @@ extension PUCTEngine {
     if let plan = lastStats.plan { overrun.record(limit: plan.limit, used: ContinuousClock.now - moveStart) }
     // Resign only after several clearly lost moves, well into the game.
     let filled = 1 - Double(state.board.emptyCount) / Double(state.board.area)
-    if params.resignThreshold > 0 && visits > 0 && winrate < params.resignThreshold {
+    if params.budget.resignThreshold > 0 && visits > 0 && winrate < params.budget.resignThreshold {
       lowWinrateStreak += 1
     } else {
       lowWinrateStreak = 0
@@ -165,7 +165,7 @@ extension PUCTEngine {
   ) -> @Sendable ([Float], Int) -> TimePlan {
     let manager = TimeManager(params.time)
     let (control, clock) = (request.timeControl, request.clock)
-    let (maxTime, noClockTime) = (params.maxTime, params.defaultMoveTime)
+    let (maxTime, noClockTime) = (params.budget.maxTime, params.budget.defaultMoveTime)
     let (area, moves) = (state.board.area, state.moves.count)
     let last = lastStats
     let overrunSeconds = overrun.seconds

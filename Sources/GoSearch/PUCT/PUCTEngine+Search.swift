@@ -107,7 +107,7 @@ extension PUCTEngine {
         t.nodes[0].firstChild = -1
         t.nodes[0].childCount = 0
         let keys = p.subtreeValueBiasFactor > 0 ? rootList.map { PUCTTree.biasKey(state, move: $0.0) } : nil
-        t.expand(0, children: rootList, own: own, maxNodes: max(p.maxNodes, rootList.count + 1), biasKeys: keys)
+        t.expand(0, children: rootList, own: own, maxNodes: max(p.budget.maxNodes, rootList.count + 1), biasKeys: keys)
         t.nodes[0].inFlight += 1
         t.backup([0], own)
       }
@@ -214,7 +214,7 @@ extension PUCTEngine {
       moves: state.moves.map(\.move), players: state.moves.map(\.player), rules: state.rules)
     defer { treeLine = line }
     return tree.withLock { t in
-      if params.reuseTree, let old = treeLine, old.initialHash == line.initialHash,
+      if params.budget.reuseTree, let old = treeLine, old.initialHash == line.initialHash,
         old.initialToMove == line.initialToMove, old.rules == line.rules,
         line.moves.count >= old.moves.count,
         Array(line.moves.prefix(old.moves.count)) == old.moves,

@@ -12,7 +12,7 @@ extension PUCTEngine {
   /// `minPlayoutsPerThread` of the visits still to do (`visitsBefore` were kept from the last
   /// search); a search without a visit limit gets them all.
   static func searchThreadCount(_ p: PUCTParameters, maxVisits: Int?, visitsBefore: Int) -> Int {
-    let threads = max(1, p.threads)
+    let threads = max(1, p.budget.threads)
     guard p.minPlayoutsPerThread > 0, let maxVisits else { return threads }
     let cap = (Double(maxVisits - visitsBefore) / p.minPlayoutsPerThread).rounded(.down)
     return cap >= Double(threads) ? threads : max(1, Int(cap))
@@ -59,7 +59,7 @@ extension PUCTEngine {
           let kids = Self.childList(state, e)
           let keys = params.subtreeValueBiasFactor > 0 ? kids.map { PUCTTree.biasKey(state, move: $0.0) } : nil
           let values = Self.leafValues(e, center: run.center, area: run.area, params)
-          let maxNodes = params.maxNodes
+          let maxNodes = params.budget.maxNodes
           tree.withLock { t in
             t.expand(leaf, children: kids, own: values, maxNodes: maxNodes, biasKeys: keys)
             t.backup(path, values, evaluated: true)

@@ -102,7 +102,7 @@ public final class PUCTEngine: AnalyzingEngine, @unchecked Sendable {
   public init(evaluator: any PositionEvaluator, params: PUCTParameters = PUCTParameters()) {
     self.evaluator = evaluator
     self.params = params
-    rng = FastRandom(seed: params.seed)
+    rng = FastRandom(seed: params.budget.seed)
   }
 
   public var name: String { "Tengen" }

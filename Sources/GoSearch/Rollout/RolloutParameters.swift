@@ -1,18 +1,21 @@
 /// Tunable settings of the rollout search.
+///
+/// The settings both engines share (threads, time, seed, memory, resignation, tree reuse) are
+/// `budget`'s; `p.threads` reads and writes `p.budget.threads`.
+@dynamicMemberLookup
 public struct RolloutParameters: Sendable, Hashable {
-  /// Worker threads.
-  public var threads: Int = 1
+  /// Threads, time, seed, memory, resignation, tree reuse (defaults: 1 thread, 4M nodes,
+  /// resign under 10%).
+  public var budget = SearchBudget(threads: 1, maxNodes: 4_000_000, resignThreshold: 0.1)
+
+  /// `budget`'s settings as if they were this struct's own (`p.threads`, `p.time.lagBuffer`).
+  public subscript<T>(dynamicMember path: WritableKeyPath<SearchBudget, T>) -> T {
+    get { budget[keyPath: path] }
+    set { budget[keyPath: path] = newValue }
+  }
+
   /// Stop after this many simulations per move (nil: no limit).
   public var maxPlayouts: Int? = nil
-  /// Stop after this many seconds per move (nil: from the clock, or `defaultMoveTime`).
-  public var maxTime: Double? = nil
-  /// Seconds per move when neither a limit nor a clock says otherwise.
-  public var defaultMoveTime: Double = 5
-  /// The time manager's settings (lag buffer, planning horizon, early stop, extensions).
-  public var time = TimeParameters()
-  /// Seed of the random generators; with one thread and a playout limit, search is
-  /// deterministic.
-  public var seed: UInt64 = 1
   /// Playout policy.
   public var policy: PlayoutPolicy = .standard
   /// RAVE equivalence: visits at which plain and all-moves-as-first values weigh the same.
@@ -23,16 +26,11 @@ public struct RolloutParameters: Sendable, Hashable {
   public var priorWeight: Float = 10
   /// A node is expanded after this many visits.
   public var expandThreshold: Int32 = 2
-  /// Hard cap on tree nodes (memory); past it the tree stops growing.
-  public var maxNodes: Int = 4_000_000
-  /// Resign when the best move wins less often than this (0 disables) ...
-  public var resignThreshold: Double = 0.1
-  /// ... after at least this many simulations ...
+  /// Resign when the best move wins less often than `resignThreshold` after at least this
+  /// many simulations ...
   public var resignMinPlayouts: Int = 500
   /// ... and once the moves played are at least this share of the board's points.
   public var resignMinFill: Double = 0.25
-  /// Keep the tree between moves.
-  public var reuseTree: Bool = true
   /// Simulations run to judge dead stones at the end of a game.
   public var ownershipPlayouts: Int = 2000
   /// On a clock, the judgement after an opponent's pass gets at most half the move's target

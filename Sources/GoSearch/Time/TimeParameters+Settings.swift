@@ -41,10 +41,6 @@ extension TimeParameters {
   public static func settingSpecs<Root>(
     at path: WritableKeyPath<Root, TimeParameters> & Sendable
   ) -> [SettingSpec<Root>] {
-    settingSpecs.map { spec in
-      SettingSpec<Root>(
-        name: spec.name, range: spec.range, doc: spec.doc, get: { spec.get($0[keyPath: path]) },
-        set: { root, text in spec.set(&root[keyPath: path], text) })
-    }
+    settingSpecs.map { $0.lifted(to: path) }
   }
 }
