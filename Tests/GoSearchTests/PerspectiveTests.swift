@@ -5,21 +5,6 @@ import Testing
 /// The one score-perspective convention (`Perspective`): search statistics are White's view,
 /// reports the player to move's — checked on a position whose owner of every point is known.
 @Suite struct PerspectiveTests {
-  /// Black owns the four left columns (28 points), White the three right ones (21): Black wins
-  /// by 6.5 at komi 0.5 whoever moves.
-  static func position(toMove: Player) throws -> GameState {
-    let b = try #require(Board(diagram: """
-      . X . X O . O
-      X X X X O O O
-      . X . X O . O
-      X X X X O O O
-      . X . X O . O
-      X X X X O O .
-      . X . X O O O
-      """))
-    return GameState(board: b, toMove: toMove, rules: Rules.chinese.withKomi(0.5))
-  }
-
   static func engine() -> RolloutEngine {
     var p = RolloutParameters()
     p.maxPlayouts = 200
@@ -29,7 +14,7 @@ import Testing
 
   @Test(arguments: [Player.black, .white])
   func rolloutSearchOwnershipIsWhitesView(toMove: Player) throws {
-    let summary = Self.engine().search(try Self.position(toMove: toMove), seconds: 30)
+    let summary = Self.engine().search(try SettledPosition.state(toMove: toMove), seconds: 30)
     // A Black stone's point is Black's (−1), a White stone's White's (+1), whoever moves.
     #expect(summary.ownership[Point(x: 1, y: 1).i] < -0.9)
     #expect(summary.ownership[Point(x: 5, y: 1).i] > 0.9)
@@ -40,7 +25,7 @@ import Testing
     var request = AnalysisRequest()
     request.maxVisits = 200
     request.includeOwnership = true
-    let snapshot = Self.engine().analyze(try Self.position(toMove: toMove), request: request) { _ in }
+    let snapshot = Self.engine().analyze(try SettledPosition.state(toMove: toMove), request: request) { _ in }
     let mine: Double = toMove == .black ? 1 : -1
     // Black leads by 6.5 points (every playout ends with the same area).
     #expect(abs(snapshot.rootInfo.scoreLead - 6.5 * mine) < 1e-9)

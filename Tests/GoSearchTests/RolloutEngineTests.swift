@@ -52,16 +52,7 @@ import Testing
 
   @Test func passesWhenTheOpponentPassedAndPassingWins() throws {
     // Black owns the left, White the right; Black is far ahead at komi 0.5.
-    let b = try #require(Board(diagram: """
-      . X . X O . O
-      X X X X O O O
-      . X . X O . O
-      X X X X O O O
-      . X . X O . O
-      X X X X O O .
-      . X . X O O O
-      """))
-    var g = GameState(board: b, toMove: .white, rules: Rules.chinese.withKomi(0.5))
+    var g = try SettledPosition.state(toMove: .white)
     try g.play(.pass)
     #expect(engine(playouts: 500).generateMove(for: g, request: MoveRequest()) == .move(.pass))
   }
