@@ -42,7 +42,7 @@ let package = Package(
     .target(name: "GoCore", swiftSettings: cpuFlags),
     // Search: rollout MCTS, and PUCT MCTS over any position evaluator (network, rollouts, mix).
     .target(
-      name: "GoSearch", dependencies: ["GoCore", "GoFeatures", "GoNeuralNet"],
+      name: "GoSearch", dependencies: ["GoCore", "GoFormats", "GoFeatures", "GoNeuralNet"],
       swiftSettings: cpuFlags + strictFlags),
     // Text formats: SGF read/write, GTP vertex text, rules text (Foundation only for file I/O).
     .target(name: "GoFormats", dependencies: ["GoCore"], swiftSettings: cpuFlags + strictFlags),
@@ -144,6 +144,7 @@ let package = Package(
       name: "GoNeuralNetCPUTests", dependencies: ["TestSupport", "GoNeuralNetCPU", "GoNeuralNet", "GoFeatures", "GoCore"]),
     .testTarget(
       name: "GoSearchTests", dependencies: ["GoCore", "GoSearch", "GoNeuralNet", "TestSupport"]),
-    .testTarget(name: "GoMatchTests", dependencies: ["GoCore", "GoFormats", "GoSearch", "GoMatch"]),
+    .testTarget(
+      name: "GoMatchTests", dependencies: ["TestSupport", "GoCore", "GoFormats", "GoSearch", "GoMatch"]),
   ]
 )

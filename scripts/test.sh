@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # Runs every Tengen test: the Swift packages' tests, then the Python trainer's tests.
-# Usage: bash scripts/test.sh      (from anywhere; needs what scripts/setup.sh installs)
+# Usage: bash scripts/test.sh      (from anywhere)
+# Installs what the tests need first (scripts/setup.sh: idempotent, about a second when
+# everything is there), so that after scripts/start.sh it is the only command to run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+bash scripts/setup.sh
 
 echo "== swift test"
 swift test 2>&1 | tee /tmp/tengen-swift-test.log | grep -E '^(✘|✔ Test run|✘ Test run)|error:|Test Suite .* (passed|failed)|Executed' || true

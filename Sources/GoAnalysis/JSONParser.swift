@@ -1,7 +1,7 @@
 /// A strict JSON reader (RFC 8259) for one request line (also the web front end's messages).
 public struct JSONParser {
   /// Why a line is not JSON: what was wrong and where (1-based column).
-  public struct Failure: Error, Equatable {
+  public struct ParseError: Error, Equatable {
     public var column: Int
     public var reason: String
     /// The text KataGo's clients see before `- could not parse input line as json request`.
@@ -13,7 +13,7 @@ public struct JSONParser {
   private var depth = 0
 
   /// Parses `text`, which must hold exactly one JSON value (surrounding spaces allowed).
-  public static func parse(_ text: String) throws(Failure) -> JSONValue {
+  public static func parse(_ text: String) throws(ParseError) -> JSONValue {
     var p = JSONParser(bytes: Array(text.utf8))
     p.skipSpace()
     let v = try p.value()
@@ -24,7 +24,7 @@ public struct JSONParser {
 
   private init(bytes: [UInt8]) { self.bytes = bytes }
 
-  private func fail(_ reason: String) -> Failure { Failure(column: i + 1, reason: reason) }
+  private func fail(_ reason: String) -> ParseError { ParseError(column: i + 1, reason: reason) }
 
   private mutating func skipSpace() {
     while i < bytes.count,
@@ -34,7 +34,7 @@ public struct JSONParser {
     }
   }
 
-  private mutating func value() throws(Failure) -> JSONValue {
+  private mutating func value() throws(ParseError) -> JSONValue {
     guard i < bytes.count else { throw fail("unexpected end of input") }
     switch bytes[i] {
     case UInt8(ascii: "{"): return try object()
@@ -54,23 +54,23 @@ public struct JSONParser {
     }
   }
 
-  private mutating func literal(_ word: String) throws(Failure) {
+  private mutating func literal(_ word: String) throws(ParseError) {
     let start = i
     for b in word.utf8 {
       guard i < bytes.count, bytes[i] == b else {
-        throw Failure(
+        throw ParseError(
           column: start + 1, reason: "syntax error while parsing value - invalid literal")
       }
       i += 1
     }
   }
 
-  private mutating func enter() throws(Failure) {
+  private mutating func enter() throws(ParseError) {
     depth += 1
     guard depth <= 512 else { throw fail("nesting too deep") }
   }
 
-  private mutating func object() throws(Failure) -> JSONValue {
+  private mutating func object() throws(ParseError) -> JSONValue {
     try enter()
     i += 1
     var members: [String: JSONValue] = [:]
@@ -103,7 +103,7 @@ public struct JSONParser {
     }
   }
 
-  private mutating func array() throws(Failure) -> JSONValue {
+  private mutating func array() throws(ParseError) -> JSONValue {
     try enter()
     i += 1
     var elements: [JSONValue] = []
@@ -128,7 +128,7 @@ public struct JSONParser {
     }
   }
 
-  private mutating func number() throws(Failure) -> JSONValue {
+  private mutating func number() throws(ParseError) -> JSONValue {
     let start = i
     func digits(_ p: inout JSONParser) -> Int {
       let s = p.i
@@ -154,7 +154,7 @@ public struct JSONParser {
     return .number(String(decoding: bytes[start..<i], as: UTF8.self))
   }
 
-  private mutating func string() throws(Failure) -> String {
+  private mutating func string() throws(ParseError) -> String {
     i += 1
     var out: [UInt8] = []
     while i < bytes.count {
@@ -203,7 +203,7 @@ public struct JSONParser {
     throw fail("invalid string: missing closing quote")
   }
 
-  private mutating func hex4() throws(Failure) -> UInt32 {
+  private mutating func hex4() throws(ParseError) -> UInt32 {
     guard i + 4 <= bytes.count else {
       throw fail("invalid string: '\\u' must be followed by 4 hex digits")
     }

@@ -137,7 +137,7 @@ extension SGFGame {
     root["GM"] = "1"
     root["FF"] = "4"
     root["CA"] = "UTF-8"
-    root["AP"] = "Tengen"
+    root["AP"] = TengenVersion.sgfApplication
     info.write(to: &root)
     let start = state.initialBoard
     var blacks: [Point] = []

@@ -1,4 +1,5 @@
 public import GoCore
+import GoFormats
 public import GoSearch
 
 /// A match player running a `GoEngine` in this process.
@@ -6,12 +7,15 @@ public import GoSearch
 /// Like a GTP engine answering `genmove`, it plays the moves it generates on its own board.
 public final class EngineMatchPlayer: MatchPlayer {
   public let name: String
+  public let displayName: String
   let engine: any GoEngine
   var state = GameState(size: 19)
   var timeControl: TimeControl = .none
 
-  public init(name: String, engine: any GoEngine) {
+  /// A player named `name` in reports and `displayName` (default `Tengen 0.1.0`) in SGF records.
+  public init(name: String, displayName: String? = nil, engine: any GoEngine) {
     self.name = name
+    self.displayName = displayName ?? TengenVersion.displayName
     self.engine = engine
   }
 
@@ -38,10 +42,10 @@ public final class EngineMatchPlayer: MatchPlayer {
   }
 
   public func finalScore() throws -> String? {
-    state.score(dead: engine.deadStones(in: state)).resultString
+    state.score(dead: try engine.deadStones(in: state)).resultString
   }
 
-  public func deadStones(height: Int) throws -> Set<Point>? { engine.deadStones(in: state) }
+  public func deadStones(height: Int) throws -> Set<Point>? { try engine.deadStones(in: state) }
 
   public func close() {}
 }

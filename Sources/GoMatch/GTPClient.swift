@@ -1,27 +1,11 @@
 import Foundation
+import GoCore
 
 /// Drives an external GTP engine over its standard input and output.
 ///
 /// Responses are read up to the blank line that ends them; a missing response within the
 /// timeout, a closed pipe or a `?` reply is reported as an error, never a hang.
 public final class GTPClient: @unchecked Sendable {
-  /// Why a command failed.
-  public enum Failure: Error, CustomStringConvertible {
-    case launch(String)
-    case engineError(String)
-    case timeout(String)
-    case closed(String)
-
-    public var description: String {
-      switch self {
-      case .launch(let s): return "could not start engine: \(s)"
-      case .engineError(let s): return "engine error: \(s)"
-      case .timeout(let s): return "no response in time to: \(s)"
-      case .closed(let s): return "engine exited while answering: \(s)"
-      }
-    }
-  }
-
   public let commandLine: String
   let process = Process()
   let input = Pipe()
@@ -51,7 +35,7 @@ public final class GTPClient: @unchecked Sendable {
       let data = handle.availableData
       lines.append(data)
     }
-    do { try process.run() } catch { throw Failure.launch("\(commandLine): \(error)") }
+    do { try process.run() } catch { throw GTPClientError.launch("\(commandLine): \(error)") }
   }
 
   deinit { terminate() }
@@ -61,26 +45,26 @@ public final class GTPClient: @unchecked Sendable {
 
   /// Sends one command and returns the response text (without the `=` and the blank line).
   public func send(_ command: String, timeout: Double = 60) throws -> String {
-    guard process.isRunning else { throw Failure.closed(command) }
+    guard process.isRunning else { throw GTPClientError.closed(command) }
     let data = Data((command + "\n").utf8)
     do { try input.fileHandleForWriting.write(contentsOf: data) } catch {
-      throw Failure.closed(command)
+      throw GTPClientError.closed(command)
     }
-    let deadline = Date().addingTimeInterval(timeout)
+    let deadline = ContinuousClock.now + .seconds(max(0, min(timeout, 1e9)))
     var lines: [String] = []
     while true {
       guard let line = buffer.nextLine(until: deadline) else {
-        throw process.isRunning ? Failure.timeout(command) : Failure.closed(command)
+        throw process.isRunning ? GTPClientError.timeout(command) : GTPClientError.closed(command)
       }
       if lines.isEmpty && line.isEmpty { continue }  // stray blank lines between responses
       if line.isEmpty { break }
       lines.append(line)
     }
     let text = lines.joined(separator: "\n")
-    guard let first = text.first else { throw Failure.engineError("empty response") }
+    guard let first = text.first else { throw GTPClientError.engineError("empty response") }
     let body = String(text.dropFirst().drop { $0.isNumber }).trimmingCharacters(in: .whitespaces)
-    if first == "?" { throw Failure.engineError("\(command): \(body)") }
-    guard first == "=" else { throw Failure.engineError("malformed response: \(text)") }
+    if first == "?" { throw GTPClientError.engineError("\(command): \(body)") }
+    guard first == "=" else { throw GTPClientError.engineError("malformed response: \(text)") }
     return body
   }
 
@@ -88,8 +72,8 @@ public final class GTPClient: @unchecked Sendable {
   public func terminate() {
     if process.isRunning {
       _ = try? send("quit", timeout: 3)
-      let deadline = Date().addingTimeInterval(2)
-      while process.isRunning && Date() < deadline { usleep(20_000) }
+      let deadline = ContinuousClock.now + .seconds(2)
+      while process.isRunning && ContinuousClock.now < deadline { usleep(20_000) }
       if process.isRunning { process.terminate() }
     }
     output.fileHandleForReading.readabilityHandler = nil
@@ -110,7 +94,9 @@ final class BufferedLines: @unchecked Sendable {
   }
 
   /// The next complete line (CR and LF stripped), or nil at the deadline or end of stream.
-  func nextLine(until deadline: Date) -> String? {
+  /// The deadline is on `ContinuousClock` (the clock of every time budget); the condition's
+  /// wall-clock `Date` is derived from the time left only to wait.
+  func nextLine(until deadline: ContinuousClock.Instant) -> String? {
     condition.lock()
     defer { condition.unlock() }
     while true {
@@ -122,7 +108,8 @@ final class BufferedLines: @unchecked Sendable {
         return line
       }
       if closed { return nil }
-      if !condition.wait(until: deadline) { return nil }
+      let left = deadline - ContinuousClock.now
+      if left <= .zero || !condition.wait(until: Date(timeIntervalSinceNow: left.inSeconds)) { return nil }
     }
   }
 }

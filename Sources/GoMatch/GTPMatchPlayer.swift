@@ -1,3 +1,4 @@
+import Foundation
 public import GoCore
 import GoFormats
 public import GoSearch
@@ -8,6 +9,9 @@ public import GoSearch
 /// the next `newGame` starts a fresh process.
 public final class GTPMatchPlayer: MatchPlayer {
   public let name: String
+  /// The engine's GTP `name` and `version` replies (`GNU Go 3.8`); the program's file name
+  /// when it does not answer them.
+  public private(set) var displayName: String
   let commandLine: String
   let stderrPath: String?
   var client: GTPClient
@@ -19,21 +23,34 @@ public final class GTPMatchPlayer: MatchPlayer {
     self.name = name
     self.commandLine = commandLine
     self.stderrPath = stderrPath
+    displayName = Self.programName(commandLine)
     client = try GTPClient(commandLine: commandLine, stderrPath: stderrPath)
     try handshake()
   }
 
-  /// Learns which commands the engine knows.
+  /// Learns which commands the engine knows, and its name and version.
   func handshake() throws {
     let list = try client.send("list_commands", timeout: 120)
     known = Set(list.split(separator: "\n").map { String($0).trimmingCharacters(in: .whitespaces) })
+    if known.contains("name"), let engine = try? client.send("name", timeout: 120), !engine.isEmpty {
+      // `version` is optional in practice: a name alone is still better than a path.
+      let version = known.contains("version") ? (try? client.send("version", timeout: 120)) : nil
+      displayName = [engine, version ?? ""].filter { !$0.isEmpty }.joined(separator: " ")
+    }
+  }
+
+  /// The file name of the program a command line starts (`gnugo` for
+  /// `/usr/games/gnugo --mode gtp`).
+  static func programName(_ commandLine: String) -> String {
+    let program = commandLine.split(separator: " ").first.map(String.init) ?? commandLine
+    return URL(fileURLWithPath: program).lastPathComponent
   }
 
   public func newGame(width: Int, height: Int, rules: Rules, timeControl: TimeControl) throws {
     if !client.isRunning { try restart() }
     do {
       try setUp(width: width, height: height, rules: rules, timeControl: timeControl)
-    } catch GTPClient.Failure.closed(_) {
+    } catch GTPClientError.closed(_) {
       // The engine died after the last game and the exit was not noticed yet: start it again.
       try restart()
       try setUp(width: width, height: height, rules: rules, timeControl: timeControl)
@@ -57,7 +74,8 @@ public final class GTPMatchPlayer: MatchPlayer {
     _ = try client.send("clear_board")
     _ = try client.send("komi \(RulesText.formatKomi(rules.komi))")
     if known.contains("kata-set-rules") {
-      _ = try? client.send("kata-set-rules \(RulesText.json(rules))")
+      // An engine that refuses the match's rules would play under others: not a match.
+      _ = try client.send("kata-set-rules \(RulesText.json(rules))")
     }
     switch timeControl {
     case .none:
@@ -99,7 +117,7 @@ public final class GTPMatchPlayer: MatchPlayer {
     let text = try client.send("genmove \(colorText(player))", timeout: budget)
     if text.lowercased() == "resign" { return .resign }
     guard let move = GTPVertex.move(text, width: height, height: height) else {
-      throw GTPClient.Failure.engineError("unreadable move '\(text)'")
+      throw GTPClientError.engineError("unreadable move '\(text)'")
     }
     return .move(move)
   }

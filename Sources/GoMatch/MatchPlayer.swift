@@ -3,8 +3,12 @@ public import GoSearch
 
 /// One side of a match: an external GTP engine or an in-process Tengen engine.
 public protocol MatchPlayer: AnyObject {
-  /// A name for reports and SGF files.
+  /// The player's full description for reports and `results.jsonl` (an engine spec or
+  /// command line).
   var name: String { get }
+  /// A short name for SGF records: the engine's own name and version (`GNU Go 3.8`,
+  /// `Tengen 0.1.0`), no command line or local path.
+  var displayName: String { get }
   /// Starts a new game; the player forgets the previous one.
   func newGame(width: Int, height: Int, rules: Rules, timeControl: TimeControl) throws
   /// Tells the player about a move (its own or the opponent's).

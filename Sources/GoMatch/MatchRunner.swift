@@ -6,9 +6,9 @@ import GoSearch
 /// Plays games between two players and records every result, resumably.
 ///
 /// Colours alternate; game pairs share the same opening (random or from an `OpeningBook`) with
-/// colours swapped. Each
-/// game's record goes to `results.jsonl` (one JSON object per line) and an SGF file, so an
-/// interrupted match resumes where it stopped.
+/// colours swapped. Each game's record goes to `results.jsonl` (one JSON object per line, with
+/// the engines' full specs) and an SGF file (`MatchRunner+SGF.swift`: the engines' own names,
+/// no command lines), so an interrupted match resumes where it stopped.
 public final class MatchRunner {
   /// Settings of a match.
   public struct Configuration: Sendable {
@@ -62,18 +62,16 @@ public final class MatchRunner {
   public let configuration: Configuration
   let a: any MatchPlayer
   let b: any MatchPlayer
-  /// Writes an SGF record of a finished game (injected so this target needs no SGF code).
-  let sgfWriter: (GameState, [String: String]) -> String
   public private(set) var records: [GameRecord] = []
+  /// Writes one warning line (stderr by default): what the match could not record.
+  public var warn: @Sendable (String) -> Void = { line in
+    FileHandle.standardError.write(Data(("warning: " + line + "\n").utf8))
+  }
 
-  public init(
-    configuration: Configuration, a: any MatchPlayer, b: any MatchPlayer,
-    sgfWriter: @escaping (GameState, [String: String]) -> String
-  ) {
+  public init(configuration: Configuration, a: any MatchPlayer, b: any MatchPlayer) {
     self.configuration = configuration
     self.a = a
     self.b = b
-    self.sgfWriter = sgfWriter
   }
 
   /// Results so far from player A's side.
@@ -92,14 +90,48 @@ public final class MatchRunner {
   var resultsPath: String { configuration.outputDirectory + "/results.jsonl" }
 
   /// Loads the games already recorded in the output directory.
+  ///
+  /// A last line without its newline is a record torn by a crash in mid-write: it is cut off
+  /// the file (`warn` says so) and its game is played again. Any other line that is not a
+  /// record of the next game stops the resume with its line number, since skipping it would
+  /// renumber the games after it and overwrite their SGF files.
+  /// - Throws: `MatchError` for such a line, or when the file cannot be read or repaired.
   public func loadExisting() throws {
     try FileManager.default.createDirectory(
       atPath: configuration.outputDirectory, withIntermediateDirectories: true)
-    guard let text = try? String(contentsOfFile: resultsPath, encoding: .utf8) else { return }
-    let decoder = JSONDecoder()
-    records = text.split(separator: "\n").compactMap {
-      try? decoder.decode(GameRecord.self, from: Data($0.utf8))
+    guard FileManager.default.fileExists(atPath: resultsPath) else { return }
+    guard let data = FileManager.default.contents(atPath: resultsPath) else {
+      throw MatchError("cannot read \(resultsPath)")
     }
+    var complete = data
+    if let last = data.last, last != UInt8(ascii: "\n") {
+      let keep = data.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? data.startIndex
+      complete = data[data.startIndex..<keep]
+      do {
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: resultsPath))
+        try handle.truncate(atOffset: UInt64(keep - data.startIndex))
+        try handle.close()
+      } catch {
+        throw MatchError("cannot cut the torn last line off \(resultsPath): \(error)")
+      }
+      warn("\(resultsPath): cut off a torn last line (\(data.count - keep + data.startIndex) bytes); that game is played again")
+    }
+    let decoder = JSONDecoder()
+    var loaded: [GameRecord] = []
+    let lines = complete.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).dropLast()
+    for (i, line) in lines.enumerated() {
+      let record: GameRecord
+      do {
+        record = try decoder.decode(GameRecord.self, from: Data(line))
+      } catch {
+        throw MatchError("\(resultsPath):\(i + 1) is not a game record (\(error)); repair or delete that line to resume")
+      }
+      guard record.game == loaded.count else {
+        throw MatchError("\(resultsPath):\(i + 1) records game \(record.game + 1) where game \(loaded.count + 1) belongs; repair the file to resume")
+      }
+      loaded.append(record)
+    }
+    records = loaded
   }
 
   /// Plays the remaining games, calling `progress` after each.
@@ -159,6 +191,8 @@ public final class MatchRunner {
     let black = aIsBlack ? a : b
     let white = aIsBlack ? b : a
     var state = GameState(width: c.width, height: c.height, rules: c.rules)
+    let started = Date()
+    var openingMoves = 0
     var seconds: [String: Double] = ["B": 0, "W": 0]
     var moveSeconds: [String: [Double]] = ["B": [], "W": []]
     var overtimeMoves: [String: [Int]] = ["B": [], "W": []]
@@ -170,20 +204,16 @@ public final class MatchRunner {
       -> GameRecord
     {
       let winnerName: String? = winner.map { ($0 == .black) == aIsBlack ? "A" : "B" }
-      let sgfName = String(format: "game%04d.sgf", index)
-      let sgf = sgfWriter(
-        state,
-        [
-          "PB": black.name, "PW": white.name, "RE": result, "GC": reason,
-          "KM": RulesText.formatKomi(c.rules.komi),
-        ])
-      try? sgf.write(
-        toFile: c.outputDirectory + "/" + sgfName, atomically: true, encoding: .utf8)
+      let file = String(format: "game%04d.sgf", index)
+      let sgf = sgfRecord(
+        state, black: recordName(black), white: recordName(white), result: result, reason: reason,
+        date: started, openingMoves: openingMoves)
+      writeSGF(sgf, name: file)
       return GameRecord(
         game: index, black: black.name, white: white.name, result: result, winner: winnerName,
         reason: reason, moves: state.moves.count, blackScore: scores?.black,
         whiteScore: scores?.white, refereeScore: scores?.referee,
-        deadStonesAgree: scores?.deadAgree, sgf: sgfName, seconds: seconds,
+        deadStonesAgree: scores?.deadAgree, sgf: file, seconds: seconds,
         moveSeconds: moveSeconds, overtimeMoves: overtimeMoves,
         timeControl: Self.text(of: c.timeControl))
     }
@@ -203,6 +233,7 @@ public final class MatchRunner {
         try state.play(m)
         try black.play(m, by: p, height: c.height)
         try white.play(m, by: p, height: c.height)
+        openingMoves += 1
       }
     } catch {
       return finish("0", winner: nil, reason: "setup failed: \(error)")
@@ -293,16 +324,27 @@ public final class MatchRunner {
   }
 
   /// Counts a finished game: asks both players for dead stones and scores; the referee counts
-  /// with the dead stones both agree on (their union when they differ, flagged).
+  /// with the dead stones both agree on (their union when they differ, flagged). A player that
+  /// cannot answer is reported (`warn`) and its answer left out (nil in the record), never
+  /// taken as "no dead stones".
   func adjudicate(_ state: GameState, black: any MatchPlayer, white: any MatchPlayer) -> Scores {
     let h = state.height
-    let deadB = (try? black.deadStones(height: h)) ?? nil
-    let deadW = (try? white.deadStones(height: h)) ?? nil
+    func ask<T>(_ player: any MatchPlayer, _ what: String, _ question: () throws -> T?) -> T? {
+      do {
+        return try question()
+      } catch {
+        warn("\(player.name) could not give its \(what): \(error)")
+        return nil
+      }
+    }
+    let deadB = ask(black, "dead stones") { try black.deadStones(height: h) }
+    let deadW = ask(white, "dead stones") { try white.deadStones(height: h) }
     let agree: Bool? = (deadB != nil && deadW != nil) ? deadB == deadW : nil
     let dead = (deadB ?? []).union(deadW ?? [])
     let referee = state.score(dead: dead)
     return Scores(
-      black: (try? black.finalScore()) ?? nil, white: (try? white.finalScore()) ?? nil,
+      black: ask(black, "final score") { try black.finalScore() },
+      white: ask(white, "final score") { try white.finalScore() },
       referee: referee.resultString, deadAgree: agree, margin: referee.margin)
   }
 }

@@ -23,7 +23,7 @@ extension GTPController {
       return .success(try analyzingEngine().parameterValues.map(\.name).joined(separator: " "))
     case .getParam(let name):
       guard let p = try analyzingEngine().parameterValues.first(where: { $0.name == name }) else {
-        throw GTPError("unknown parameter '\(name)'")
+        throw GTPError("Unknown parameter: \(name)")
       }
       return .success(p.value)
     case .setParam(let name, let value):

@@ -12,26 +12,33 @@ struct DeadStoneKey: Equatable {
 
 extension GTPController {
   /// The engine's dead stones for the current position (cached per position).
-  func deadStones() -> Set<Point> {
+  /// - Throws: `GTPError` when the engine cannot judge them (its evaluator failed), so that
+  ///   `final_score` and friends answer with the reason instead of counting every stone alive.
+  func deadStones() throws(GTPError) -> Set<Point> {
     let key = DeadStoneKey(
       hash: game.board.hash, width: game.width, height: game.height, toMove: game.toMove,
       moves: game.moves.count)
     if let cached = deadStoneCache, cached.key == key { return cached.dead }
-    let dead = engine.deadStones(in: game)
+    let dead: Set<Point>
+    do {
+      dead = try engine.deadStones(in: game)
+    } catch {
+      throw GTPError("cannot judge dead stones: \(error)")
+    }
     deadStoneCache = (key, dead)
     return dead
   }
 
   /// `final_score`: the result with the engine's dead stones removed (`B+3.5`, `W+1`, `0`).
-  func finalScore() -> String {
-    let dead = deadStones()
+  func finalScore() throws(GTPError) -> String {
+    let dead = try deadStones()
     return game.score(dead: dead).resultString
   }
 
   /// `final_status_list CLASS`: stones one chain per line (`alive`, `dead`, `seki`); empty
   /// points all on one line (`black_territory`, `white_territory`, `dame`), as GNU Go does.
-  func finalStatusList(_ status: GTPCommand.StoneStatus) -> String {
-    let statuses = finalStatuses()
+  func finalStatusList(_ status: GTPCommand.StoneStatus) throws(GTPError) -> String {
+    let statuses = try finalStatuses()
     let board = game.board
     guard status.isStoneClass else {
       return vertexList(board.points.filter { statuses[$0.i] == status })
@@ -51,7 +58,7 @@ extension GTPController {
     guard let p = move(vertex)?.point else {
       throw GTPError("invalid coordinate", detail: "final_status needs a point on the board")
     }
-    return finalStatuses()[p.i].rawValue
+    return try finalStatuses()[p.i].rawValue
   }
 
   /// Every point's final class, indexed by `Point.i`.
@@ -60,8 +67,8 @@ extension GTPController {
   /// liberty they share with a living opposing stone (nobody owns it once the dead stones
   /// are gone), as at the end of a game; every other stone is alive. Empty points (and only they) are territory of
   /// the player who owns them by area once the dead stones are gone, or dame.
-  func finalStatuses() -> [GTPCommand.StoneStatus] {
-    let dead = deadStones()
+  func finalStatuses() throws(GTPError) -> [GTPCommand.StoneStatus] {
+    let dead = try deadStones()
     let owner = game.board.areaOwnership(dead: dead)
     let board = game.board
     var result = [GTPCommand.StoneStatus](repeating: .dame, count: Point.capacity)
@@ -101,8 +108,8 @@ extension GTPController {
   /// The score is `final_score`'s (the engine's dead stones removed, counted under the
   /// rules); the bounds, White's lead as in GNU Go, are that same number, since Tengen
   /// computes no interval. A draw is `W+0.0`, as in GNU Go.
-  func estimateScore() -> String {
-    let lead = -game.score(dead: deadStones()).margin
+  func estimateScore() throws(GTPError) -> String {
+    let lead = -game.score(dead: try deadStones()).margin
     let white = lead == 0 ? 0 : lead  // no "-0.0"
     let bound = GTPController.oneDecimal(white)
     let head = white >= 0 ? "W+" + bound : "B+" + GTPController.oneDecimal(-white)

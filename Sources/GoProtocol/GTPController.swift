@@ -48,8 +48,7 @@ public final class GTPController {
 
   /// Seconds on a monotonic clock since an arbitrary origin.
   public static func monotonicSeconds() -> Double {
-    let d = ContinuousClock.now - GTPController.origin
-    return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+    (ContinuousClock.now - GTPController.origin).inSeconds
   }
 
   private static let origin = ContinuousClock.now
@@ -117,10 +116,10 @@ public final class GTPController {
     case .placeFreeHandicap(let n): return try placeFreeHandicap(n)
     case .setFreeHandicap(let list): return try setFreeHandicap(list)
     case .setPosition(let stones): return try setPosition(stones)
-    case .finalScore: return finalScore()
-    case .finalStatusList(let status): return finalStatusList(status)
+    case .finalScore: return try finalScore()
+    case .finalStatusList(let status): return try finalStatusList(status)
     case .finalStatus(let vertex): return try finalStatus(vertex)
-    case .estimateScore: return estimateScore()
+    case .estimateScore: return try estimateScore()
     case .listStones(let player): return listStones(player)
     case .captures(let player):
       return String(player == .black ? game.board.capturedByBlack : game.board.capturedByWhite)

@@ -1,6 +1,7 @@
 public import GoCore
 
-/// Something that chooses moves: the rollout MCTS now, network search later.
+/// Something that chooses moves: the rollout MCTS (`RolloutEngine`) or the network search
+/// (`PUCTEngine`).
 ///
 /// The GTP front end talks to engines only through this protocol. Calls come from one thread
 /// at a time; `generateMove` blocks until the move is chosen (engines may use their own worker
@@ -17,7 +18,9 @@ public protocol GoEngine: AnyObject {
 
   /// The stones the engine judges dead at the end of `state` (for `final_score`,
   /// `final_status_list`). Blocks.
-  func deadStones(in state: GameState) -> Set<Point>
+  /// - Throws: when the engine cannot judge (its evaluator failed): a caller reports that,
+  ///   never scores the game as if no stone were dead.
+  func deadStones(in state: GameState) throws -> Set<Point>
 
   /// Forgets anything cached about earlier positions (new game, board size change).
   func clear()

@@ -1,4 +1,5 @@
 public import GoCore
+import GoFormats
 
 /// What one search found: the best move, its win rate, statistics and the principal variation.
 public struct SearchSummary: Sendable, CustomStringConvertible {
@@ -23,7 +24,8 @@ public struct SearchSummary: Sendable, CustomStringConvertible {
   public var principalVariation: [Move]
   /// Root moves, most visited first.
   public var candidates: [Candidate]
-  /// Mean final ownership per padded index (+1 Black, −1 White) over this search's playouts.
+  /// Mean final ownership per padded index (+1 White, −1 Black: White's view, `Perspective`)
+  /// over this search's playouts.
   public var ownership: [Double]
   public var toMove: Player
   /// The time plan of a timed move (nil: a playout limit only, or analysis).
@@ -58,18 +60,12 @@ public struct SearchSummary: Sendable, CustomStringConvertible {
   }
 
   public var description: String {
-    let pv = principalVariation.map { Self.text($0, board) }.joined(separator: " ")
+    let pv = principalVariation.map { GTPVertex.text($0, height: board.height) }.joined(separator: " ")
     let rate = seconds > 0 ? Double(playouts) / seconds : 0
-    let best = self.best.map { Self.text($0, board) } ?? "-"
+    let best = self.best.map { GTPVertex.text($0, height: board.height) } ?? "-"
     return
       "\(toMove == .black ? "B" : "W") \(best) winrate \(String(format: "%.3f", winRate)) "
       + "playouts \(playouts) in \(String(format: "%.2f", seconds)) s "
       + "(\(Int(rate))/s) pv \(pv)"
-  }
-
-  /// GTP-style text of a move.
-  static func text(_ move: Move, _ board: Board) -> String {
-    guard case .play(let p) = move else { return "pass" }
-    return String(Board.columnLetters[p.x]) + String(board.height - p.y)
   }
 }

@@ -127,19 +127,18 @@ public final class SelfPlayGamePlayer: @unchecked Sendable {
     if let resigned {
       winner = resigned.opponent
     } else {
-      let dead = engine.deadStones(in: state)
+      let dead = try engine.deadStones(in: state)
       let score = state.score(dead: dead)
       let margin = score.white - score.black
       whiteScore = margin
       winner = margin > 0 ? .white : (margin < 0 ? .black : nil)
       ownership = state.board.areaOwnership(dead: dead)
     }
-    let elapsed = ContinuousClock.now - started
     return FinishedSelfPlayGame(
       index: index, state: state, rulesName: rulesName, openingMoves: openingMoves, turns: turns,
       whiteScore: whiteScore, winner: winner, resigned: resigned, wouldHaveResigned: wouldHaveResigned,
       resignationEnabled: resignOn, finalOwnership: ownership,
-      seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+      seconds: (ContinuousClock.now - started).inSeconds)
   }
 
   /// A distillation turn (`rawPolicy`): one evaluation; the target is the raw policy over the

@@ -1,4 +1,5 @@
 import Foundation
+import GoCore
 import GoTrainingData
 import Synchronization
 
@@ -242,8 +243,7 @@ public final class SelfPlayRunner: @unchecked Sendable {
 
   private func report(start: ContinuousClock.Instant, before: EvaluatorCounters?) -> Report {
     var r = Report()
-    let elapsed = ContinuousClock.now - start
-    r.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+    r.seconds = (ContinuousClock.now - start).inSeconds
     shared.withLock { s in
       r.games = s.playedGames
       r.rows = s.playedRows

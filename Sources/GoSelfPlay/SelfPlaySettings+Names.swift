@@ -102,7 +102,7 @@ extension SelfPlaySettings {
     _ name: String, _ value: String, search: inout PUCTParameters
   ) throws(ParameterError) -> Bool {
     if let spec = Self.specs.first(where: { $0.name == name }) {
-      guard spec.set(&self, value) else { throw ParameterError("Invalid value for \(name): \(value)") }
+      try spec.apply(value, to: &self)
       return true
     }
     guard PUCTEngine.isParameter(name) else { return false }

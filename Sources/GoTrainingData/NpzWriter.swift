@@ -3,7 +3,7 @@
 /// (1980-01-01 00:00) so the same arrays always give the same bytes.
 public struct NpzWriter: Sendable {
   /// A problem that keeps the archive from being written.
-  public struct TooLarge: Error, CustomStringConvertible {
+  public struct SizeError: Error, CustomStringConvertible {
     public var description: String
   }
 
@@ -15,13 +15,13 @@ public struct NpzWriter: Sendable {
   public init() {}
 
   /// Adds `array` as member `name.npy` (`np.load` exposes it as `name`).
-  public mutating func add(_ name: String, _ array: NpyArray) throws(TooLarge) {
+  public mutating func add(_ name: String, _ array: NpyArray) throws(SizeError) {
     let data = array.npyBytes
     let fileName = Array((name + ".npy").utf8)
     guard data.count < 0xFFFF_FFFF, body.count < 0xFFFF_FFFF - data.count - 30 - fileName.count,
       count < 0xFFFF
     else {
-      throw TooLarge(description: "npz member \(name) would exceed the zip limits (4 GiB, 65535 members); write fewer rows per file")
+      throw SizeError(description: "npz member \(name) would exceed the zip limits (4 GiB, 65535 members); write fewer rows per file")
     }
     let crc = CRC32.checksum(data)
     let offset = UInt32(body.count)
@@ -63,9 +63,9 @@ public struct NpzWriter: Sendable {
   }
 
   /// The finished archive.
-  public func bytes() throws(TooLarge) -> [UInt8] {
+  public func bytes() throws(SizeError) -> [UInt8] {
     guard body.count + central.count < 0xFFFF_FFFF else {
-      throw TooLarge(description: "npz archive would exceed 4 GiB; write fewer rows per file")
+      throw SizeError(description: "npz archive would exceed 4 GiB; write fewer rows per file")
     }
     var out = body + central
     Self.u32(0x0605_4B50, &out)

@@ -7,11 +7,24 @@ import GoNeuralNet
 /// position before a `B`/`W` move, with the record's move as the policy target and the `RE`
 /// result as value/score targets, or, with a teacher, the teacher network's outputs.
 public struct SGFRowExtractor {
-  /// Why a game gave no rows.
-  public struct Skip: Error, CustomStringConvertible, Equatable {
-    /// The reason (with the line and column of the SGF problem when there is one).
-    public var description: String
-    public init(_ description: String) { self.description = description }
+  /// What one game gives: its rows, or why it gives none (a game Tengen cannot encode is an
+  /// expected outcome of a folder of records, not an error).
+  public enum Outcome: Equatable {
+    case rows([TrainingRow])
+    /// The reason, with the line and column of the SGF problem when there is one.
+    case skipped(String)
+
+    /// The rows (none when skipped).
+    public var rows: [TrainingRow] {
+      if case .rows(let r) = self { return r }
+      return []
+    }
+
+    /// Why the game was skipped, or nil.
+    public var skipReason: String? {
+      if case .skipped(let reason) = self { return reason }
+      return nil
+    }
   }
 
   /// The grid side L of the rows.
@@ -31,25 +44,26 @@ public struct SGFRowExtractor {
     self.teacher = teacher
   }
 
-  /// The rows of `game`'s main line, all tagged with `gameID`.
-  /// - Throws: `Skip` when the board does not fit the grid, the record cannot be replayed
-  ///   (illegal or malformed move) or it places setup stones after moves.
-  public func rows(for game: SGFGame, gameID: Int64) throws -> [TrainingRow] {
+  /// The rows of `game`'s main line, all tagged with `gameID`; `.skipped` when the board does
+  /// not fit the grid, the record cannot be replayed (illegal or malformed move) or it places
+  /// setup stones after moves.
+  /// - Throws: the teacher's error.
+  public func extract(_ game: SGFGame, gameID: Int64) throws -> Outcome {
     let info = game.info
     guard info.width <= posLen, info.height <= posLen else {
-      throw Skip("board \(info.width)x\(info.height) does not fit the \(posLen)x\(posLen) grid (--pos-len)")
+      return .skipped("board \(info.width)x\(info.height) does not fit the \(posLen)x\(posLen) grid (--pos-len)")
     }
     let state: GameState
     do {
       state = try game.replay(rules: game.rules(fallback: fallbackRules))
     } catch {
-      throw Skip("cannot replay: \(error)")
+      return .skipped("cannot replay: \(error)")
     }
     let recorded = game.tree.mainLine.reduce(0) {
       $0 + ($1.property("B") != nil ? 1 : 0) + ($1.property("W") != nil ? 1 : 0)
     }
     guard recorded == state.moves.count else {
-      throw Skip("setup stones (AB/AW/AE) after the first move cannot be encoded as history")
+      return .skipped("setup stones (AB/AW/AE) after the first move cannot be encoded as history")
     }
     let start = GameState(board: state.initialBoard, toMove: state.initialToMove, rules: state.rules)
     var nn = NNGame(start)
@@ -98,7 +112,7 @@ public struct SGFRowExtractor {
         pending.removeAll()
       }
     }
-    return rows
+    return .rows(rows)
   }
 
   /// Replaces the targets of `rows[start...]` with the teacher's evaluations of `games`.

@@ -66,12 +66,14 @@ struct AnalysisSubcommand: ParsableCommand {
     guard let perspective = ReportPerspective(text: reportAnalysisWinratesAs) else {
       throw ValidationError("--report-analysis-winrates-as must be BLACK, WHITE or SIDETOMOVE")
     }
-    for (flag, value) in [
+    // One note for all of them: KaTrain passes -config and -override-config on every start.
+    let ignored = [
       ("-config", katagoConfig), ("-override-config", katagoOverrideConfig),
       ("-human-model", katagoHumanModel),
-    ] where value != nil {
-      FileHandle.standardError.write(
-        Data("tengen analysis: ignoring KataGo's \(flag) (settings come from options)\n".utf8))
+    ].filter { $0.1 != nil }.map(\.0)
+    if !ignored.isEmpty {
+      FileHandle.standardError.write(Data(
+        "tengen analysis: ignoring KataGo's \(ignored.joined(separator: ", ")) (settings come from options)\n".utf8))
     }
     var config = AnalysisConfiguration()
     config.threads = analysisThreads

@@ -16,8 +16,8 @@ struct GTPSubcommand: ParsableCommand {
 
   @OptionGroup var engine: EngineOptions
 
-  @Option(help: "Rules: a preset (tromp-taylor, chinese, japanese, aga, ...), JSON or compact form.")
-  var rules: String = "tromp-taylor"
+  @Option(help: "Rules: a preset (chinese, tromp-taylor, japanese, aga, ...), JSON or compact form (default: chinese, komi 7.5; docs/GTP.md says why).")
+  var rules: String?
 
   @Option(help: "Komi (default: the rules' komi).")
   var komi: Double?
@@ -36,6 +36,10 @@ struct GTPSubcommand: ParsableCommand {
     "Search parameters `name=value,name=value` set at start-up after --config (repeatable; `kata-list-params` lists the names).",
     valueName: "settings"))
   var set: [String] = []
+
+  @Flag(help: ArgumentHelp(
+    "Print a config file of every search parameter of both engines (the values these options give, what each accepts and does; all commented out) and exit. configs/gtp_example.cfg is its output with no options."))
+  var printConfig = false
 
   /// The settings of `--config` and `--set`, in that order.
   func settings() throws -> ParameterSettings {
@@ -67,13 +71,21 @@ struct GTPSubcommand: ParsableCommand {
 
   func run() throws {
     guard (2...25).contains(size) else { throw ValidationError("size must be between 2 and 25") }
-    var r: Rules
+    var r = GTPConfiguration.defaultRules
     do {
-      r = try RulesText.parse(rules)
+      if let rules { r = try RulesText.parse(rules) }
     } catch {
       throw ValidationError(error.message)
     }
     if let komi { r.komi = komi }
+    if printConfig {
+      // One thread per core would make the file depend on the machine: its doc says so instead.
+      print(
+        ExampleConfig.text(
+          puct: try network.parameters(engine), rollout: try engine.parameters(cores: 1)),
+        terminator: "")
+      return
+    }
     let params = try engine.parameters(cores: ProcessInfo.processInfo.activeProcessorCount)
     let settings = try settings()
     var gtp = GTPConfiguration(width: size, height: size, rules: r)

@@ -99,8 +99,7 @@ struct MatchCommand: ParsableCommand {
       playerA.close()
       playerB.close()
     }
-    let runner = MatchRunner(
-      configuration: config, a: playerA, b: playerB, sgfWriter: Self.sgf)
+    let runner = MatchRunner(configuration: config, a: playerA, b: playerB)
     try runner.run { record, stats in
       let line =
         "game \(record.game + 1): \(record.black) (B) vs \(record.white) (W): \(record.result)"
@@ -143,17 +142,6 @@ struct MatchCommand: ParsableCommand {
     guard rename(tmp, path) == 0 else { throw ValidationError("cannot write \(path)") }
   }
 
-  /// The SGF record of a finished match game, with the runner's root properties.
-  static func sgf(_ state: GameState, _ props: [String: String]) -> String {
-    var info = SGFGameInfo()
-    info.blackName = props["PB"]
-    info.whiteName = props["PW"]
-    info.result = props["RE"]
-    var game = SGFGame(state: state, info: info)
-    if let comment = props["GC"], !game.tree.nodes.isEmpty { game.tree.nodes[0]["GC"] = comment }
-    return game.text()
-  }
-
   /// Builds a player from an engine spec.
   static func player(_ spec: String, name: String, logDir: String) throws -> any MatchPlayer {
     if spec.hasPrefix("gtp:") {
@@ -164,33 +152,54 @@ struct MatchCommand: ParsableCommand {
     guard spec == "tengen" || spec.hasPrefix("tengen:") else {
       throw ValidationError("an engine is tengen[:options] or gtp:<command>, not '\(spec)'")
     }
-    var options: [String: String] = [:]
+    var options: [(key: String, value: String)] = []
     for item in spec.dropFirst(7).split(separator: ",") where !item.isEmpty {
       let kv = item.split(separator: "=", maxSplits: 1).map(String.init)
       guard kv.count == 2 else { throw ValidationError("bad engine option '\(item)'") }
-      options[kv[0]] = kv[1]
+      options.append((kv[0], kv[1]))
     }
     // model=none is the rollout player, as `--model none` is for `tengen gtp`.
-    if let model = options.removeValue(forKey: "model"), model.lowercased() != BundledNetworks.noneWord {
-      return try networkPlayer(spec, model: model, options: options)
+    if let k = options.lastIndex(where: { $0.key == "model" }) {
+      let model = options[k].value
+      options.removeAll { $0.key == "model" }
+      if model.lowercased() != BundledNetworks.noneWord {
+        return try networkPlayer(spec, model: model, options: options)
+      }
     }
     var p = RolloutParameters()
     p.threads = ProcessInfo.processInfo.activeProcessorCount
-    var extra = ParameterSettings()
-    for (key, value) in options.sorted(by: { $0.key < $1.key }) {
-      switch key {
-      case "threads": p.threads = Int(value) ?? p.threads
-      case "playouts": p.maxPlayouts = Int(value)
-      case "time": p.maxTime = Double(value)
-      case "seed": p.seed = UInt64(value) ?? p.seed
-      case "resign": p.resignThreshold = Double(value) ?? p.resignThreshold
-      case "policy": p.policy = value == "light" ? .light : .standard
-      default: try extra.addOverrides("\(key)=\(value)")  // any kata-set-param name
+    let engine = RolloutEngine(params: p)
+    try apply(settings(options, aliases: rolloutKeys, spec), to: engine, spec)
+    return EngineMatchPlayer(
+      name: "Tengen(\(spec))", displayName: TengenVersion.displayName + " rollouts", engine: engine)
+  }
+
+  /// The rollout player's short spec keys and the parameters they name.
+  static let rolloutKeys = [
+    "threads": "threads", "playouts": "maxPlayouts", "time": "maxTime", "seed": "seed",
+    "resign": "resignThreshold", "policy": "policy",
+  ]
+  /// The network player's short spec keys and the parameters they name.
+  static let networkKeys = [
+    "visits": "maxVisits", "time": "maxTime", "searchthreads": "numSearchThreads", "seed": "seed",
+    "resign": "resignThreshold", "thinking": "thinking",
+  ]
+
+  /// A spec's engine options as parameter settings (short keys translated by `aliases`, any
+  /// other key a `kata-list-params` name), in the spec's order: they are set as `kata-set-param`
+  /// sets them, so a bad value (`threads=abc`) or an unknown key is an error, never a default.
+  static func settings(
+    _ options: [(key: String, value: String)], aliases: [String: String], _ spec: String
+  ) throws -> ParameterSettings {
+    var settings = ParameterSettings()
+    for (key, value) in options {
+      do {
+        try settings.addOverrides("\(aliases[key] ?? key)=\(value)", source: "option \(key)")
+      } catch {
+        throw ValidationError("engine '\(spec)': \(error.message)")
       }
     }
-    let engine = RolloutEngine(params: p)
-    try apply(extra, to: engine, spec)
-    return EngineMatchPlayer(name: "Tengen(\(spec))", engine: engine)
+    return settings
   }
 
   /// Sets the options that name engine parameters (`kata-list-params`) on `engine`.
@@ -202,47 +211,49 @@ struct MatchCommand: ParsableCommand {
     }
   }
 
-  /// A PUCT player over a network: keys model, visits, time, nnthreads, batch, searchthreads,
-  /// symmetry (random, KataGo's default, or 0-7), thinking, seed, resign.
-  static func networkPlayer(_ spec: String, model: String, options: [String: String]) throws
+  /// An integer option of the network player's evaluator within `range`.
+  static func evaluatorOption(_ key: String, _ value: String, _ range: ClosedRange<Int>, _ spec: String) throws -> Int {
+    guard let n = Int(value), range.contains(n) else {
+      throw ValidationError(
+        "engine '\(spec)': Invalid value for \(key): \(value) (an integer from \(range.lowerBound) to \(range.upperBound))")
+    }
+    return n
+  }
+
+  /// A PUCT player over a network: its evaluator's keys model, nnthreads, batch and symmetry
+  /// (random, KataGo's default, or 0-7); the short keys of `networkKeys`; any other key a
+  /// `kata-list-params` name.
+  static func networkPlayer(_ spec: String, model: String, options: [(key: String, value: String)]) throws
     -> any MatchPlayer
   {
-    var p = PUCTParameters()
     var nnThreads = 2
     var batch = 16
     var symmetry = SymmetryMode.random
-    var extra = ParameterSettings()
-    for (key, value) in options.sorted(by: { $0.key < $1.key }) {
+    var search: [(key: String, value: String)] = []
+    for (key, value) in options {
       switch key {
-      case "visits": p.maxVisits = Int(value)
-      case "time": p.maxTime = Double(value)
-      case "nnthreads": nnThreads = Int(value) ?? nnThreads
-      case "batch": batch = Int(value) ?? batch
-      case "searchthreads": p.threads = Int(value) ?? p.threads
+      case "nnthreads": nnThreads = try evaluatorOption(key, value, 1...256, spec)
+      case "batch": batch = try evaluatorOption(key, value, 1...1024, spec)
       case "symmetry":
         if value == "random" {
           symmetry = .random
         } else if let k = Int(value), (0..<8).contains(k) {
           symmetry = .fixed(k)
         } else {
-          throw ValidationError("symmetry must be random or 0-7")
+          throw ValidationError("engine '\(spec)': symmetry must be random or 0-7, not '\(value)'")
         }
-      case "seed": p.seed = UInt64(value) ?? p.seed
-      case "resign": p.resignThreshold = Double(value) ?? p.resignThreshold
-      case "thinking":
-        guard let m = PUCTParameters.ThinkingMode(rawValue: value) else {
-          throw ValidationError("unknown thinking mode '\(value)'")
-        }
-        p.thinking = m
-      default: try extra.addOverrides("\(key)=\(value)")  // any kata-set-param name
+      default: search.append((key, value))
       }
     }
+    let settings = try settings(search, aliases: networkKeys, spec)
     let evaluator = try NetworkEvaluator.make(
       path: model, nnThreads: nnThreads, maxBatchSize: batch, symmetry: symmetry)
-    let engine = PUCTEngine(evaluator: evaluator, params: p)
-    try apply(extra, to: engine, spec)
+    let engine = PUCTEngine(evaluator: evaluator, params: PUCTParameters())
+    try apply(settings, to: engine, spec)
     engine.log = { _ in }
-    return EngineMatchPlayer(name: "Tengen(\(spec))", engine: engine)
+    return EngineMatchPlayer(
+      name: "Tengen(\(spec))",
+      displayName: TengenVersion.displayName + " " + evaluator.backend.model.name, engine: engine)
   }
 
   /// Parses `none`, `absolute:60`, `byoyomi:10:5:5`, `canadian:...`, `fischer:60:5`.

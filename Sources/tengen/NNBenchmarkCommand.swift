@@ -39,13 +39,13 @@ struct NNBenchmarkCommand: ParsableCommand {
         let layerProfile = LayerProfile()
         if profile { backend.setProfile(layerProfile) }
         var runs = 0
-        let start = Date()
-        while Date().timeIntervalSince(start) < seconds || runs < 2 {
+        let start = ContinuousClock.now
+        while (ContinuousClock.now - start).inSeconds < seconds || runs < 2 {
           _ = try backend.evaluate(input)
           runs += 1
         }
         backend.setProfile(nil)
-        let elapsed = Date().timeIntervalSince(start)
+        let elapsed = (ContinuousClock.now - start).inSeconds
         let evals = Double(runs * b) / elapsed
         print(String(format: "%7d %5d %9.2f %10.1f %9.1f", t, b, evals, 1000 * elapsed / Double(runs), evals * flops / 1e9))
         if profile { print(layerProfile.report) }

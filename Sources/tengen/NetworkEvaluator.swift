@@ -34,7 +34,7 @@ enum NetworkEvaluator {
     }
     guard let path = choice.path else { return nil }
     OpenBLASCoreType.ensure()
-    let start = Date()
+    let start = ContinuousClock.now
     let evaluator: BatchingEvaluator
     do {
       evaluator = try make(
@@ -47,7 +47,7 @@ enum NetworkEvaluator {
     let m = evaluator.backend.model
     FileHandle.standardError.write(Data(String(
       format: "tengen: network %@ (%@), loaded in %.2f s\n", path, m.name,
-      Date().timeIntervalSince(start)).utf8))
+      (ContinuousClock.now - start).inSeconds).utf8))
     return evaluator
   }
 

@@ -91,16 +91,18 @@ struct RowsCommand: ParsableCommand {
         let label = trees.count > 1 ? "\(file) (game \(k + 1))" : file
         do {
           let game = try SGFGame(tree: tree)
-          let rows = try extractor.rows(for: game, gameID: runTag << 32 | Int64(games))
+          let outcome = try extractor.extract(game, gameID: runTag << 32 | Int64(games))
+          if let reason = outcome.skipReason {
+            Self.warn("\(label): \(reason); skipped")
+            skipped += 1
+            continue
+          }
           games += 1
-          for row in rows {
+          for row in outcome.rows {
             buffer.append(row)
             if buffer.rows.count >= rowsPerFile { try flush() }
           }
         } catch let error as SGFError {
-          Self.warn("\(label): \(error); skipped")
-          skipped += 1
-        } catch let error as SGFRowExtractor.Skip {
           Self.warn("\(label): \(error); skipped")
           skipped += 1
         }

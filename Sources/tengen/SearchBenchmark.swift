@@ -53,9 +53,9 @@ enum SearchBenchmark {
           let before = evaluator.stats
           var a = AnalysisRequest()
           a.maxTime = seconds
-          let t0 = Date()
+          let t0 = ContinuousClock.now
           _ = engine.analyze(state, request: a, report: { _ in })
-          totals.searchSeconds += Date().timeIntervalSince(t0)
+          totals.searchSeconds += (ContinuousClock.now - t0).inSeconds
           let after = evaluator.stats
           totals.visits += engine.lastStats.newVisits
           totals.positions += after.positionsEvaluated - before.positionsEvaluated
@@ -98,7 +98,7 @@ enum SearchBenchmark {
     // Interleave the sizes the way a search mixes them rather than running each size in a block.
     var remaining = counts
     var positions = 0
-    let start = DispatchTime.now().uptimeNanoseconds
+    let start = ContinuousClock.now
     var progress = true
     while progress {
       progress = false
@@ -109,7 +109,7 @@ enum SearchBenchmark {
         progress = true
       }
     }
-    return (positions, Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9)
+    return (positions, (ContinuousClock.now - start).inSeconds)
   }
 
   /// A fixed, legal middle-game position (a deterministic pseudo-random game of area/4 moves).

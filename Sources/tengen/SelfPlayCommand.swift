@@ -170,13 +170,13 @@ struct SelfPlayCommand: ParsableCommand {
     let next = Mutex(0)
     let positions = Mutex(0)
     let failure = Mutex<(any Error)?>(nil)
-    let start = DispatchTime.now().uptimeNanoseconds
-    let deadline = start + UInt64(seconds * 1e9)
+    let start = ContinuousClock.now
+    let deadline = start + .seconds(seconds)
     let lanes = backend.concurrentEvaluations
     let box = ReplayInputs(inputs)
     let sizes = order
     DispatchQueue.concurrentPerform(iterations: lanes) { _ in
-      while DispatchTime.now().uptimeNanoseconds < deadline {
+      while ContinuousClock.now < deadline {
         let b = next.withLock { k -> Int in
           defer { k += 1 }
           return sizes[k % sizes.count]
@@ -191,7 +191,7 @@ struct SelfPlayCommand: ParsableCommand {
       }
     }
     if let error = failure.withLock({ $0 }) { throw error }
-    let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9
+    let elapsed = (ContinuousClock.now - start).inSeconds
     return Double(positions.withLock { $0 }) / elapsed
   }
 

@@ -26,16 +26,16 @@ struct TestNNCommand: ParsableCommand {
 
   func run() throws {
     OpenBLASCoreType.ensure()
-    let t0 = Date()
+    let t0 = ContinuousClock.now
     let description = try ModelLoader.load(path: model)
-    let loadSeconds = Date().timeIntervalSince(t0)
+    let loadSeconds = (ContinuousClock.now - t0).inSeconds
     print(description.summary)
     print(String(format: "loaded in %.3f s", loadSeconds))
-    let t1 = Date()
+    let t1 = ContinuousClock.now
     let net: any NeuralNetBackend =
       backend == "reference"
       ? ReferenceBackend(model: description) : CPUBackend(model: description, threads: threads)
-    print(String(format: "backend %@ ready in %.3f s", net.backendName, Date().timeIntervalSince(t1)))
+    print(String(format: "backend %@ ready in %.3f s", net.backendName, (ContinuousClock.now - t1).inSeconds))
     let evaluator = RawNNEvaluator(backend: net)
     if let positions, let expected {
       try compare(evaluator, positions: positions, expected: expected)
@@ -49,17 +49,17 @@ struct TestNNCommand: ParsableCommand {
     let game = try NNGame(
       xSize: size, ySize: size, rules: preset, komi: komi, setup: pairs(setup), moves: pairs(moves))
     let sym = symmetry == "all" ? nil : Int(symmetry)
-    let t2 = Date()
+    let t2 = ContinuousClock.now
     let reply = try evaluator.kataRawNNReply(game, symmetry: sym)
     print(reply, terminator: "")
-    print(String(format: "evaluated in %.3f s", Date().timeIntervalSince(t2)))
+    print(String(format: "evaluated in %.3f s", (ContinuousClock.now - t2).inSeconds))
   }
 
   func compare(_ evaluator: RawNNEvaluator, positions: String, expected: String) throws {
     let reference = try KataGoReference(positionsPath: positions, outputsPath: expected)
     var worst: [String: (Double, String)] = [:]
     var failures = 0
-    let t0 = Date()
+    let t0 = ContinuousClock.now
     for p in reference.positions where only.map({ p.id.contains($0) }) ?? true {
       let e = try evaluator.evaluate(p.game, symmetries: [Symmetry(p.symmetry)])[0]
       for (k, d) in KataGoReference.differences(e, p.expected) {
@@ -70,7 +70,7 @@ struct TestNNCommand: ParsableCommand {
         }
       }
     }
-    let seconds = Date().timeIntervalSince(t0)
+    let seconds = (ContinuousClock.now - t0).inSeconds
     print("compared \(reference.positions.count) positions in \(String(format: "%.1f", seconds)) s")
     for (id, why) in reference.skipped { print("skipped \(id): \(why)") }
     for (k, v) in worst.sorted(by: { $0.key < $1.key }) {

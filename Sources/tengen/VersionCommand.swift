@@ -1,4 +1,5 @@
 import ArgumentParser
+import GoFormats
 import GoProtocol
 
 /// `tengen version`: prints the engine version, then what `tengen gtp` answers to GTP
@@ -8,7 +9,7 @@ struct VersionCommand: ParsableCommand {
     commandName: "version", abstract: "Print the version.")
 
   func run() {
-    print("Tengen \(GTPConfiguration.tengenVersion)")
+    print(TengenVersion.displayName)
     let gtp = GTPConfiguration.gtpVersion
     print("GTP version reply: \(gtp) (Leela Zero 0.17 dialect level, for Lizzie)")
   }

@@ -18,7 +18,7 @@ import Testing
     for bad in [
       "", "{", "{\"a\":}", "[1,]", "01", "1.", "tru", "\"abc", "{\"a\":1} x", "{a:1}", "\"\\x\"",
     ] {
-      #expect(throws: JSONParser.Failure.self) { try JSONParser.parse(bad) }
+      #expect(throws: JSONParser.ParseError.self) { try JSONParser.parse(bad) }
     }
   }
 

@@ -8,6 +8,7 @@ import Testing
 /// and plays the first empty point that is legal and not its own eye.
 final class SlowPlayer: MatchPlayer {
   let name: String
+  var displayName: String { name }
   let seconds: Double
   var state = GameState(size: 9)
 
@@ -63,7 +64,7 @@ final class SlowPlayer: MatchPlayer {
     defer { try? FileManager.default.removeItem(atPath: dir) }
     let runner = MatchRunner(
       configuration: configuration(.absolute(main: 0.25), dir: dir), a: SlowPlayer(name: "slow", seconds: 0.06),
-      b: SlowPlayer(name: "quick", seconds: 0.001), sgfWriter: { _, _ in "(;)" })
+      b: SlowPlayer(name: "quick", seconds: 0.001))
     try runner.run { _, _ in }
     let record = try #require(runner.records.first)
     #expect(record.result == "W+T" && record.winner == "B")
@@ -83,8 +84,7 @@ final class SlowPlayer: MatchPlayer {
     var config = configuration(.byoyomi(main: 0, period: 0.2, periods: 3), dir: dir)
     config.maxMoves = 6
     let runner = MatchRunner(
-      configuration: config, a: SlowPlayer(name: "slow", seconds: 0.01), b: SlowPlayer(name: "slower", seconds: 0.02),
-      sgfWriter: { _, _ in "(;)" })
+      configuration: config, a: SlowPlayer(name: "slow", seconds: 0.01), b: SlowPlayer(name: "slower", seconds: 0.02))
     try runner.run { _, _ in }
     let record = try #require(runner.records.first)
     #expect(record.moves == 6)

@@ -1,5 +1,6 @@
 import Foundation
 import GoCore
+import GoFormats
 import GoMatch
 import GoSearch
 import Testing
@@ -48,11 +49,6 @@ import Testing
     config.games = 6
     config.openings = book.openings
     config.outputDirectory = dir
-    var starts: [[Move]] = []
-    let writer: (GameState, [String: String]) -> String = { state, _ in
-      starts.append(state.moves.map(\.move))
-      return "(;SZ[5])"
-    }
     func player(_ name: String, seed: UInt64) -> EngineMatchPlayer {
       var p = RolloutParameters()
       p.maxPlayouts = 20
@@ -61,8 +57,16 @@ import Testing
       return EngineMatchPlayer(name: name, engine: RolloutEngine(params: p))
     }
     let runner = MatchRunner(
-      configuration: config, a: player("A", seed: 1), b: player("B", seed: 2), sgfWriter: writer)
+      configuration: config, a: player("A", seed: 1), b: player("B", seed: 2))
     try runner.run { _, _ in }
+    let starts = try runner.records.map { record in
+      let text = try String(contentsOfFile: dir + "/" + record.sgf, encoding: .utf8)
+      return try SGFGame(text: text).replay().moves.map(\.move)
+    }
+    let first = try SGFGame(
+      text: String(contentsOfFile: dir + "/" + runner.records[0].sgf, encoding: .utf8))
+    #expect(first.tree.nodes[1]["C"]?.hasPrefix("opening book move") == true)
+    #expect(first.tree.nodes[3]["C"] == nil)
     #expect(starts.count == 6)
     // Pairs 0, 1, 2 play openings 0, 1, 0; both games of a pair the same one.
     for (game, start) in starts.enumerated() {

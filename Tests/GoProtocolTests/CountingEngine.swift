@@ -3,8 +3,8 @@ import GoCore
 /// A test engine that counts dead-stone requests.
 final class CountingEngine: TestEngine {
   private(set) var deadStoneCalls = 0
-  override func deadStones(in state: GameState) -> Set<Point> {
+  override func deadStones(in state: GameState) throws -> Set<Point> {
     deadStoneCalls += 1
-    return super.deadStones(in: state)
+    return try super.deadStones(in: state)
   }
 }

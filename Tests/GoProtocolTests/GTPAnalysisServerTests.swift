@@ -17,7 +17,7 @@ import Testing
       p.ownershipPlayouts = 50
     }
     let controller = GTPController(
-      engine: RolloutEngine(params: p), configuration: GTPConfiguration(width: 9, height: 9))
+      engine: RolloutEngine(params: p), configuration: GTPConfiguration(width: 9, height: 9, rules: .trompTaylor))
     let stdin = Pipe()
     let stdout = Pipe()
     let writer = stdin.fileHandleForWriting

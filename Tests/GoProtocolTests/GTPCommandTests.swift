@@ -1,4 +1,5 @@
 import GoCore
+import GoFormats
 import GoProtocol
 import Testing
 
@@ -96,6 +97,6 @@ import Testing
     let parts = firstWord.split(separator: ".", omittingEmptySubsequences: false)
     #expect(parts.count >= 2)
     #expect((parts.count >= 2 ? Int(parts[1]) : nil).map { $0 >= 15 } == true)
-    #expect(reply.hasSuffix("tengen." + GTPConfiguration.tengenVersion))
+    #expect(reply.hasSuffix("tengen." + TengenVersion.number))
   }
 }

@@ -93,6 +93,20 @@ import Testing
     #expect(c.ok("final_status_list seki") == "")
   }
 
+  /// An engine that cannot judge dead stones (its evaluator failed) makes the scoring
+  /// commands fail with the reason, instead of counting every stone alive.
+  @Test func scoringCommandsReportAFailedDeadStoneJudgement() {
+    struct Broken: Error, CustomStringConvertible { var description: String { "backend broken" } }
+    let (c, engine, _) = makeController(size: 5)
+    _ = c.ok("play b C3")
+    engine.deadStonesFailure = Broken()
+    for command in ["final_score", "final_status_list dead", "final_status C3", "estimate_score"] {
+      #expect(c.error(command) == "cannot judge dead stones: backend broken", "\(command)")
+    }
+    engine.deadStonesFailure = nil
+    #expect(c.ok("final_score") != nil)  // a failure is not cached
+  }
+
   @Test func deadStonesAreJudgedOncePerPosition() {
     let engine = CountingEngine()
     let (c, _, _) = makeController(size: 5, engine: engine)

@@ -22,7 +22,7 @@ import Testing
   }
 
   @Test func passesThePositionToTheEvaluator() {
-    var config = GTPConfiguration(width: 9, height: 9)
+    var config = GTPConfiguration(width: 9, height: 9, rules: .trompTaylor)
     config.rawNN = { game, color, symmetry, optimism in
       "moves \(game.moves.count) color \(color.map { "\($0)" } ?? "-") sym \(symmetry ?? -1) opt \(optimism ?? -1)"
     }

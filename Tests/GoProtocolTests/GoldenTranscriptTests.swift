@@ -38,7 +38,7 @@ import Testing
       params.resignThreshold = 0
       let engine = PUCTEngine(evaluator: evaluator, params: params)
       engine.log = { _ in }
-      var config = GTPConfiguration(width: 19, height: 19)
+      var config = GTPConfiguration(width: 19, height: 19, rules: .trompTaylor)
       config.rawNN = RawNNEvaluator(backend: evaluator.backend).gtpHandler()
       controller = GTPController(engine: engine, configuration: config)
     } else if script.hasPrefix("# engine: rollout") {
@@ -49,7 +49,7 @@ import Testing
       params.reuseTree = false
       controller = GTPController(
         engine: RolloutEngine(params: params),
-        configuration: GTPConfiguration(width: 19, height: 19))
+        configuration: GTPConfiguration(width: 19, height: 19, rules: .trompTaylor))
     } else {
       controller = makeController(size: 19).0
     }

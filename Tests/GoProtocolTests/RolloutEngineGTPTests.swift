@@ -13,7 +13,7 @@ import Testing
     params.ownershipPlayouts = 50
     let engine = RolloutEngine(params: params)
     let c = GTPController(
-      engine: engine, configuration: GTPConfiguration(width: 7, height: 7))
+      engine: engine, configuration: GTPConfiguration(width: 7, height: 7, rules: .trompTaylor))
     #expect(c.ok("time_settings 60 0 0") == "")
     var color = "b"
     for _ in 0..<16 {

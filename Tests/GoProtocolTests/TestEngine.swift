@@ -9,6 +9,8 @@ class TestEngine: GoEngine {
   var script: [MoveDecision] = []
   /// Stones `deadStones` reports.
   var dead: Set<Point> = []
+  /// When set, `deadStones` throws it (an engine whose evaluator failed).
+  var deadStonesFailure: (any Error)?
   /// Every request received, in order.
   private(set) var requests: [MoveRequest] = []
   /// Number of `clear()` calls.
@@ -35,8 +37,9 @@ class TestEngine: GoEngine {
     return .move(.pass)
   }
 
-  func deadStones(in state: GameState) -> Set<Point> {
-    dead.filter { state.board[$0] != .empty }
+  func deadStones(in state: GameState) throws -> Set<Point> {
+    if let deadStonesFailure { throw deadStonesFailure }
+    return dead.filter { state.board[$0] != .empty }
   }
 
   func clear() { clears += 1 }

@@ -37,10 +37,10 @@ import Testing
     let state = GameState(board: try #require(Board(diagram: Self.diagram)), toMove: .black, rules: .chinese)
     // C1 alone reads as Black's, A1 and B1 as White's: the chain's mean is White's.
     let mixed = Self.engine { Self.ownership($0.board, deadChainRead: [0.9, 0.8, -0.3]) }
-    #expect(mixed.deadStones(in: state) == Self.bottomChain)
+    #expect(try mixed.deadStones(in: state) == Self.bottomChain)
     // The other way round the chain lives, all three stones.
     let alive = Self.engine { Self.ownership($0.board, deadChainRead: [-0.9, 0.2, 0.3]) }
-    #expect(alive.deadStones(in: state).isEmpty)
+    #expect(try alive.deadStones(in: state).isEmpty)
   }
 
   @Test func aGameEndedByPassesIsJudgedBeforeThePasses() throws {
@@ -54,7 +54,7 @@ import Testing
       let ended = s.moves.last?.move == .pass
       return Self.ownership(s.board, deadChainRead: ended ? [-0.1, 0, 0.05] : [0.9, 0.9, 0.9])
     }
-    #expect(engine.deadStones(in: state) == Self.bottomChain)
+    #expect(try engine.deadStones(in: state) == Self.bottomChain)
   }
 
   /// Terminal nodes in the search judge chains the same way, with the firmer threshold

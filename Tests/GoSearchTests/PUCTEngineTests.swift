@@ -36,6 +36,20 @@ import Testing
     }
   }
 
+  /// The per-move stderr line names the move as GTP does (`C3`), not as `(2,2)`.
+  @Test func moveLogNamesTheMoveInGTPCoordinates() {
+    let recorder = LogRecorder()
+    let engine = PUCTEngine(evaluator: Self.targetEvaluator(), params: Self.params(visits: 50))
+    engine.log = recorder.sink
+    #expect(engine.generateMove(for: GameState(size: 5, rules: .chinese), request: MoveRequest())
+      == .move(.play(Self.target)))
+    let logged = recorder.lines
+    // The move line, then the time manager's line.
+    #expect(logged.count == 2)
+    #expect(logged.first?.hasPrefix("B C3 winrate ") == true, "\(logged)")
+    #expect(logged.last?.hasPrefix("time: ") == true, "\(logged)")
+  }
+
   @Test func visitLimitIsExactWithManyThreads() {
     let engine = PUCTEngine(evaluator: Self.targetEvaluator(), params: Self.params(visits: 123, threads: 6))
     let snap = engine.analyze(GameState(size: 7), request: { var r = AnalysisRequest(); r.maxVisits = 123; return r }(), report: { _ in })
@@ -171,6 +185,19 @@ import Testing
     // The analysis first ends the pondering, then keeps its tree (same position).
     let snap = engine.analyze(s, request: a, report: { _ in })
     #expect(snap.rootInfo.visits > 50)
+  }
+
+  @Test func settingAParameterEndsPondering() throws {
+    var p = Self.params(visits: 50, threads: 2)
+    p.ponder = true
+    let engine = PUCTEngine(evaluator: Self.targetEvaluator(), params: p)
+    engine.log = { _ in }
+    engine.ponder(GameState(size: 5))
+    #expect(engine.ponderThread != nil)
+    // The pondering thread reads `params` while it searches: the setter joins it first.
+    try engine.setParameter("cpuctExploration", "0.9")
+    #expect(engine.ponderThread == nil)
+    #expect(engine.params.cpuctExploration == 0.9)
   }
 
   @Test func ignorePreRootHistoryReachesEveryEvaluation() throws {

@@ -52,16 +52,7 @@ import Testing
 
   @Test func passesWhenTheOpponentPassedAndPassingWins() throws {
     // Black owns the left, White the right; Black is far ahead at komi 0.5.
-    let b = try #require(Board(diagram: """
-      . X . X O . O
-      X X X X O O O
-      . X . X O . O
-      X X X X O O O
-      . X . X O . O
-      X X X X O O .
-      . X . X O O O
-      """))
-    var g = GameState(board: b, toMove: .white, rules: Rules.chinese.withKomi(0.5))
+    var g = try SettledPosition.state(toMove: .white)
     try g.play(.pass)
     #expect(engine(playouts: 500).generateMove(for: g, request: MoveRequest()) == .move(.pass))
   }
@@ -83,6 +74,11 @@ import Testing
     let dead = engine(playouts: 100).deadStones(in: g)
     #expect(dead.contains(Point(x: 3, y: 2)))
     #expect(!dead.contains(Point(x: 4, y: 0)))
+    // The margin is a parameter: no chain's mean ownership can favour the opponent by more
+    // than 1.
+    let strict = engine(playouts: 100)
+    strict.params.deadStoneOwnership = 1
+    #expect(strict.deadStones(in: g).isEmpty)
   }
 
   @Test func treeIsReusedAlongTheGameLine() throws {

@@ -16,7 +16,7 @@ import Testing
   }
 
   @Test func targetsFollowTheRecordFromThePlayerToMovesView() throws {
-    let rows = try SGFRowExtractor(posLen: 7).rows(for: SGFGame(text: Self.record), gameID: 42)
+    let rows = try SGFRowExtractor(posLen: 7).extract(SGFGame(text: Self.record), gameID: 42).rows
     #expect(rows.count == 5)
     #expect(rows.map(\.pla) == [1, 2, 1, 2, 1])
     #expect(rows.map(\.moveNumber) == [0, 1, 2, 3, 4])
@@ -47,8 +47,9 @@ import Testing
 
   @Test func resultsWithoutAMarginOrWithoutAWinner() throws {
     func first(_ re: String) throws -> TrainingRow {
-      try SGFRowExtractor(posLen: 5).rows(
-        for: SGFGame(text: "(;GM[1]SZ[5]RE[\(re)];B[cc];W[dd])"), gameID: 0)[0]
+      try SGFRowExtractor(posLen: 5).extract(
+        SGFGame(text: "(;GM[1]SZ[5]RE[\(re)];B[cc];W[dd])"), gameID: 0
+      ).rows[0]
     }
     let resign = try first("B+R")
     #expect(resign.valueTarget == [1, 0, 0] && resign.targetWeights == [1, 1, 0, 0, 1, 0])
@@ -65,7 +66,7 @@ import Testing
 
   @Test func handicapGamesStartWithWhiteToMove() throws {
     let sgf = "(;GM[1]SZ[5]KM[0.5]HA[2]RE[B+1.5]AB[aa][ee];W[cc];B[bb])"
-    let rows = try SGFRowExtractor(posLen: 5).rows(for: SGFGame(text: sgf), gameID: 1)
+    let rows = try SGFRowExtractor(posLen: 5).extract(SGFGame(text: sgf), gameID: 1).rows
     #expect(rows.map(\.pla) == [2, 1])
     #expect(rows[0].valueTarget == [0, 1, 0] && rows[0].scoreTargets[0] == -1.5)
     #expect(Self.bit(rows[0], plane: 2, x: 0, y: 0, posLen: 5))
@@ -75,24 +76,21 @@ import Testing
     let game = try SGFGame(text: "(;GM[1]SZ[5]KM[6.5];B[cc];W[dd])")
     var japanese = SGFRowExtractor(posLen: 5)
     japanese.fallbackRules = .japanese
-    let tt = try SGFRowExtractor(posLen: 5).rows(for: game, gameID: 0)[0]
-    let jp = try japanese.rows(for: game, gameID: 0)[0]
+    let tt = try SGFRowExtractor(posLen: 5).extract(game, gameID: 0).rows[0]
+    let jp = try japanese.extract(game, gameID: 0).rows[0]
     #expect(tt.komi == 6.5 && jp.komi == 6.5)
     #expect(tt.globalInputs != jp.globalInputs)  // ko/scoring globals differ
   }
 
   @Test func gamesThatCannotBeEncodedAreSkippedWithAReason() throws {
     let big = try SGFGame(text: "(;GM[1]SZ[9];B[ee])")
-    #expect(throws: SGFRowExtractor.Skip.self) { try SGFRowExtractor(posLen: 7).rows(for: big, gameID: 0) }
+    #expect(try SGFRowExtractor(posLen: 7).extract(big, gameID: 0).skipReason?.contains("does not fit") == true)
     let illegal = try SGFGame(text: "(;GM[1]SZ[5]\n;B[cc]\n;W[cc])")
-    do {
-      _ = try SGFRowExtractor(posLen: 5).rows(for: illegal, gameID: 0)
-      Issue.record("an illegal move must skip the game")
-    } catch let skip as SGFRowExtractor.Skip {
-      #expect(skip.description.contains("line 3, column 2"))
-    }
+    let reason = try SGFRowExtractor(posLen: 5).extract(illegal, gameID: 0).skipReason
+    #expect(reason?.contains("line 3, column 2") == true, "an illegal move must skip the game")
     let lateSetup = try SGFGame(text: "(;GM[1]SZ[5];B[cc];AW[aa];W[dd])")
-    #expect(throws: SGFRowExtractor.Skip.self) { try SGFRowExtractor(posLen: 5).rows(for: lateSetup, gameID: 0) }
+    let late = try SGFRowExtractor(posLen: 5).extract(lateSetup, gameID: 0)
+    #expect(late.rows.isEmpty && late.skipReason?.contains("setup stones") == true)
   }
 
   @Test func malformedSGFReportsLineAndColumn() {
@@ -124,7 +122,7 @@ import Testing
 
   @Test func teacherTargetsArePlayerRelative() throws {
     let rows = try SGFRowExtractor(posLen: 7, teacher: FakeTeacher())
-      .rows(for: SGFGame(text: Self.record), gameID: 0)
+      .extract(SGFGame(text: Self.record), gameID: 0).rows
     let black = rows[0]
     let white = rows[1]
     #expect(black.policyTarget[16] == 0.75 && black.policyTarget[49] == 0.25)
@@ -144,15 +142,15 @@ import Testing
     one.teacherBatchSize = 1
     var three = SGFRowExtractor(posLen: 7, teacher: FakeTeacher())
     three.teacherBatchSize = 3
-    let a = try one.rows(for: game, gameID: 0)
+    let a = try one.extract(game, gameID: 0).rows
     #expect(a.count == 5)
-    #expect(try three.rows(for: game, gameID: 0) == a)
+    #expect(try three.extract(game, gameID: 0).rows == a)
     #expect(a.allSatisfy { $0.targetWeights[5] == 1 })
   }
 
   @Test func aRowFileHasEveryFieldWithItsShape() throws {
     var file = TrainingRowFile(posLen: 7)
-    for r in try SGFRowExtractor(posLen: 7).rows(for: SGFGame(text: Self.record), gameID: 3) {
+    for r in try SGFRowExtractor(posLen: 7).extract(SGFGame(text: Self.record), gameID: 3).rows {
       file.append(r)
     }
     let zip = try ZipReader(file.npzBytes(metaJSON: "{}"))

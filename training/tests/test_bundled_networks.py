@@ -120,3 +120,31 @@ def test_boardsize_switches_to_the_network_bundled_for_that_size(tmp_path):
         got, err = raw(["--size", "19"], [f"boardsize {side}", "clear_board"], tmp_path)
         assert got == want, side
     assert err.count(LOADED) == 2 and "warning" not in err
+
+
+def test_analysis_without_a_bundled_network_warns_once_and_notes_katrains_flags_once(tmp_path):
+    # KaTrain starts the engine as KataGo: `analysis -model M -config C -override-config K=V`.
+    q = {"id": "a", "moves": [], "rules": "chinese", "komi": 7.5, "boardXSize": 9,
+         "boardYSize": 9, "maxVisits": 50}
+    r = run(["analysis", "-config", "analysis.cfg", "-override-config", "homeDataDir=/tmp"],
+            json.dumps(q) + "\n", tmp_path)
+    assert r.returncode == 0, r.stderr
+    warnings = [line for line in r.stderr.splitlines() if line.startswith("warning:")]
+    assert len(warnings) == 1 and "no bundled network" in warnings[0], r.stderr
+    assert "with rollouts" in warnings[0]
+    notes = [line for line in r.stderr.splitlines() if "ignoring KataGo's" in line]
+    assert notes == ["tengen analysis: ignoring KataGo's -config, -override-config "
+                     "(settings come from options)"], r.stderr
+    assert json.loads(r.stdout.splitlines()[0])["id"] == "a"
+
+
+def test_gtp_with_no_rules_plays_chinese_rules_with_komi_7_5():
+    # GUIs send no rules: these defaults are what GUI users play (docs/GTP.md, Default rules).
+    r = run(["gtp", "--model", "none", "--playouts", "50"], "kata-get-rules\nget_komi\nquit\n")
+    assert r.returncode == 0, r.stderr
+    rules, komi = (json.loads(x[2:]) if x.startswith("= {") else x for x in replies(r.stdout)[:2])
+    assert rules["ko"] == "SIMPLE" and rules["scoring"] == "AREA" and rules["suicide"] is False, rules
+    assert rules["friendlyPassOk"] is True, rules
+    assert komi == "= 7.5"
+    r = run(["gtp", "--model", "none", "--rules", "tromp-taylor"], "kata-get-rules\nquit\n")
+    assert json.loads(replies(r.stdout)[0][2:])["suicide"] is True

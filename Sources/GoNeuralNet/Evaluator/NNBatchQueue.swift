@@ -98,9 +98,9 @@ final class NNBatchQueue: @unchecked Sendable {
       let batch = Array(pending.prefix(limit))
       pending.removeFirst(batch.count)
       condition.unlock()
-      let started = DispatchTime.now().uptimeNanoseconds
+      let started = ContinuousClock.now
       let results = run(batch)
-      let spent = Double(DispatchTime.now().uptimeNanoseconds - started) * 1e-9
+      let spent = (ContinuousClock.now - started).inSeconds
       condition.lock()
       statsValue.backendSeconds += spent
       if statsValue.batchSizeCounts.count <= batch.count {

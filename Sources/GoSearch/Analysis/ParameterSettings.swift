@@ -42,9 +42,9 @@ public struct ParameterSettings: Sendable, Equatable {
   }
 
   /// Adds `name=value,name=value` overrides (KataGo's `-override-config` form); every name
-  /// must be known to the engine.
+  /// must be known to the engine. `source` names them in errors (`--set`, a match spec).
   /// - Throws: `ParameterError` for an item without `=` or a name.
-  public mutating func addOverrides(_ text: String) throws(ParameterError) {
+  public mutating func addOverrides(_ text: String, source: String = "--set") throws(ParameterError) {
     for item in text.split(separator: ",") {
       let trimmed = item.trimmingSpaces
       if trimmed.isEmpty { continue }
@@ -52,7 +52,7 @@ public struct ParameterSettings: Sendable, Equatable {
         trimmed.index(after: eq) != trimmed.endIndex
       else { throw ParameterError("expected name=value, not '\(trimmed)'") }
       let name = trimmed[..<eq].trimmingSpaces
-      entries.append(Entry(name: name, value: trimmed[trimmed.index(after: eq)...].trimmingSpaces, source: "--set"))
+      entries.append(Entry(name: name, value: trimmed[trimmed.index(after: eq)...].trimmingSpaces, source: source))
       optionalNames.remove(name)
     }
   }

@@ -26,7 +26,7 @@ extension PUCTEngine {
     let p = params
     return tree.withLock { t in
       let me = t.rootPlayer
-      let s = PUCTTree.perspective(me)
+      let s = Perspective.sign(me)
       let e = t.rootEval
       let width = e?.xSize ?? 0
       let height = e?.ySize ?? 0
@@ -59,17 +59,15 @@ extension PUCTEngine {
           visited.insert(best, at: 0)
         }
       }
-      if visited.count < request.minMoves {
-        let rest = allowed.filter { t.nodes[Int($0)].visits == 0 }
+      let listed = request.listedCandidates(visited: visited) {
+        allowed.filter { t.nodes[Int($0)].visits == 0 }
           .sorted { t.nodes[Int($0)].prior > t.nodes[Int($1)].prior }
-        visited += rest.prefix(request.minMoves - visited.count)
       }
-      if let m = request.maxMoves { visited = Array(visited.prefix(max(m, 0))) }
       let winLossShare =
         0.5 * p.winLossUtilityFactor
         / max(1e-9, p.winLossUtilityFactor + p.staticScoreUtilityFactor + p.dynamicScoreUtilityFactor)
       var infos: [AnalysisMoveInfo] = []
-      for (order, c) in visited.enumerated() {
+      for (order, c) in listed.enumerated() {
         let n = t.nodes[Int(c)]
         let score = n.mean(n.scoreSum)
         let (utility, lcb, radius) = t.utilityLcb(c, p)

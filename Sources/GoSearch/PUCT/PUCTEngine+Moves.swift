@@ -1,5 +1,6 @@
 import Foundation
 public import GoCore
+import GoFormats
 import GoNeuralNet
 
 /// Move choice: time budget, final-move selection (LCB, temperature), passing and resigning.
@@ -34,8 +35,8 @@ extension PUCTEngine {
       if factor != 1 {
         limits.maxVisits = limits.maxVisits.map { max(1, Int((Double($0) * factor).rounded(.up))) }
       }
-      if params.maxTime != nil || params.maxVisits == nil || request.clock != nil {
-        if params.thinking == .auto && params.maxTime == nil {
+      if params.budget.maxTime != nil || params.maxVisits == nil || request.clock != nil {
+        if params.thinking == .auto && params.budget.maxTime == nil {
           limits.auto = true
           factor *= autoBudgetFactor(state)
         }
@@ -58,7 +59,7 @@ extension PUCTEngine {
     let (winrate, visits) = rootWinrate(of: choice)
     recentWhiteWinLoss = Array((recentWhiteWinLoss + [rootWhiteWinLoss()]).suffix(3))
     log(
-      "\(me == .black ? "B" : "W") \(choice) winrate \(String(format: "%.3f", winrate)) visits \(lastStats.rootVisits) "
+      "\(me == .black ? "B" : "W") \(GTPVertex.text(choice, height: state.height)) winrate \(String(format: "%.3f", winrate)) visits \(lastStats.rootVisits) "
         + "(+\(lastStats.newVisits) in \(String(format: "%.2f", lastStats.seconds)) s, \(lastStats.evaluations) evals, \(lastStats.threads) threads)")
     log(lastStats.timeLine)
     // The opponent passed and passing now wins (dead stones judged as the rules allow): pass.
@@ -70,7 +71,7 @@ extension PUCTEngine {
     if let plan = lastStats.plan { overrun.record(limit: plan.limit, used: ContinuousClock.now - moveStart) }
     // Resign only after several clearly lost moves, well into the game.
     let filled = 1 - Double(state.board.emptyCount) / Double(state.board.area)
-    if params.resignThreshold > 0 && visits > 0 && winrate < params.resignThreshold {
+    if params.budget.resignThreshold > 0 && visits > 0 && winrate < params.budget.resignThreshold {
       lowWinrateStreak += 1
     } else {
       lowWinrateStreak = 0
@@ -133,11 +134,11 @@ extension PUCTEngine {
     tree.withLock { t in
       guard let c = t.child(of: 0, move: move), t.nodes[Int(c)].visits > 0 else {
         let n = t.nodes[0]
-        let s = PUCTTree.perspective(t.rootPlayer)
+        let s = Perspective.sign(t.rootPlayer)
         return (0.5 * (1 + s * n.mean(n.winLossSum)), 0)
       }
       let n = t.nodes[Int(c)]
-      let s = PUCTTree.perspective(t.rootPlayer)
+      let s = Perspective.sign(t.rootPlayer)
       return (0.5 * (1 + s * n.mean(n.winLossSum)), Int(n.visits))
     }
   }
@@ -154,7 +155,7 @@ extension PUCTEngine {
     guard (try? after.play(.pass)) != nil, after.isOver else { return false }
     let own = tree.withLock { $0.rootEval?.whiteOwnership }
     let v = Self.terminalValues(after, whiteOwnership: own, center: 0, params)
-    return PUCTTree.perspective(state.toMove) * v.winLoss > 0
+    return Perspective.sign(state.toMove) * v.winLoss > 0
   }
 
   /// The move's time plan, made once the root is evaluated (`runSearch` passes the root's
@@ -164,7 +165,7 @@ extension PUCTEngine {
   ) -> @Sendable ([Float], Int) -> TimePlan {
     let manager = TimeManager(params.time)
     let (control, clock) = (request.timeControl, request.clock)
-    let (maxTime, noClockTime) = (params.maxTime, params.defaultMoveTime)
+    let (maxTime, noClockTime) = (params.budget.maxTime, params.budget.defaultMoveTime)
     let (area, moves) = (state.board.area, state.moves.count)
     let last = lastStats
     let overrunSeconds = overrun.seconds
@@ -179,7 +180,8 @@ extension PUCTEngine {
     }
   }
 
-  /// `auto` thinking: a budget factor from the root policy's entropy (a sure move gets less).
+  /// `auto` thinking: a budget factor from the root policy's entropy (a sure move gets less;
+  /// `AutoThinkingParameters.budgetFactor`).
   func autoBudgetFactor(_ state: GameState) -> Double {
     guard let e = try? evaluator.evaluate(state, isRoot: true) else { return 1 }
     var h = 0.0
@@ -190,60 +192,6 @@ extension PUCTEngine {
     }
     if e.passProbability > 0 { h -= Double(e.passProbability) * Foundation.log(Double(e.passProbability)) }
     let normalised = n > 1 ? h / Foundation.log(Double(n)) : 0
-    return min(1.5, max(0.3, 0.3 + 1.6 * normalised))
-  }
-}
-
-extension PUCTTree {
-  /// The root child with the most weight among `candidates`, or a well-visited one (weight at
-  /// least `minVisitPropForLcb` of the most) whose utility lower confidence bound is higher.
-  func bestChild(_ candidates: [Int32], _ p: PUCTParameters, mover: Player? = nil) -> Int32 {
-    var best = candidates[0]
-    for c in candidates where Self.weighsMore(nodes[Int(c)], nodes[Int(best)]) { best = c }
-    guard p.useLcbForSelection else { return best }
-    let most = nodes[Int(best)].weightSum
-    var bestLcb = utilityLcb(best, p, mover: mover).lcb
-    var chosen = best
-    for c in candidates where nodes[Int(c)].weightSum >= p.minVisitPropForLcb * most {
-      let l = utilityLcb(c, p, mover: mover).lcb
-      if l > bestLcb {
-        bestLcb = l
-        chosen = c
-      }
-    }
-    return chosen
-  }
-
-  /// Order for the move choice: more weight first, then more visits, then the higher prior.
-  static func weighsMore(_ a: PUCTNode, _ b: PUCTNode) -> Bool {
-    if a.weightSum != b.weightSum { return a.weightSum > b.weightSum }
-    return ranksAbove(a, b)
-  }
-
-  /// A child's mean utility for the player choosing it (default: the root's player) and its
-  /// lower confidence bound (with a root child's ending bonus).
-  ///
-  /// The second moment is blended with a pseudo-sample `lcbPriorUtilityRange`² wider, weighted
-  /// W / ess³ (it matters for the first few visits only); radius = `lcbStdevs` · √(variance /
-  /// effective samples).
-  func utilityLcb(_ c: Int32, _ p: PUCTParameters, mover: Player? = nil) -> (
-    mean: Double, lcb: Double, radius: Double
-  ) {
-    let n = nodes[Int(c)]
-    guard n.visits > 0, n.weightSum > 0 else { return (0, -1e9, 1e9) }
-    let weight = n.weightSum
-    let mean = n.utilitySum / weight
-    let meanSq = n.utilitySqSum / weight
-    let ess = n.effectiveSamples
-    let priorWeight = weight / (ess * ess * ess)
-    let range = p.lcbPriorUtilityRange
-    let blendedSq = (meanSq * weight + (meanSq + range * range) * priorWeight) / (weight + priorWeight)
-    let blendedEss = (weight + priorWeight) * (weight + priorWeight) / (n.weightSqSum + priorWeight * priorWeight)
-    let variance = max(0, blendedSq - mean * mean)
-    let radius = p.lcbStdevs * (variance / blendedEss).squareRoot()
-    let s = Self.perspective(mover ?? rootPlayer)
-    // A root child's ending bonus counts in its bound, not in its reported mean (KataGo).
-    let bonus = n.parent == 0 ? rootEnding?.utilityDiff(n) ?? 0 : 0
-    return (s * mean, s * (mean + bonus) - radius, radius)
+    return params.autoThinking.budgetFactor(entropy: normalised)
   }
 }

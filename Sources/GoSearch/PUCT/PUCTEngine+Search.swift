@@ -3,59 +3,31 @@ import GoCore
 import GoNeuralNet
 import Synchronization
 
-/// The search loop: preparing the root, the worker threads, limits and reports.
+/// The search loop, phase by phase: the kept tree, the root, the worker threads, the wait with
+/// its reports and stopping rules, and the statistics.
 extension PUCTEngine {
-  /// When one search ends.
-  struct SearchLimits {
-    /// Root visits (kept tree included).
-    var maxVisits: Int?
-    /// Wall-clock seconds (analysis; `genmove` plans its time with `plan`).
-    var seconds: Double?
-    /// `genmove`'s time plan from the root's ownership and the visits kept; a `SearchTimer`
-    /// then decides when to stop (early, at the target, or later for an unclear move).
-    var plan: (@Sendable ([Float], Int) -> TimePlan)?
-    /// Also stop early when the position looks clear (`auto` thinking).
-    var auto = false
-  }
+  /// How often the waiting thread wakes to report and check the stopping rules. The wait is a
+  /// `DispatchGroup` timeout only for this granularity; every time it decides by is read from
+  /// `ContinuousClock`.
+  static let waitTick = DispatchTimeInterval.milliseconds(5)
+  /// How often the waiting thread asks the `SearchTimer` whether to stop.
+  static let timerCheckInterval = Duration.milliseconds(10)
 
-  /// Everything the worker threads share during one search.
-  final class SearchRun: @unchecked Sendable {
-    let rootState: GameState
-    let selection: SelectionContext
-    let center: Double
-    let area: Int
-    let deadline: ContinuousClock.Instant?
-    let rootOwnership: [Float]?
-    /// Moves before this index are hidden from the network (`ignorePreRootHistory`).
-    let historyFloor: Int
-    let halt = Atomic<Bool>(false)
-    let evaluations = Atomic<Int>(0)
-    let collisions = Atomic<Int>(0)
-    let failure = Mutex<(any Error)?>(nil)
-
-    init(
-      rootState: GameState, selection: SelectionContext, center: Double,
-      deadline: ContinuousClock.Instant?, rootOwnership: [Float]?, historyFloor: Int
-    ) {
-      self.historyFloor = historyFloor
-      self.rootState = rootState
-      self.selection = selection
-      self.center = center
-      self.area = rootState.board.area
-      self.deadline = deadline
-      self.rootOwnership = rootOwnership
-    }
+  /// What `prepareRoot` found: the root's evaluation and the score utility's centre.
+  struct PreparedRoot {
+    var eval: NNEvaluation
+    var center: Double
   }
 
   /// Searches `state` within `limits`, calling `report` at the request's interval; the tree
-  /// holds the result afterwards. Throws if the root cannot be evaluated.
+  /// holds the result afterwards and `lastStats` its counters. Throws if the root cannot be
+  /// evaluated, or the evaluator's error if a leaf could not be.
   func runSearch(
     _ state: GameState, limits: SearchLimits, restrictions: [MoveRestriction],
     forbidRootPass: Bool, analysis: AnalysisRequest?,
     report: (@Sendable (AnalysisSnapshot) -> Void)?, pondering: Bool = false
   ) throws {
-    let clock = ContinuousClock()
-    let start = clock.now
+    let start = ContinuousClock.now
     // A pondering search's flag was cleared before its thread started, so that a stop sent
     // right away is not lost; any other search first ends the pondering.
     if !pondering {
@@ -63,8 +35,42 @@ extension PUCTEngine {
       stopFlag.store(false, ordering: .relaxed)
     }
     let visitsBefore = prepareTree(for: state)
-    // The root is evaluated as a root (KataGo hides history there in some modes).
     let floor = analysis?.ignorePreRootHistory == true ? state.moves.count : 0
+    let root = try prepareRoot(
+      state, visitsBefore: visitsBefore, restrictions: restrictions, analysis: analysis, historyFloor: floor)
+    var selection = SelectionContext(
+      params: params, restrictions: restrictions, forbidRootPass: forbidRootPass,
+      visitLimit: limits.maxVisits ?? Int.max)
+    if let fpu = analysis?.rootFpuReductionMax { selection.params.rootFpuReductionMax = fpu }
+    let timer = limits.plan.map {
+      SearchTimer(plan: $0(root.eval.whiteOwnership, visitsBefore), parameters: params.time)
+    }
+    let deadline = (timer.map { $0.plan.limit.inSeconds } ?? limits.seconds).map { start + .seconds(max(0, $0)) }
+    let run = SearchRun(
+      rootState: state, selection: selection, center: root.center, deadline: deadline,
+      rootOwnership: root.eval.whiteOwnership, historyFloor: floor)
+    let threadCount = Self.searchThreadCount(params, maxVisits: limits.maxVisits, visitsBefore: visitsBefore)
+    // One search thread with nothing to watch (no reports, no early stop): the caller is that
+    // thread, which saves a thread start and two wake-ups per search (self-play).
+    let inline = searchInline && threadCount == 1 && timer == nil && (analysis?.reportInterval == nil || report == nil)
+    let group = startWorkers(run, count: state.isOver ? 0 : threadCount, inline: inline)
+    let stopReason = waitAndReport(
+      group, run: run, start: start, timer: timer, auto: limits.auto, analysis: analysis,
+      report: report, visitsBefore: visitsBefore)
+    lastStats = searchStats(
+      state, run: run, start: start, visitsBefore: visitsBefore, threads: threadCount,
+      plan: timer?.plan, stopReason: stopReason)
+    if let error = run.failure.withLock({ $0 }) { throw error }
+  }
+
+  /// Evaluates the root as a root (KataGo hides history there in some modes) and readies the
+  /// tree's root for this search: score centre, value rule, symmetries, ending bonus,
+  /// ownership sums, children (when the kept tree has none) and priors with noise.
+  /// - Throws: the evaluator's error; the tree keeps its nodes then.
+  func prepareRoot(
+    _ state: GameState, visitsBefore: Int, restrictions: [MoveRestriction], analysis: AnalysisRequest?,
+    historyFloor floor: Int
+  ) throws -> PreparedRoot {
     let rootEval = try evaluator.evaluate(state, isRoot: true, historyFloor: floor)
     let expected = tree.withLock { t in
       t.nodes[0].weightSum > 0 ? t.nodes[0].mean(t.nodes[0].scoreSum) : Double(rootEval.whiteScoreMean)
@@ -101,72 +107,81 @@ extension PUCTEngine {
         t.nodes[0].firstChild = -1
         t.nodes[0].childCount = 0
         let keys = p.subtreeValueBiasFactor > 0 ? rootList.map { PUCTTree.biasKey(state, move: $0.0) } : nil
-        t.expand(0, children: rootList, own: own, maxNodes: max(p.maxNodes, rootList.count + 1), biasKeys: keys)
+        t.expand(0, children: rootList, own: own, maxNodes: max(p.budget.maxNodes, rootList.count + 1), biasKeys: keys)
         t.nodes[0].inFlight += 1
         t.backup([0], own)
       }
       t.setRootPriors(rootList, noise: noise, noiseWeight: p.rootNoiseWeight)
     }
-    var selection = SelectionContext(
-      params: params, restrictions: restrictions, forbidRootPass: forbidRootPass,
-      visitLimit: limits.maxVisits ?? Int.max)
-    if let fpu = analysis?.rootFpuReductionMax { selection.params.rootFpuReductionMax = fpu }
-    var timer = limits.plan.map {
-      SearchTimer(plan: $0(rootEval.whiteOwnership, visitsBefore), parameters: params.time)
-    }
-    let deadline = (timer.map { $0.plan.limit.inSeconds } ?? limits.seconds).map { start + .seconds(max(0, $0)) }
-    let run = SearchRun(
-      rootState: state, selection: selection, center: center, deadline: deadline,
-      rootOwnership: rootEval.whiteOwnership, historyFloor: floor)
+    return PreparedRoot(eval: rootEval, center: center)
+  }
 
-    let threadCount = Self.searchThreadCount(params, maxVisits: limits.maxVisits, visitsBefore: visitsBefore)
+  /// Runs `count` workers on `run`: on the calling thread when `inline` (one worker, returning
+  /// after it), else on threads of their own (16 MB stacks: the ladder search recurses) that
+  /// leave the returned group when done.
+  func startWorkers(_ run: SearchRun, count: Int, inline: Bool) -> DispatchGroup {
     let group = DispatchGroup()
-    // One search thread with nothing to watch (no reports, no early stop): the caller is that
-    // thread, which saves a thread start and two wake-ups per search (self-play).
-    let inline = searchInline && threadCount == 1 && timer == nil && (analysis?.reportInterval == nil || report == nil)
-    if inline && !state.isOver {
+    if inline && count > 0 {
       work(run)
-    } else if !state.isOver {
-      for _ in 0..<threadCount {
-        group.enter()
-        let thread = Thread { [self] in
-          work(run)
-          group.leave()
-        }
-        thread.stackSize = 16 << 20
-        thread.start()
-      }
+      return group
     }
-    // Wait, reporting at the interval and checking the early-stop rules.
+    for _ in 0..<count {
+      group.enter()
+      let thread = Thread { [self] in
+        work(run)
+        group.leave()
+      }
+      thread.stackSize = 16 << 20
+      thread.start()
+    }
+    return group
+  }
+
+  /// Waits for the workers, reporting at the analysis interval and applying the stopping
+  /// rules (the timer's, and `auto` thinking's when `auto`); halts the workers when one says
+  /// stop. Returns why the timer or `auto` thinking stopped the search (nil: another limit).
+  func waitAndReport(
+    _ group: DispatchGroup, run: SearchRun, start: ContinuousClock.Instant, timer: SearchTimer?,
+    auto: Bool, analysis: AnalysisRequest?, report: (@Sendable (AnalysisSnapshot) -> Void)?,
+    visitsBefore: Int
+  ) -> StopReason? {
+    var timer = timer
     let interval = analysis?.reportInterval
+    let every = Duration.milliseconds(Int64(max(0.001, interval ?? 1) * 1000))
     var nextReport = interval.map { start + .milliseconds(Int64(max(0.001, analysis?.firstReportAfter ?? $0) * 1000)) }
-    let tick = DispatchTimeInterval.milliseconds(5)
     var lastCheck = start
     var stopReason: StopReason?
-    while group.wait(timeout: .now() + tick) == .timedOut {
-      let now = clock.now
+    while group.wait(timeout: .now() + Self.waitTick) == .timedOut {
+      let now = ContinuousClock.now
       if let due = nextReport, now >= due, let analysis, let report {
         report(snapshot(analysis))
-        nextReport = due + .milliseconds(Int64(max(0.001, interval ?? 1) * 1000))
-        if nextReport! < now { nextReport = now + .milliseconds(Int64(max(0.001, interval ?? 1) * 1000)) }
+        nextReport = due + every
+        if nextReport! < now { nextReport = now + every }
       }
-      if stopReason == nil, timer != nil, now - lastCheck >= .milliseconds(10) {
-        lastCheck = now
-        let elapsed = now - start
-        var reason = timer!.check(elapsed: elapsed, rootProgress(visitsBefore: visitsBefore))
-        if reason == nil && limits.auto && timer!.plan.mayStopEarly
-          && autoSettled(spent: elapsed.inSeconds / max(0.001, timer!.horizon.inSeconds))
-        {
-          reason = .settled
-        }
-        if let reason {
-          stopReason = reason
-          run.halt.store(true, ordering: .relaxed)
-        }
+      guard stopReason == nil, let plan = timer?.plan, now - lastCheck >= Self.timerCheckInterval else { continue }
+      lastCheck = now
+      let elapsed = now - start
+      var reason = timer!.check(elapsed: elapsed, rootProgress(visitsBefore: visitsBefore))
+      if reason == nil && auto && plan.mayStopEarly
+        && autoSettled(spent: elapsed.inSeconds / max(0.001, timer!.horizon.inSeconds))
+      {
+        reason = .settled
+      }
+      if let reason {
+        stopReason = reason
+        run.halt.store(true, ordering: .relaxed)
       }
     }
-    let elapsed = clock.now - start
-    let seconds = elapsed.inSeconds
+    return stopReason
+  }
+
+  /// The counters of the search that started at `start` and why it ended (`stopReason`, the
+  /// timer's, first; then a finished game, `stop()`, the deadline, the visit limit).
+  func searchStats(
+    _ state: GameState, run: SearchRun, start: ContinuousClock.Instant, visitsBefore: Int, threads: Int,
+    plan: TimePlan?, stopReason: StopReason?
+  ) -> SearchStats {
+    let seconds = (ContinuousClock.now - start).inSeconds
     let (rootVisits, nodeCount) = tree.withLock { (Int($0.nodes[0].visits), $0.nodes.count) }
     var stats = SearchStats()
     stats.rootVisits = rootVisits
@@ -174,95 +189,21 @@ extension PUCTEngine {
     stats.evaluations = run.evaluations.load(ordering: .relaxed)
     stats.collisions = run.collisions.load(ordering: .relaxed)
     stats.seconds = seconds
-    stats.threads = state.isOver ? 0 : threadCount
+    stats.threads = state.isOver ? 0 : threads
     stats.nodes = nodeCount
-    stats.plan = timer?.plan
+    stats.plan = plan
     if let stopReason {
       stats.stop = stopReason
     } else if state.isOver {
       stats.stop = .nothingToSearch
     } else if stopFlag.load(ordering: .relaxed) {
       stats.stop = .interrupted
-    } else if let deadline, clock.now >= deadline {
+    } else if let deadline = run.deadline, ContinuousClock.now >= deadline {
       stats.stop = .limit
     } else {
       stats.stop = .visitLimit
     }
-    lastStats = stats
-    if let error = run.failure.withLock({ $0 }) { throw error }
-  }
-
-  /// Threads for one search: `params.threads`, capped so that each gets at least
-  /// `minPlayoutsPerThread` of the visits still to do (`visitsBefore` were kept from the last
-  /// search); a search without a visit limit gets them all.
-  static func searchThreadCount(_ p: PUCTParameters, maxVisits: Int?, visitsBefore: Int) -> Int {
-    let threads = max(1, p.threads)
-    guard p.minPlayoutsPerThread > 0, let maxVisits else { return threads }
-    let cap = (Double(maxVisits - visitsBefore) / p.minPlayoutsPerThread).rounded(.down)
-    return cap >= Double(threads) ? threads : max(1, Int(cap))
-  }
-
-  /// One search thread: descend, evaluate, back up, until a limit or a stop.
-  func work(_ run: SearchRun) {
-    // The leaf's position: moves are played on this thread's copy of the root and taken back
-    // after each visit, so a visit costs the path's moves, not a copy of the game's history.
-    var state = run.rootState
-    while true {
-      if stopFlag.load(ordering: .relaxed) || run.halt.load(ordering: .relaxed) { return }
-      if let deadline = run.deadline, ContinuousClock.now >= deadline { return }
-      let descent = tree.withLock { $0.descend(run.selection) }
-      switch descent {
-      case .limit:
-        return
-      case .done:
-        continue
-      case .collision:
-        run.collisions.add(1, ordering: .relaxed)
-        usleep(200)
-      case .evaluate(let path, let moves):
-        let leaf = path[path.count - 1]
-        var played = 0
-        for m in moves {
-          guard (try? state.play(m)) != nil else { break }
-          played += 1
-        }
-        defer { for _ in 0..<played { state.undo() } }
-        if played < moves.count || state.isOver {
-          let values = Self.terminalValues(
-            state, whiteOwnership: run.rootOwnership, center: run.center, params)
-          tree.withLock { t in
-            t.nodes[Int(leaf)].status = .terminal
-            t.nodes[Int(leaf)].own = values
-            t.backup(path, values)
-          }
-          continue
-        }
-        do {
-          let e = try evaluator.evaluate(state, isRoot: false, historyFloor: run.historyFloor)
-          run.evaluations.add(1, ordering: .relaxed)
-          let kids = Self.childList(state, e)
-          let keys = params.subtreeValueBiasFactor > 0 ? kids.map { PUCTTree.biasKey(state, move: $0.0) } : nil
-          let values = Self.leafValues(e, center: run.center, area: run.area, params)
-          let maxNodes = params.maxNodes
-          tree.withLock { t in
-            t.expand(leaf, children: kids, own: values, maxNodes: maxNodes, biasKeys: keys)
-            t.backup(path, values, evaluated: true)
-            t.ownership.add(e.whiteOwnership)
-            if t.trackChildOwnership && path.count >= 2 {
-              t.childOwnership[path[1], default: OwnershipAccumulator()].add(e.whiteOwnership)
-            }
-          }
-        } catch {
-          tree.withLock { t in
-            t.nodes[Int(leaf)].status = .fresh
-            t.cancel(path)
-          }
-          run.failure.withLock { if $0 == nil { $0 = error } }
-          run.halt.store(true, ordering: .relaxed)
-          return
-        }
-      }
-    }
+    return stats
   }
 
   /// Makes the tree's root stand for `state`: keeps the matching subtree when the game
@@ -273,7 +214,7 @@ extension PUCTEngine {
       moves: state.moves.map(\.move), players: state.moves.map(\.player), rules: state.rules)
     defer { treeLine = line }
     return tree.withLock { t in
-      if params.reuseTree, let old = treeLine, old.initialHash == line.initialHash,
+      if params.budget.reuseTree, let old = treeLine, old.initialHash == line.initialHash,
         old.initialToMove == line.initialToMove, old.rules == line.rules,
         line.moves.count >= old.moves.count,
         Array(line.moves.prefix(old.moves.count)) == old.moves,
@@ -315,7 +256,7 @@ extension PUCTEngine {
     tree.withLock { t in
       var first: (move: Move?, visits: Int, value: Double) = (nil, 0, 0.5)
       var second: (move: Move?, visits: Int, value: Double) = (nil, 0, 0.5)
-      let s = PUCTTree.perspective(t.rootPlayer)
+      let s = Perspective.sign(t.rootPlayer)
       for c in t.children(0) {
         let n = t.nodes[Int(c)]
         let v = Int(n.visits)
@@ -335,10 +276,12 @@ extension PUCTEngine {
     }
   }
 
-  /// `auto` thinking's extra stops, `spent` (0…1) into the time: one move has 75% of the
-  /// visits after a quarter of it, or the win rate is past 97% (or under 3%) after a fifth.
+  /// `auto` thinking's extra stops, `spent` (0…1) into the time (`AutoThinkingParameters`):
+  /// one move has 75% of the visits after a quarter of it, or the win rate is past 97% (or
+  /// under 3%) after a fifth.
   func autoSettled(spent: Double) -> Bool {
-    tree.withLock { t in
+    let a = params.autoThinking
+    return tree.withLock { t in
       var first = 0
       var total = 0
       for c in t.children(0) {
@@ -346,26 +289,12 @@ extension PUCTEngine {
         total += v
         first = max(first, v)
       }
-      guard total > 20 else { return false }
-      if spent > 0.25 && Double(first) / Double(total) > 0.75 { return true }
+      guard total > a.minVisits else { return false }
+      if spent > a.dominantSpentShare && Double(first) / Double(total) > a.dominantVisitShare { return true }
       let n = t.nodes[0]
-      let winrate = 0.5 * (1 + PUCTTree.perspective(t.rootPlayer) * n.mean(n.winLossSum))
-      return spent > 0.2 && (winrate > 0.97 || winrate < 0.03)
+      let winrate = 0.5 * (1 + Perspective.sign(t.rootPlayer) * n.mean(n.winLossSum))
+      return spent > a.decidedSpentShare && (winrate > a.decidedWinrate || winrate < 1 - a.decidedWinrate)
     }
   }
 }
 
-extension PUCTTree {
-  /// Sets the root children's priors from `list` (same moves), mixing in noise if given.
-  mutating func setRootPriors(_ list: [(Move, Float)], noise: [Double]?, noiseWeight: Double) {
-    var prior: [Move: Float] = [:]
-    for (k, (m, p)) in list.enumerated() {
-      var v = p
-      if let noise, k < noise.count {
-        v = Float((1 - noiseWeight) * Double(p) + noiseWeight * noise[k])
-      }
-      prior[m] = v
-    }
-    for c in children(0) { nodes[Int(c)].prior = prior[nodes[Int(c)].move] ?? 0 }
-  }
-}

@@ -109,7 +109,7 @@ extension PUCTTree {
     var cpuct = p.cpuctExploration + p.cpuctExplorationLog * log((total + p.cpuctExplorationBase) / p.cpuctExplorationBase)
     if p.cpuctUtilityStdevPrior > 0 { cpuct *= varianceScale(nodes[0], p) }
     let scaling = cpuct * (total + 0.01).squareRoot()
-    let s = Self.perspective(rootPlayer)
+    let s = Perspective.sign(rootPlayer)
     func q(_ c: Int32) -> Double {
       let n = nodes[Int(c)]
       return s * (n.utilitySum / n.weightSum + (rootEnding?.utilityDiff(n) ?? 0))

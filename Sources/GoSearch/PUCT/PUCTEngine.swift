@@ -10,39 +10,56 @@ import Synchronization
 /// leaf is evaluated outside the lock (concurrent evaluations become one network batch), then
 /// its values are backed up. The tree is kept between moves when the game follows it.
 /// See `docs/SEARCH.md` for the formulas.
+///
+/// **Threads.** The engine is `@unchecked Sendable` because its fields follow these rules,
+/// stated at each field:
+/// * *caller*: one thread at a time calls into the engine (`generateMove`, `analyze`, `clear`,
+///   `ponder`, the parameter setters: GTP's or a match's thread); only it touches these.
+/// * *search owner*: the thread that runs `runSearch` — the caller, or the pondering thread
+///   while pondering runs. Every caller entry point first ends pondering (`stopPondering()`
+///   joins it through `ponderDone`), so the two never overlap.
+/// * *shared*: read or written by the search threads during a search, through a lock
+///   (`Mutex`) or an atomic; safe from any thread.
 public final class PUCTEngine: AnalyzingEngine, @unchecked Sendable {
-  /// Settings; change them between searches only.
+  /// Settings. Written by the caller between searches only (`setParameter` first ends
+  /// pondering; a direct write must not happen while `ponder` runs); read by the search
+  /// threads during one.
   public var params: PUCTParameters
-  /// Where leaf values come from.
+  /// Where leaf values come from (immutable; the evaluator is itself thread-safe).
   public let evaluator: any PositionEvaluator
-  /// Writes one diagnostic line (stderr by default).
+  /// Writes one diagnostic line (stderr by default). Set by the caller before searching;
+  /// called by the search owner.
   public var log: @Sendable (String) -> Void = { line in
     FileHandle.standardError.write(Data((line + "\n").utf8))
   }
 
-  /// The tree, shared by the search threads.
+  /// The tree (shared: behind its mutex).
   let tree = Mutex(PUCTTree(rootPlayer: .black))
-  /// The game line (players and moves) the tree's root stands for.
+  /// The game line (players and moves) the tree's root stands for (search owner).
   var treeLine: TreeLine?
-  /// Set by `stop()`; checked between visits.
+  /// Set by `stop()`, checked between visits (shared: atomic).
   let stopFlag = Atomic<Bool>(false)
   /// White's root win/loss value after each of our last three searches (a clearly won game
-  /// gets less search: `SearchFactor`).
+  /// gets less search: `SearchFactor`) (caller).
   var recentWhiteWinLoss: [Double] = []
-  /// How far recent timed moves ran past their limits (widens the planner's margins).
+  /// How far recent timed moves ran past their limits (widens the planner's margins) (caller).
   var overrun = OverrunTracker()
-  /// Moves in a row whose win rate was under the resign threshold.
+  /// Moves in a row whose win rate was under the resign threshold (caller).
   var lowWinrateStreak = 0
-  /// Random choices (noise, temperature).
+  /// Random choices: root noise (search owner) and the move temperature (caller); never both
+  /// at once, since the caller's move choice follows its own search.
   var rng: FastRandom
-  /// The pondering search, if one runs.
+  /// The pondering search, if one runs (caller).
   var ponderThread: Thread?
+  /// Signalled by the pondering thread when its search ended (shared).
   let ponderDone = DispatchSemaphore(value: 0)
   /// Run a one-thread search on the calling thread when nothing needs watching (no analysis
   /// reports, no early stop) instead of starting a search thread. The caller's stack must be
-  /// as large as a search thread's (16 MB: the ladder search recurses). Self-play sets it.
+  /// as large as a search thread's (16 MB: the ladder search recurses). Self-play sets it
+  /// (caller, between searches).
   public var searchInline = false
-  /// Statistics of the last search, for logs and benchmarks.
+  /// Statistics of the last search, for logs and benchmarks (written by the search owner at
+  /// the end of a search; read by the caller after it).
   public internal(set) var lastStats = SearchStats()
 
   /// What the tree's root stands for: the start position, the moves since, the rules.
@@ -85,7 +102,7 @@ public final class PUCTEngine: AnalyzingEngine, @unchecked Sendable {
   public init(evaluator: any PositionEvaluator, params: PUCTParameters = PUCTParameters()) {
     self.evaluator = evaluator
     self.params = params
-    rng = FastRandom(seed: params.seed)
+    rng = FastRandom(seed: params.budget.seed)
   }
 
   public var name: String { "Tengen" }
@@ -111,13 +128,15 @@ public final class PUCTEngine: AnalyzingEngine, @unchecked Sendable {
   /// the other colour, never pass-alive ones. A game that passes ended is judged as it stood
   /// before those passes: the network never saw ended games in training and misreads them
   /// (two passes can turn a dead group's ownership from 0.9 against it to about 0).
-  public func deadStones(in state: GameState) -> Set<Point> {
+  /// - Throws: the evaluator's error: without its ownership there is no judgement (not "none
+  ///   dead").
+  public func deadStones(in state: GameState) throws -> Set<Point> {
     stopPondering()
     var position = state
     if position.isOver && !position.isNoResult {
       while position.moves.last?.move == .pass && position.undo() {}
     }
-    guard let e = try? evaluator.evaluate(position, isRoot: true) else { return [] }
+    let e = try evaluator.evaluate(position, isRoot: true)
     let passAlive = state.passAliveOwnership()
     return Self.deadChains(state.board, whiteOwnership: e.whiteOwnership)
       .filter { passAlive[$0.i] != state.board[$0] }

@@ -2,7 +2,7 @@ import GoCore
 
 /// One node of the PUCT tree, stored by value in the arena; children are a contiguous run.
 ///
-/// Every sum is from White's point of view; `PUCTTree.perspective(_:)` converts, in one place.
+/// Every sum is from White's point of view; `Perspective.sign(_:)` converts, in one place.
 /// Sums are weighted by each visit's uncertainty weight (KataGo's uncertainty-weighted
 /// playouts); means divide by `weightSum`, never by `visits`.
 struct PUCTNode: Sendable {

@@ -1,6 +1,10 @@
 import Foundation
 
 /// Tunable settings of the PUCT search (names follow KataGo's where the idea is the same).
+///
+/// The settings both engines share (threads, time, seed, memory, resignation, tree reuse) are
+/// `budget`'s; `p.threads` reads and writes `p.budget.threads`.
+@dynamicMemberLookup
 public struct PUCTParameters: Sendable, Hashable {
   /// How much thinking a move gets (Dualformer-style modes).
   public enum ThinkingMode: String, Sendable, Hashable, CaseIterable {
@@ -12,21 +16,22 @@ public struct PUCTParameters: Sendable, Hashable {
     case auto
   }
 
-  /// Search threads; they wait on the network most of the time, so more threads than cores
-  /// make the evaluator's batches fuller.
-  public var threads: Int = 8
+  /// Threads, time, seed, memory, resignation, tree reuse (defaults: 8 threads, 2M nodes,
+  /// resign under 5%).
+  public var budget = SearchBudget(threads: 8, maxNodes: 2_000_000, resignThreshold: 0.05)
+
+  /// `budget`'s settings as if they were this struct's own (`p.threads`, `p.time.lagBuffer`).
+  public subscript<T>(dynamicMember path: WritableKeyPath<SearchBudget, T>) -> T {
+    get { budget[keyPath: path] }
+    set { budget[keyPath: path] = newValue }
+  }
+
   /// Small searches use fewer threads: at most ⌊new visits ÷ this⌋ (at least one), so that a
   /// 16-visit search is not blurred by another thread's virtual losses (KataGo's
   /// `minPlayoutsPerThread`, 8 in its GTP and analysis engines; 0 turns the cap off).
   public var minPlayoutsPerThread: Double = 8
   /// Stop after this many root visits per move (nil: no limit).
   public var maxVisits: Int? = nil
-  /// Stop after this many seconds per move (nil: from the clock, else `defaultMoveTime`).
-  public var maxTime: Double? = nil
-  /// Seconds per move when neither a limit nor a clock says otherwise.
-  public var defaultMoveTime: Double = 5
-  /// The time manager's settings (lag buffer, planning horizon, early stop, extensions).
-  public var time = TimeParameters()
   /// `genmove` budget (visits and seconds) after the opponent's pass (KataGo's
   /// `searchFactorAfterOnePass`): the game is ending.
   public var searchFactorAfterOnePass: Double = 0.5
@@ -39,10 +44,10 @@ public struct PUCTParameters: Sendable, Hashable {
   public var searchFactorWhenWinningThreshold: Double = 0.95
   /// Thinking mode for `genmove`.
   public var thinking: ThinkingMode = .slow
+  /// `auto` thinking's time factor and early stops.
+  public var autoThinking = AutoThinkingParameters()
   /// Visits per move in `fast` mode (1 = the raw policy's best move).
   public var fastVisits: Int = 1
-  /// Seed of the search's random choices (noise, temperature).
-  public var seed: UInt64 = 1
 
   /// Base exploration constant of PUCT.
   public var cpuctExploration: Double = 1.0
@@ -183,16 +188,10 @@ public struct PUCTParameters: Sendable, Hashable {
   /// Accepted for compatibility with KataGo's analysis settings; not used yet.
   public var wideRootNoise: Double = 0
 
-  /// Hard cap on tree nodes (memory); past it leaves are evaluated but not expanded.
-  public var maxNodes: Int = 2_000_000
-  /// Keep the matching subtree between moves.
-  public var reuseTree: Bool = true
   /// Keep searching the opponent's turn after our move (GTP `genmove`).
   public var ponder: Bool = false
 
-  /// Resign when the win rate stays below this for `resignConsecutiveTurns` moves (0 never).
-  public var resignThreshold: Double = 0.05
-  /// Moves in a row under the threshold before resigning.
+  /// Moves in a row under `resignThreshold` before resigning.
   public var resignConsecutiveTurns: Int = 3
   /// Never resign before this fraction of the board is filled.
   public var resignMinFill: Double = 0.15

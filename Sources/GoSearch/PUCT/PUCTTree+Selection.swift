@@ -75,7 +75,7 @@ extension PUCTTree {
     let kids = children(i)
     if kids.isEmpty { return nil }
     let mover = player(atDepth: depth)
-    let s = Self.perspective(mover)
+    let s = Perspective.sign(mover)
     var totalWeight = 0.0
     var visitedPolicy = 0.0
     for c in kids {

@@ -26,19 +26,23 @@ extension PUCTTree {
     }
   }
 
+  /// One visited child as `recompute` weighs it: its index, its utility for the node's
+  /// player, its weight, its prior.
+  typealias ChildWeight = (index: Int32, utility: Double, weight: Double, prior: Double)
+
   /// Rebuilds node `i`'s weighted sums from its visited children and its own evaluation.
   ///
   /// Children are taken in policy order. Noise pruning first removes weight from a child whose
   /// utility is below the weighted mean of the children before it and whose weight exceeds twice
-  /// the share its prior gives it; then each child's weight is scaled by
-  /// (tCDF₃(z) + 0.0001)^valueWeightExponent, z = (its utility − the children's mean) / its
-  /// standard error √(1 / (1.5 √weight)), and renormalised to the pruned total.
+  /// the share its prior gives it (`noisePrune`); then each child's weight is scaled by its
+  /// value (`weightByValue`); the subtree value bias entry is updated and the sums rebuilt
+  /// (`rebuildSums`).
   ///
   /// - Complexity: O(children of `i`).
   mutating func recompute(_ i: Int32, depth: Int) {
-    let s = Self.perspective(player(atDepth: depth))
+    let s = Perspective.sign(player(atDepth: depth))
     let rule = valueRule
-    var kids: [(index: Int32, utility: Double, weight: Double, prior: Double)] = []
+    var kids: [ChildWeight] = []
     for c in children(i) {
       let n = nodes[Int(c)]
       guard n.visits > 0, n.weightSum > 0 else { continue }
@@ -48,46 +52,64 @@ extension PUCTTree {
     for k in kids { total += k.weight }
     if kids.count > 1 {
       kids.sort { $0.prior > $1.prior }
-      if rule.noisePruning {
-        var utilitySoFar = 0.0
-        var weightSoFar = 0.0
-        var priorSoFar = 0.0
-        for k in kids.indices {
-          let old = kids[k].weight
-          var new = old
-          if weightSoFar > 0 && priorSoFar > 0 {
-            let gap = utilitySoFar / weightSoFar - kids[k].utility
-            let lenientShare = 2 * weightSoFar * kids[k].prior / priorSoFar
-            if gap > 0 && old > lenientShare {
-              let take = min(rule.noisePruningCap, (old - lenientShare) * (1 - exp(-gap / rule.noisePruneUtilityScale)))
-              new = old - take
-              kids[k].weight = new
-            }
-          }
-          utilitySoFar += kids[k].utility * new
-          weightSoFar += new
-          priorSoFar += kids[k].prior
-        }
-        total = weightSoFar
-      }
-      if rule.valueWeightExponent > 0 && total > 0 {
-        var simple = 0.0
-        for k in kids { simple += k.utility * k.weight }
-        simple /= total
-        var unnormalised = 0.0
-        for k in kids.indices {
-          let w = kids[k].weight
-          let stdev = (1e-8 + 1 / (1.5 * w.squareRoot())).squareRoot()
-          let p = ValueRule.tCDF3((kids[k].utility - simple) / stdev) + 0.0001
-          kids[k].weight = w * pow(p, rule.valueWeightExponent)
-          unnormalised += kids[k].weight
-        }
-        if unnormalised > 0 {
-          let f = total / unnormalised
-          for k in kids.indices { kids[k].weight *= f }
-        }
-      }
+      if rule.noisePruning { total = Self.noisePrune(&kids, rule) }
+      if rule.valueWeightExponent > 0 && total > 0 { Self.weightByValue(&kids, total: total, rule) }
     }
+    rebuildSums(i, kids: kids, total: total)
+  }
+
+  /// KataGo's noise pruning over `kids` in policy order: a child worse than the weighted mean of
+  /// the children before it loses (1 − e^(−gap / `noisePruneUtilityScale`)) of its weight above
+  /// twice its policy share of theirs, at most `noisePruningCap`. Returns the pruned total.
+  static func noisePrune(_ kids: inout [ChildWeight], _ rule: ValueRule) -> Double {
+    var utilitySoFar = 0.0
+    var weightSoFar = 0.0
+    var priorSoFar = 0.0
+    for k in kids.indices {
+      let old = kids[k].weight
+      var new = old
+      if weightSoFar > 0 && priorSoFar > 0 {
+        let gap = utilitySoFar / weightSoFar - kids[k].utility
+        let lenientShare = 2 * weightSoFar * kids[k].prior / priorSoFar
+        if gap > 0 && old > lenientShare {
+          let take = min(rule.noisePruningCap, (old - lenientShare) * (1 - exp(-gap / rule.noisePruneUtilityScale)))
+          new = old - take
+          kids[k].weight = new
+        }
+      }
+      utilitySoFar += kids[k].utility * new
+      weightSoFar += new
+      priorSoFar += kids[k].prior
+    }
+    return weightSoFar
+  }
+
+  /// Scales each child's weight by (tCDF₃(z) + 0.0001)^`valueWeightExponent`, z = (its utility −
+  /// the children's weighted mean) / its standard error √(1 / (1.5 √weight)), and renormalises
+  /// the weights to `total` (KataGo's `downweightBadChildrenAndNormalizeWeight`).
+  static func weightByValue(_ kids: inout [ChildWeight], total: Double, _ rule: ValueRule) {
+    var simple = 0.0
+    for k in kids { simple += k.utility * k.weight }
+    simple /= total
+    var unnormalised = 0.0
+    for k in kids.indices {
+      let w = kids[k].weight
+      let stdev = (1e-8 + 1 / (1.5 * w.squareRoot())).squareRoot()
+      let p = ValueRule.tCDF3((kids[k].utility - simple) / stdev) + 0.0001
+      kids[k].weight = w * pow(p, rule.valueWeightExponent)
+      unnormalised += kids[k].weight
+    }
+    if unnormalised > 0 {
+      let f = total / unnormalised
+      for k in kids.indices { kids[k].weight *= f }
+    }
+  }
+
+  /// Node `i`'s sums from its own evaluation (corrected by its subtree value bias entry, which
+  /// this updates with how far its children's value moved from it) and its children at their
+  /// weights `kids` (summing to `total`).
+  mutating func rebuildSums(_ i: Int32, kids: [ChildWeight], total: Double) {
+    let rule = valueRule
     var n = nodes[Int(i)]
     let own = n.own
     let ownWeight = own.weight

@@ -36,12 +36,6 @@ struct PUCTTree: Sendable {
     self.rootPlayer = rootPlayer
   }
 
-  /// +1 for White, −1 for Black: multiplies a White-view value into `player`'s view.
-  ///
-  /// The only place where search values change perspective.
-  @inline(__always)
-  static func perspective(_ player: Player) -> Double { player == .white ? 1 : -1 }
-
   /// The player to move at a node `depth` plies below the root.
   @inline(__always)
   func player(atDepth depth: Int) -> Player { depth % 2 == 0 ? rootPlayer : rootPlayer.opponent }
@@ -171,7 +165,7 @@ struct OwnershipAccumulator: Sendable {
   /// Mean ownership for `player` (+1 = theirs), or nil if nothing was added.
   func mean(for player: Player) -> [Double]? {
     guard count > 0 else { return nil }
-    let s = PUCTTree.perspective(player) / count
+    let s = Perspective.sign(player) / count
     return sum.map { $0 * s }
   }
 

@@ -17,7 +17,7 @@ public enum SearchFactor {
     }
     let threshold = p.searchFactorWhenWinningThreshold
     if recentWhiteWinLoss.count >= 3 && threshold < 1 {
-      let sign = PUCTTree.perspective(player)
+      let sign = Perspective.sign(player)
       let leastWinning = recentWhiteWinLoss.suffix(3).map { sign * $0 }.min()!
       let excess = leastWinning - threshold
       if excess > 0 { f *= 1 + excess / (1 - threshold) * (p.searchFactorWhenWinning - 1) }

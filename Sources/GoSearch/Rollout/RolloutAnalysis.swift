@@ -1,4 +1,3 @@
-import Dispatch
 import GoCore
 import Synchronization
 
@@ -10,14 +9,15 @@ final class RolloutAnalysis: @unchecked Sendable {
   /// Playout sums guarded by `statistics`.
   struct Statistics {
     var samples = 0
-    /// Sum and sum of squares of the final score, Black's point of view, komi included.
+    /// Sum and sum of squares of the final score, White's point of view (`Perspective`), komi
+    /// included.
     var scoreSum = 0.0
     var scoreSquares = 0.0
     /// Per root move (padded index, 0 = pass): playouts, score sum, score squares.
     var moveSamples: [Int32]
     var moveScoreSum: [Double]
     var moveScoreSquares: [Double]
-    /// Per point: Black-minus-White final ownership and the count of owned finals.
+    /// Per point: final ownership, White's point of view (+1 White, −1 Black), and its squares.
     var ownership: [Int32]
     var ownershipSquares: [Int32]
     /// Per root move × point, when moves' ownership is requested.
@@ -41,9 +41,9 @@ final class RolloutAnalysis: @unchecked Sendable {
   let priorWeight: Float
   private let wantsOwnership: Bool
   private let callback: @Sendable (AnalysisSnapshot) -> Void
-  private let interval: UInt64?
+  private let interval: Duration?
   /// Only worker 0 reads and writes it.
-  private var nextReport: UInt64
+  private var nextReport: ContinuousClock.Instant
   private let statistics: Mutex<Statistics>
 
   init(
@@ -58,10 +58,10 @@ final class RolloutAnalysis: @unchecked Sendable {
     restrictedDepth = request.restrictions.map(\.untilDepth).max() ?? 0
     self.priorWeight = priorWeight
     callback = report
-    let nanos = { (s: Double) in UInt64(max(0.001, min(s, 1e6)) * 1e9) }
-    interval = request.reportInterval.map(nanos)
-    let first = request.firstReportAfter.map(nanos) ?? interval ?? 0
-    nextReport = DispatchTime.now().uptimeNanoseconds + first
+    let duration = { (s: Double) in Duration.nanoseconds(Int64(max(0.001, min(s, 1e6)) * 1e9)) }
+    interval = request.reportInterval.map(duration)
+    let first = request.firstReportAfter.map(duration) ?? interval ?? .zero
+    nextReport = ContinuousClock.now + first
     let moveOwnership = request.includeMovesOwnership || request.includeMovesOwnershipStdev
     wantsOwnership =
       moveOwnership || request.includeOwnership || request.includeOwnershipStdev
@@ -82,26 +82,28 @@ final class RolloutAnalysis: @unchecked Sendable {
     MoveRestriction.permits(request.restrictions, move: move, player: player, depth: depth)
   }
 
-  /// Adds one finished playout: its final `board`, score and first move from the root.
-  func record(_ board: inout Board, blackScore: Double, rootMove: Int16?) {
+  /// Adds one finished playout: its final `board`, White's score (komi included) and its first
+  /// move from the root.
+  func record(_ board: inout Board, whiteScore: Double, rootMove: Int16?) {
     let (w, h, owned) = (width, height, wantsOwnership)
     statistics.withLock { s in
       s.samples += 1
-      s.scoreSum += blackScore
-      s.scoreSquares += blackScore * blackScore
+      s.scoreSum += whiteScore
+      s.scoreSquares += whiteScore * whiteScore
       if let m = rootMove {
         let i = Int(m)
         s.moveSamples[i] += 1
-        s.moveScoreSum[i] += blackScore
-        s.moveScoreSquares[i] += blackScore * blackScore
+        s.moveScoreSum[i] += whiteScore
+        s.moveScoreSquares[i] += whiteScore * whiteScore
       }
       guard owned else { return }
+      // Board counts are Black minus White: negated into White's view.
       RolloutEngine.addOwnership(&board, into: &s.scratch)
       let base = s.movesOwnership.isEmpty ? nil : rootMove.map { Int($0) * Point.capacity }
       for y in 0..<h {
         for x in 0..<w {
           let i = Point(x: x, y: y).i
-          let v = s.scratch[i]
+          let v = -s.scratch[i]
           s.scratch[i] = 0
           s.ownership[i] += v
           s.ownershipSquares[i] += v * v
@@ -117,7 +119,7 @@ final class RolloutAnalysis: @unchecked Sendable {
   /// True (once per interval) when a periodic report is due. Worker 0 only.
   func isReportDue() -> Bool {
     guard let interval else { return false }
-    let now = DispatchTime.now().uptimeNanoseconds
+    let now = ContinuousClock.now
     guard now >= nextReport else { return false }
     nextReport = now + interval
     return true
@@ -129,7 +131,7 @@ final class RolloutAnalysis: @unchecked Sendable {
   /// What `tree` and the playouts so far say, from `toMove`'s point of view.
   func snapshot(of tree: RolloutTree) -> AnalysisSnapshot {
     let s = statistics.withLock { $0 }
-    let sign: Double = toMove == .black ? 1 : -1
+    let me = toMove
     var visits = 0
     var wins = 0.0
     var priorSum = 0.0
@@ -140,9 +142,10 @@ final class RolloutAnalysis: @unchecked Sendable {
     }
     let rootRate = visits > 0 ? wins / Double(visits) : 0.5
     let (rootScore, rootStdev) = Self.moments(s.scoreSum, s.scoreSquares, s.samples)
+    let rootLead = Perspective.view(rootScore, for: me)
     let root = AnalysisRootInfo(
       visits: visits, weight: Double(visits), utility: 2 * rootRate - 1, winrate: rootRate,
-      scoreLead: rootScore * sign, scoreSelfplay: rootScore * sign, scoreStdev: rootStdev)
+      scoreLead: rootLead, scoreSelfplay: rootLead, scoreStdev: rootStdev)
     var infos: [(info: AnalysisMoveInfo, wins: Double)] = []
     for c in tree.rootChildren {
       let node = tree.nodes[c]
@@ -164,8 +167,8 @@ final class RolloutAnalysis: @unchecked Sendable {
         index = next
       }
       var info = AnalysisMoveInfo(
-        move: move, visits: n, utility: 2 * rate - 1, winrate: rate, scoreLead: score * sign,
-        scoreSelfplay: score * sign, scoreStdev: stdev,
+        move: move, visits: n, utility: 2 * rate - 1, winrate: rate, scoreLead: Perspective.view(score, for: me),
+        scoreSelfplay: Perspective.view(score, for: me), scoreStdev: stdev,
         prior: priorSum > 0 ? Double(node.priorWins) / priorSum : 0, lcb: lcb,
         utilityLcb: 2 * lcb - 1, order: 0, pv: pv, pvVisits: pvVisits, pvEdgeVisits: pvVisits)
       if !s.movesOwnership.isEmpty, k > 0 {
@@ -184,10 +187,11 @@ final class RolloutAnalysis: @unchecked Sendable {
       if a.info.visits > 0 { return a.wins > b.wins }
       return a.info.prior > b.info.prior
     }
-    var moves = infos.map(\.info)
-    let visited = moves.count { $0.visits > 0 }
-    moves = Array(moves.prefix(max(visited, request.minMoves)))
-    if let cap = request.maxMoves { moves = Array(moves.prefix(max(0, cap))) }
+    let ranked = infos.map(\.info)
+    let visited = ranked.count { $0.visits > 0 }
+    var moves = request.listedCandidates(visited: Array(ranked.prefix(visited))) {
+      Array(ranked.dropFirst(visited))
+    }
     for k in moves.indices { moves[k].order = k }
     var snapshot = AnalysisSnapshot(
       width: width, height: height, toMove: toMove, rootInfo: root, moveInfos: moves)
@@ -220,11 +224,11 @@ final class RolloutAnalysis: @unchecked Sendable {
     return (mean, max(0, squares / Double(count) - mean * mean).squareRoot())
   }
 
-  /// Row-major ownership from the top-left, +1 = `toMove`, with its standard deviation.
+  /// Row-major ownership from the top-left, +1 = `toMove`, with its standard deviation, from
+  /// White-view sums.
   func ownership(
     _ sums: [Int32], _ squares: [Int32], samples: Int
   ) -> ([Double], [Double]) {
-    let sign: Double = toMove == .black ? 1 : -1
     var mean: [Double] = []
     var dev: [Double] = []
     mean.reserveCapacity(width * height)
@@ -233,7 +237,7 @@ final class RolloutAnalysis: @unchecked Sendable {
       for x in 0..<width {
         let i = Point(x: x, y: y).i
         let (m, d) = Self.moments(Double(sums[i]), Double(squares[i]), samples)
-        mean.append(m * sign)
+        mean.append(Perspective.view(m, for: toMove))
         dev.append(d)
       }
     }

@@ -34,8 +34,8 @@ public enum PlayoutBenchmark {
     let counts = UnsafeMutableBufferPointer<Int>.allocate(capacity: threads * 16)
     counts.initialize(repeating: 0)
     defer { counts.deallocate() }
-    let start = DispatchTime.now().uptimeNanoseconds
-    let deadline = start + UInt64(seconds * 1e9)
+    let start = ContinuousClock.now
+    let deadline = start + .seconds(seconds)
     let countsBase = UnsafeMutablePointer<Int>(counts.baseAddress!)
     nonisolated(unsafe) let base = countsBase
     DispatchQueue.concurrentPerform(iterations: threads) { t in
@@ -53,14 +53,14 @@ public enum PlayoutBenchmark {
         }
         done += 64
         if let count, done >= count { break }
-        if count == nil && DispatchTime.now().uptimeNanoseconds >= deadline { break }
+        if count == nil && ContinuousClock.now >= deadline { break }
       }
       base[t * 16] = done
       base[t * 16 + 1] = moves
       base[t * 16 + 2] = sink
       base[t * 16 + 3] = Int((threadCPUSeconds() - cpuStart) * 1e9)
     }
-    let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    let elapsed = (ContinuousClock.now - start).inSeconds
     var total = 0
     var moves = 0
     var cpuNanos = 0

@@ -75,13 +75,13 @@ public final class RolloutEngine: GoEngine, @unchecked Sendable {
     // Nothing useful left to play: pass.
     if legal.isEmpty { return .move(.pass) }
     // Timed unless only a playout limit is set: the plan is made once the kept tree is known.
-    let timed = params.maxPlayouts == nil || params.maxTime != nil || request.clock != nil
+    let timed = params.maxPlayouts == nil || params.budget.maxTime != nil || request.clock != nil
     let planner = timed ? timePlanner(for: state, request: request) : nil
     // The opponent passed: pass too if that wins now. On a clock the dead-stone judgement
     // counts against the move's time and gets at most half its target at the last rate.
     var judgement = params.ownershipPlayouts
     if let planner, let rate = lastRate {
-      judgement = min(judgement, max(64, Int(rate * planner(0).target.inSeconds / 2)))
+      judgement = min(judgement, max(params.minJudgementPlayouts, Int(rate * planner(0).target.inSeconds / 2)))
     }
     if !request.cleanup, let last = state.moves.last, last.move == .pass,
       MoveRestriction.permits(restrictions, move: .pass, player: me, depth: 0),
@@ -98,9 +98,9 @@ public final class RolloutEngine: GoEngine, @unchecked Sendable {
     FileHandle.standardError.write(Data((summary.description + "\n" + summary.timeLine + "\n").utf8))
     if let plan = summary.plan { overrun.record(limit: plan.limit, used: ContinuousClock.now - moveStart) }
     guard let best = summary.best else { return .move(.pass) }
-    if request.allowResign && params.resignThreshold > 0
-      && summary.winRate < params.resignThreshold && summary.playouts >= 500
-      && state.moves.count >= state.board.area / 4
+    if request.allowResign && params.budget.resignThreshold > 0
+      && summary.winRate < params.budget.resignThreshold && summary.playouts >= params.resignMinPlayouts
+      && state.moves.count >= Int(Double(state.board.area) * params.resignMinFill)
     {
       return .resign
     }
@@ -185,7 +185,7 @@ public final class RolloutEngine: GoEngine, @unchecked Sendable {
     let context = SearchContext(
       state: state, engine: self, start: start, seconds: seconds, plan: plan, keptVisits: kept,
       allowPass: allowPass, analysis: analysis)
-    let threads = max(1, params.threads)
+    let threads = max(1, params.budget.threads)
     DispatchQueue.concurrentPerform(iterations: threads) { t in
       self.work(thread: t, context)
     }
@@ -224,15 +224,15 @@ public final class RolloutEngine: GoEngine, @unchecked Sendable {
       var c = context
       c.keptVisits = kept
       return manager.plan(
-        control: request.timeControl, clock: request.clock, context: c, maxTime: params.maxTime,
-        noClockTime: params.defaultMoveTime)
+        control: request.timeControl, clock: request.clock, context: c, maxTime: params.budget.maxTime,
+        noClockTime: params.budget.defaultMoveTime)
     }
   }
 
   /// One search worker: simulations until a limit is reached or `stop()` is called.
   func work(thread t: Int, _ c: SearchContext) {
     let params = c.params
-    var rng = FastRandom(seed: params.seed &+ UInt64(t) &* 0x9E37_79B9)
+    var rng = FastRandom(seed: params.budget.seed &+ UInt64(t) &* 0x9E37_79B9)
     let seqCapacity = c.rootBoard.area * 4 + 64
     let sequence = UnsafeMutableBufferPointer<Int16>.allocate(capacity: seqCapacity)
     let firstPlayer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: Point.capacity)
@@ -275,24 +275,26 @@ public final class RolloutEngine: GoEngine, @unchecked Sendable {
       }
       RolloutEngine.addOwnership(&board, into: &owned)
       mySamples += 1
-      let score = Double(diff) - c.compensation
+      // The area difference is Black minus White: White's score is the compensation minus it.
+      let whiteScore = c.compensation - Double(diff)
       if let a = c.analysis {
-        a.record(&board, blackScore: score, rootMove: depth > 0 ? sequence[0] : nil)
+        a.record(&board, whiteScore: whiteScore, rootMove: depth > 0 ? sequence[0] : nil)
       }
-      let result: Float = score > 0 ? 1 : (score < 0 ? 0 : 0.5)
+      let whiteResult: Float = whiteScore > 0 ? 1 : (whiteScore < 0 ? 0 : 0.5)
       tree.withLock { tree in
         tree.backup(
           path: UnsafeBufferPointer(rebasing: path[0...depth]),
           sequence: UnsafeBufferPointer(rebasing: sequence[0..<count]),
-          rootToMove: c.toMove, blackResult: result, firstPlayer: firstPlayer)
+          rootToMove: c.toMove, whiteResult: whiteResult, firstPlayer: firstPlayer)
       }
       if t == 0, let a = c.analysis, a.isReportDue() {
         a.report(tree.withLock { a.snapshot(of: $0) })
       }
     }
     let mine = owned
+    // Board counts are Black minus White; the search's sum is White's view (`Perspective`).
     c.ownership.withLock { total in
-      for i in 0..<Point.capacity { total[i] += mine[i] }
+      for i in 0..<Point.capacity { total[i] -= mine[i] }
     }
     c.samples.add(mySamples, ordering: .relaxed)
   }
@@ -336,7 +338,7 @@ public final class RolloutEngine: GoEngine, @unchecked Sendable {
     while true {
       if !tree.nodes[index].expanded {
         let ripe = index == 0 || tree.nodes[index].visits >= c.params.expandThreshold
-        guard ripe, tree.nodes.count < c.params.maxNodes else { return false }
+        guard ripe, tree.nodes.count < c.params.budget.maxNodes else { return false }
         var legal: ((Point) -> Bool)? = nil
         if index == 0 { legal = c.rootLegal }
         var mayPass = c.allowPass || index != 0
@@ -403,7 +405,7 @@ public final class RolloutEngine: GoEngine, @unchecked Sendable {
                 komi: state.rules.komi)
     defer { treeLine = line }
     let lastPlayer = state.toMove.opponent
-    guard params.reuseTree, let old = treeLine, old.initial == line.initial,
+    guard params.budget.reuseTree, let old = treeLine, old.initial == line.initial,
       old.komi == line.komi, line.moves.count >= old.moves.count,
       Array(line.moves.prefix(old.moves.count)) == old.moves
     else {
@@ -449,17 +451,18 @@ public final class RolloutEngine: GoEngine, @unchecked Sendable {
       seen.formUnion(chain)
       let sign: Double = state.board[p] == .black ? 1 : -1
       let mean = chain.reduce(0.0) { $0 + ownership[$1.i] * sign } / Double(chain.count)
-      if mean < -0.2 { dead.formUnion(chain) }
+      if mean < -params.deadStoneOwnership { dead.formUnion(chain) }
     }
     return dead
   }
 
-  /// Mean final ownership of every point (+1 Black, −1 White) over fresh playouts.
+  /// Mean final ownership of every point (+1 Black, −1 White: a board count, GoCore's
+  /// convention) over fresh playouts.
   public func estimateOwnership(_ state: GameState, playouts: Int) -> [Double] {
     let playout = playout(for: state)
-    let threads = max(1, params.threads)
+    let threads = max(1, params.budget.threads)
     let total = Mutex<[Int32]>([Int32](repeating: 0, count: Point.capacity))
-    let seed = params.seed
+    let seed = params.budget.seed
     DispatchQueue.concurrentPerform(iterations: threads) { t in
       var rng = FastRandom(seed: seed &+ 0x51ED &+ UInt64(t))
       var owned = [Int32](repeating: 0, count: Point.capacity)

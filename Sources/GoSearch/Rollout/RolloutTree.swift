@@ -7,7 +7,8 @@ import Foundation
 /// `player` is the player who moved last (the opponent of the player to move).
 public struct RolloutTree: Sendable {
   public var nodes: [RolloutNode]
-  /// Per padded index: playouts in which the point ended Black's, minus those it ended White's.
+  /// Per padded index: playouts in which the point ended White's, minus those it ended Black's
+  /// (White's view, `Perspective`).
   public var ownership: [Int32]
   /// Playouts whose final positions `ownership` counts.
   public var ownershipSamples: Int32 = 0

@@ -4,22 +4,23 @@ extension RolloutTree {
   /// Records one finished simulation along `path` (root first).
   ///
   /// `sequence` holds every move after the root — the tree moves (`path.count - 1` of them)
-  /// then the playout moves — alternating from `rootToMove`; 0 is a pass. `blackResult` is 1
-  /// for a Black win, 0 for a loss, 0.5 for a draw. Children of every node on the path get
+  /// then the playout moves — alternating from `rootToMove`; 0 is a pass. `whiteResult` is 1
+  /// for a White win, 0 for a loss, 0.5 for a draw (White's view, `Perspective`); each node
+  /// counts it as a win for its own player. Children of every node on the path get
   /// all-moves-as-first credit for moves their player made first later in the simulation.
   /// `firstPlayer` is scratch of `Point.capacity` zeros, returned zeroed.
   /// - Complexity: O(path × children + sequence).
   public mutating func backup(
     path: UnsafeBufferPointer<Int32>, sequence: UnsafeBufferPointer<Int16>, rootToMove: Player,
-    blackResult: Float, firstPlayer: UnsafeMutableBufferPointer<UInt8>
+    whiteResult: Float, firstPlayer: UnsafeMutableBufferPointer<UInt8>
   ) {
     let treeMoves = path.count - 1
-    let black = Player.black.rawValue
+    let white = Player.white.rawValue
     // Plain statistics and virtual loss.
     for (k, i) in path.enumerated() {
       let index = Int(i)
       nodes[index].visits += 1
-      nodes[index].wins += nodes[index].player == black ? blackResult : 1 - blackResult
+      nodes[index].wins += nodes[index].player == white ? whiteResult : 1 - whiteResult
       if k > 0 { nodes[index].virtualLoss -= 1 }
     }
     // The player of sequence position j.
@@ -47,7 +48,7 @@ extension RolloutTree {
           let p = nodes[c].player
           if firstPlayer[m] == p {
             nodes[c].raveVisits += 1
-            nodes[c].raveWins += p == black ? blackResult : 1 - blackResult
+            nodes[c].raveWins += p == white ? whiteResult : 1 - whiteResult
           }
         }
       }
