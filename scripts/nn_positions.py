@@ -43,7 +43,7 @@ RULES = ["tromp-taylor", "chinese", "japanese", "aga", "new-zealand", "chinese-o
 
 # Hand-made positions (19x19 unless stated): ladders, ko, seki, captures.
 HANDMADE = [
-    # working ladder against W D4 (2 liberties, spec 2.4.5 example), Black to move
+    # working ladder against W D4 (2 liberties; the docs/KATAGO.md §2.4.5 example), Black to move
     dict(id="ladder-2lib-works", size=19, setup=[["B", "C4"], ["B", "D3"], ["B", "E3"],
          ["B", "Q16"], ["B", "R4"], ["W", "D4"], ["W", "Q4"]], moves=[], player="B"),
     # the same with a White ladder breaker on the diagonal: the ladder fails

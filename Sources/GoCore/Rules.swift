@@ -1,7 +1,7 @@
 /// The rules of a game, as data: ko, scoring, tax, suicide, button, handicap bonus and komi.
 ///
 /// Field meanings and the named presets follow KataGo's rules model (see
-/// `docs/RULES.md` and the compatibility spec §5).
+/// `docs/RULES.md` and `docs/KATAGO.md` §5).
 public struct Rules: Hashable, Sendable {
   /// Which repetitions are forbidden.
   public enum KoRule: String, Sendable, CaseIterable {

@@ -1,8 +1,8 @@
 import GoCore
 
-/// KataGo's "independent life" area (spec §2.4.4), used by the area planes under area scoring
-/// with a group tax (and by KataGo under territory scoring in the second encore phase, which a
-/// GoCore game never reaches).
+/// KataGo's "independent life" area (`docs/KATAGO.md` §2.4.4), used by the area planes under
+/// area scoring with a group tax (and by KataGo under territory scoring in the second encore
+/// phase, which a GoCore game never reaches).
 extension Board {
   /// The basic area (`kataGoArea` with every option on) without the regions in seki: a
   /// connected region of one colour's area counts as seki when it touches a point nobody owns

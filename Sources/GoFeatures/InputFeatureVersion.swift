@@ -1,4 +1,5 @@
-/// KataGo's input-feature versions (spec §1.4): which planes and global values a model reads.
+/// KataGo's input-feature versions (`docs/KATAGO.md` §1.4): which planes and global values a
+/// model reads.
 public enum InputFeatureVersion: Int, Sendable, Hashable, CaseIterable {
   /// Models v3–4: 22 planes, 14 globals.
   case v3 = 3
@@ -25,7 +26,7 @@ public enum InputFeatureVersion: Int, Sendable, Hashable, CaseIterable {
 
   /// Whether the models reading this version know the general rules (tax, territory scoring,
   /// simple ko, button): V6 and V7 (models v7+). Older models only play area scoring with
-  /// superko (spec §5.4).
+  /// superko (`docs/KATAGO.md` §5.4).
   public var supportsGeneralRules: Bool { self == .v6 || self == .v7 }
 
   /// Spatial plane count.

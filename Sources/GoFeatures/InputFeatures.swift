@@ -1,7 +1,7 @@
 import GoCore
 
-/// KataGo's network input features for every input version (spec §1.4, §2.2–2.4): V7 for
-/// models v8–17 and the older V3–V6 for models v3–7, selected by `Options.version`.
+/// KataGo's network input features for every input version (`docs/KATAGO.md` §1.4, §2.2–2.4):
+/// V7 for models v8–17 and the older V3–V6 for models v3–7, selected by `Options.version`.
 public enum InputFeatures {
   /// Options that change the encoding.
   public struct Options: Sendable, Hashable {
@@ -155,7 +155,8 @@ public enum InputFeatures {
     for p in board.points where prevPrev[p.i] { set(16, p) }
   }
 
-  /// Area planes 18/19 as each version defines them (spec §2.4.4; V3/V4 from KataGo's source).
+  /// Area planes 18/19 as each version defines them (`docs/KATAGO.md` §2.4.4; V3/V4 from
+  /// KataGo's source).
   private static func fillArea(
     _ game: NNGame, version: InputFeatureVersion, options: Options, pla: UInt8, opp: UInt8,
     set: (Int, Point) -> Void

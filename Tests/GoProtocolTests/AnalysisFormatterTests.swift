@@ -3,7 +3,7 @@ import GoProtocol
 import GoSearch
 import Testing
 
-/// Number formats and field order of the analysis lines (spec §3.2–3.4).
+/// Number formats and field order of the analysis lines (`docs/KATAGO.md` §3.2–3.4).
 @Suite struct AnalysisFormatterTests {
   @Test func generalFormatIsCppDefault() {
     #expect(AnalysisFormatter.general(0) == "0")

@@ -1,4 +1,5 @@
-/// Reads analysis lines the way the GUIs do (spec §3.11), to check Tengen's output is usable.
+/// Reads analysis lines the way the GUIs do (`docs/KATAGO.md` §3.11), to check Tengen's output
+/// is usable.
 ///
 /// Lizzie: take the part after the word `ownership` as the ownership array, split the rest at
 /// `info`, read key/value pairs until `pv`, and take the rest of the segment as the PV. Sabaki

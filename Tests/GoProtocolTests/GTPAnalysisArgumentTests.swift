@@ -2,7 +2,7 @@ import GoCore
 import GoProtocol
 import Testing
 
-/// `lz-analyze`/`kata-analyze` argument syntax (spec §3.2, §3.3).
+/// `lz-analyze`/`kata-analyze` argument syntax (`docs/KATAGO.md` §3.2, §3.3).
 @Suite struct GTPAnalysisArgumentTests {
   func options(_ line: String) throws -> (GTPAnalysisCommand.Dialect, Player?, GTPAnalysisOptions) {
     guard case .analysis(.analyze(let d, let p, let o)) = try GTPCommand.parse(line) else {

@@ -220,7 +220,7 @@ def apply_symmetry(a, sym):
     """Move the value at grid point (x, y) of the last two axes (y, x) to sym(x, y).
 
     bit 0: flip y, bit 1: flip x, bit 2: transpose (applied after the flips) -- KataGo's
-    convention (spec 2.5). Works on any array whose last two axes are (y, x)."""
+    convention (docs/KATAGO.md §2.5). Works on any array whose last two axes are (y, x)."""
     if sym & 1:
         a = a[..., ::-1, :]
     if sym & 2:

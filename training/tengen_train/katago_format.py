@@ -1,6 +1,6 @@
 """Export to and import from KataGo's model format (`.bin.gz`, model version 15).
 
-Grammar and layouts: ../shared/specs/katago-compat.md section 1. Summary of what is written:
+Grammar and layouts: docs/KATAGO.md section 1. Summary of what is written:
   header (name, version 15, 22 spatial, 19 global, 7 post-processing multipliers,
           metaEncoderVersion 0, preferPassAlive 0, 6 reserved zeros)
   trunk  (numBlocks trunkC midC regularC dilatedC gpoolC, trunkNormKind 0, 5 reserved zeros,

@@ -1,8 +1,8 @@
 """KataGo-format-compatible networks in PyTorch.
 
 Every layer here has a one-to-one counterpart in KataGo's model file (model version 15, see
-../shared/specs/katago-compat.md section 1), and the forward pass follows the inference semantics
-of section 1.12 exactly: masked norm+activation, global pooling over on-board points only, the
+docs/KATAGO.md section 1), and the forward pass follows the inference semantics of section 1.12
+exactly: masked norm+activation, global pooling over on-board points only, the
 v15 pass-logit path, and raw (pre-post-processing) outputs.
 
 Inputs:  spatial (N, 22, H, W) float, plane 0 = on-board mask; global (N, 19) float.

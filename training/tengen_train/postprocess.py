@@ -1,4 +1,4 @@
-"""KataGo's post-processing of raw network outputs (spec section 2.6-2.7), in numpy float64.
+"""KataGo's post-processing of raw network outputs (docs/KATAGO.md §2.6-2.7), in numpy float64.
 
 Used to compare the PyTorch forward pass with KataGo's `kata-raw-nn`, and by tools that want
 human-readable numbers. Inputs are the raw outputs of one position (no batch dimension).

@@ -1,4 +1,4 @@
-"""KaTrain-style client check of `tengen analysis` (docs/ANALYSIS.md, spec section 4.6).
+"""KaTrain-style client check of `tengen analysis` (docs/ANALYSIS.md, docs/KATAGO.md §4.6).
 
 KaTrain's own `KataGoEngine` (katrain/core/engine.py, PyPI `katrain` 1.20.0) cannot be driven
 headless here: the module imports `kivy.utils`, `katrain.core.lang` (kivy's `Observable`) and

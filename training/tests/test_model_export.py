@@ -52,7 +52,7 @@ def test_export_import_roundtrip_identical(preset, tmp_path):
 
 
 def test_small_board_in_big_grid_matches():
-    """A 9x9 board embedded in a 19x19 grid gives the same outputs (masking, spec 2.1)."""
+    """A 9x9 board inside a 19x19 grid gives the same outputs (masking, docs/KATAGO.md §2.1)."""
     m = randomize_for_test(Model("tiny_nbt"), seed=1).eval()
     sp9, gl = _inputs(2, 9)
     sp19 = torch.zeros(2, 22, 19, 19)

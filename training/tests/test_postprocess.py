@@ -1,4 +1,4 @@
-"""KataGo post-processing formulas (spec 2.6-2.7) on hand-computable inputs; the KataGo
+"""KataGo post-processing formulas (docs/KATAGO.md §2.6-2.7) on hand-computable inputs; the KataGo
 cross-check tests them against the real binary when it is installed."""
 
 import math

@@ -2,7 +2,7 @@
 
 Positions are alternating board moves from an empty board (Black first), Tromp-Taylor rules,
 no captures, no passes, and every chain keeps at least 3 liberties. In such positions the
-features of spec section 2.2-2.4 are exactly computable without Go-engine machinery:
+features of docs/KATAGO.md §2.2-2.4 are exactly computable without Go-engine machinery:
   * no ko / superko bans (stones only accumulate), so plane 6 = 0;
   * no chain has 1 or 2 liberties, so the ladder planes 14-17 are 0 and planes 3/4 are 0;
   * no group is pass-alive, so the area planes 18/19 reduce to the "unsafe big territory"

@@ -29,7 +29,7 @@ public struct PostProcessor: Sendable {
   public func process(
     _ raw: NNRawOutputBatch, index: Int, game: NNGame, symmetry: Symmetry
   ) -> NNEvaluation {
-    // Models before v7 play under the nearest rules they support (spec §5.4).
+    // Models before v7 play under the nearest rules they support (`docs/KATAGO.md` §5.4).
     let game = model.version < 7 ? game.withPreV7Rules() : game
     let board = game.board
     let w = raw.nnXLen
