@@ -20,7 +20,7 @@ for what in ${@:-gnugo9 rollout9 katago9}; do
   rollout9)  # the rollout player at the same time and threads; target >= 90% over 40 games
     $BIN match --a "tengen:model=$NET9,time=1,nnthreads=2,searchthreads=8" \
       --b "tengen:threads=2,time=1" --games 40 $NINE --out "$OUT/rollout-9x9-1s" ;;
-  katago9)   # equal time, 2 s/move: KataGo 1.18.1 as ../shared/peers installs it
+  katago9)   # equal time, 2 s/move: KataGo 1.18.1 as scripts/peers.sh installs it
     $BIN match --a "tengen:model=$NET9,time=2,nnthreads=2,searchthreads=8" \
       --b "$KATAGO -override-config maxVisits=100000,maxTime=2" --games 40 $NINE \
       --out "$OUT/katago-9x9-2s" ;;

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Issue 4's matches with the network player (resumable: rerun to continue; results under runs/).
-#   NET: a KataGo-format network (default: the one ../shared/peers/setup.sh installs)
+#   NET: a KataGo-format network (default: the one scripts/peers.sh installs)
 #   BIN: the tengen binary (default: .build/release/tengen)
 #   OPENINGS: the 9x9 opening book of the KataGo matches (balanced by scripts/make_openings.py)
 #   KATA_GAMES: games of the equal-visit KataGo match (default 100; raise it to extend the run)

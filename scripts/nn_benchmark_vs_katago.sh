@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Side-by-side NN speed: Tengen's CPU backend vs KataGo (OpenCL/PoCL build from ../shared/peers)
+# Side-by-side NN speed: Tengen's CPU backend vs KataGo (the OpenCL/PoCL build scripts/peers.sh installs)
 # on the same machine, one after the other. Needs a release build (swift build -c release).
 # Usage: bash scripts/nn_benchmark_vs_katago.sh [MODEL ...]
 set -uo pipefail

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Regenerates the NN fixtures: tiny models, positions, and real KataGo's outputs for them.
-# Needs numpy, GNU Go and KataGo from ../shared/peers (not needed to run the tests).
+# Needs numpy, GNU Go and KataGo from scripts/peers.sh (not needed to run the tests).
 # Usage: bash scripts/nn_record_fixtures.sh [--real]   (--real also records the big net)
 set -euo pipefail
 cd "$(dirname "$0")/.."

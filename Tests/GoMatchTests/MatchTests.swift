@@ -256,7 +256,7 @@ import Testing
   @Test func gnuGoAnswersOverGTPWhenInstalled() throws {
     let path = "/usr/games/gnugo"
     guard FileManager.default.isExecutableFile(atPath: path) else {
-      print("skipped: GNU Go is not installed (run ../shared/peers/setup.sh)")
+      print("skipped: GNU Go is not installed (run scripts/peers.sh)")
       return
     }
     let gnugo = try GTPMatchPlayer(name: "gnugo", commandLine: "\(path) --mode gtp --level 1")

@@ -16,7 +16,7 @@ struct RealNetTests {
 
   @Test(
     "kata-raw-nn matches KataGo on the recorded positions",
-    .enabled(if: modelPath != nil, "set TENGEN_KATAGO_MODEL to the b10c384h6nbttflrs model"))
+    .enabled(if: modelPath != nil, "set TENGEN_KATAGO_MODEL to the b10c384h6nbttflrs model (scripts/peers.sh installs it)"))
   func realNet() throws {
     let model = try ModelLoader.load(path: Self.modelPath!)
     let reference = try KataGoReference(

@@ -9,7 +9,7 @@
 #              grows with each call, up to SP_GAMES games)
 #   STEPS      training steps (default 12000, batch 128)
 #
-# Needs a release build, GNU Go and the teacher that ../shared/peers/setup.sh installs
+# Needs a release build, GNU Go and the teacher that scripts/peers.sh installs
 # (TEACHER=... for another KataGo-format network). Every stage resumes.
 set -euo pipefail
 cd "$(dirname "$0")/../.."

@@ -5,7 +5,7 @@
 #   bash training/scripts/distill_9x9.sh RUN_DIR [games|set NAME|label|train|all]
 #
 # Needs a release build (swift build -c release), GNU Go, and the teacher that
-# ../shared/peers/setup.sh installs (TEACHER=... to use another KataGo-format network).
+# scripts/peers.sh installs (TEACHER=... to use another KataGo-format network).
 # Every stage resumes: matches continue from their results.jsonl, labelled folders are skipped,
 # training continues from its newest checkpoint. Stage "games" runs two lanes at once (2 cores).
 set -euo pipefail

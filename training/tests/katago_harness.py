@@ -34,7 +34,7 @@ LOW_PRECISION = ["whiteLead", "whiteScoreSelfplay", "whiteScoreSelfplaySq", "var
 
 def katago_missing_reason():
     if not os.path.exists(KATAGO):
-        return f"KataGo not installed at {KATAGO} (run ../shared/peers/setup.sh)"
+        return f"KataGo not installed at {KATAGO} (run scripts/peers.sh)"
     if not os.path.exists(KATAGO_CFG):
         return f"KataGo config missing at {KATAGO_CFG}"
     return None

@@ -4,7 +4,7 @@ With one search thread, a fixed network symmetry and no move temperature both se
 deterministic; with the same rules (uncertainty weights, value recompute with noise pruning,
 subtree value bias, the expected score utility, FPU, LCB) the root children of a 16-visit
 search get identical visits. Positions come from committed 9x9 games
-(Tests/Fixtures/sgf/kata-16v). Needs KataGo and its network (../shared/peers/setup.sh) and a
+(Tests/Fixtures/sgf/kata-16v). Needs KataGo and its network (scripts/peers.sh) and a
 release build of tengen (the debug build is too slow for the network); skips without them.
 """
 import glob
