@@ -61,7 +61,6 @@ for p in gnugo pocl-opencl-icd ocl-icd-libopencl1 clinfo build-essential ca-cert
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 done
 command -v "$python" >/dev/null 2>&1 || missing+=(python3)
-"$python" -m pip --version >/dev/null 2>&1 || missing+=(python3-pip)
 if [ ${#missing[@]} -gt 0 ]; then
   [ "$(id -u)" = 0 ] || fail "missing Debian packages (${missing[*]}): run as root"
   export DEBIAN_FRONTEND=noninteractive
@@ -88,6 +87,10 @@ elif [ ! -x "$appdir/usr/bin/katago" ] || ! net_ok; then
     cp "$KATRAIN_WHEEL" "$wheel.part"
     mv "$wheel.part" "$wheel"
   else
+    if ! "$python" -m pip --version >/dev/null 2>&1; then
+      [ "$(id -u)" = 0 ] || fail "pip is missing (Debian python3-pip): run as root"
+      DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends python3-pip
+    fi
     # About 106 MB; pip only downloads (no install, no dependencies).
     "$python" -m pip download --quiet --no-deps --only-binary=:all: \
       "katrain==$katrain_version" -d "$prefix/dl"
