@@ -171,7 +171,7 @@ struct SelfPlayCommand: ParsableCommand {
     let positions = Mutex(0)
     let failure = Mutex<(any Error)?>(nil)
     let start = ContinuousClock.now
-    let deadline = start + .seconds(seconds)
+    let deadline = start + .seconds(saturating: seconds)
     let lanes = backend.concurrentEvaluations
     let box = ReplayInputs(inputs)
     let sizes = order

@@ -45,7 +45,7 @@ extension PUCTEngine {
     let timer = limits.plan.map {
       SearchTimer(plan: $0(root.eval.whiteOwnership, visitsBefore), parameters: params.time)
     }
-    let deadline = (timer.map { $0.plan.limit.inSeconds } ?? limits.seconds).map { start + .seconds(max(0, $0)) }
+    let deadline = (timer.map { $0.plan.limit.inSeconds } ?? limits.seconds).map { start + .seconds(saturating: max(0, $0)) }
     let run = SearchRun(
       rootState: state, selection: selection, center: root.center, deadline: deadline,
       rootOwnership: root.eval.whiteOwnership, historyFloor: floor)
@@ -147,8 +147,8 @@ extension PUCTEngine {
   ) -> StopReason? {
     var timer = timer
     let interval = analysis?.reportInterval
-    let every = Duration.milliseconds(Int64(max(0.001, interval ?? 1) * 1000))
-    var nextReport = interval.map { start + .milliseconds(Int64(max(0.001, analysis?.firstReportAfter ?? $0) * 1000)) }
+    let every = Duration.seconds(saturating: max(0.001, interval ?? 1))
+    var nextReport = interval.map { start + .seconds(saturating: max(0.001, analysis?.firstReportAfter ?? $0)) }
     var lastCheck = start
     var stopReason: StopReason?
     while group.wait(timeout: .now() + Self.waitTick) == .timedOut {
