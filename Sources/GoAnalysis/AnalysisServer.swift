@@ -137,7 +137,9 @@ public final class AnalysisServer: @unchecked Sendable {
       if !job.finished.load(ordering: .sequentiallyConsistent) { self.output(line) }
       self.outputLock.unlock()
     }
-    let line = response.json(final, isDuringSearch: false).text
+    // A failed search (a refused search thread, the network's error) answers with an error
+    // line for the turn: every turn gets exactly one final line.
+    let line = (final.failure.map(response.failure) ?? response.json(final, isDuringSearch: false)).text
     outputLock.lock()
     job.finished.store(true, ordering: .sequentiallyConsistent)
     output(line)

@@ -193,10 +193,10 @@ import Testing
     let engine = PUCTEngine(evaluator: Self.targetEvaluator(), params: p)
     engine.log = { _ in }
     engine.ponder(GameState(size: 5))
-    #expect(engine.ponderThread != nil)
+    #expect(engine.pondering)
     // The pondering thread reads `params` while it searches: the setter joins it first.
     try engine.setParameter("cpuctExploration", "0.9")
-    #expect(engine.ponderThread == nil)
+    #expect(!engine.pondering)
     #expect(engine.params.cpuctExploration == 0.9)
   }
 
