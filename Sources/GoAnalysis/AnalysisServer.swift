@@ -45,8 +45,23 @@ public final class AnalysisServer: @unchecked Sendable {
     }
     errors.write(Data("Started, ready to begin handling requests\n".utf8))
     var reader = LineReader(input)
-    while let line = reader.next() { server.handle(line) }
+    while let line = reader.nextLine() {
+      switch line {
+      case .text(let text): server.handle(text)
+      case .tooLong(let bytes): server.refuseLine(bytes: bytes, limit: reader.maxLineBytes)
+      }
+    }
     server.finish()
+  }
+
+  /// Answers an input line too long to read (`LineReader`'s limit) with an error line, as for
+  /// a line that is not JSON; its text is not echoed.
+  public func refuseLine(bytes: Int, limit: Int) {
+    emit(
+      .object([
+        "error": .string(
+          "input line of \(bytes) bytes is longer than the limit of \(limit) bytes - could not parse input line as json request")
+      ]))
   }
 
   /// Handles one input line.
