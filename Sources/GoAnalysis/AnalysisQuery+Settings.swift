@@ -108,7 +108,7 @@ extension AnalysisQuery {
     for key in settings.keys.sorted() {
       let v = settings[key]!
       switch key {
-      case "maxTime": r.maxTime = try number(key, 0...1e20)
+      case "maxTime": r.maxTime = try number(key, 0...SearchBudget.maxSeconds)
       case "maxVisits":
         let d = try number(key, 1...Double(1 << 50))
         guard d == d.rounded() else { throw fail(key, "an integer") }

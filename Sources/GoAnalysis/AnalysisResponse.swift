@@ -56,6 +56,14 @@ public struct AnalysisResponse: Sendable {
     ])
   }
 
+  /// The line of a turn whose search failed (`AnalysisSnapshot.failure`), instead of its
+  /// result: `{"error":"Search failed: REASON","id":...,"turnNumber":N}`.
+  public func failure(_ reason: String) -> JSONValue {
+    .object([
+      "error": .string("Search failed: \(reason)"), "id": .string(id), "turnNumber": .int(turnNumber),
+    ])
+  }
+
   /// A result (`isDuringSearch` false) or progress report (true) for `snapshot`.
   public func json(_ snapshot: AnalysisSnapshot, isDuringSearch: Bool) -> JSONValue {
     let sign = perspective.sign(toMove: snapshot.toMove)

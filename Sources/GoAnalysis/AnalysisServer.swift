@@ -45,8 +45,23 @@ public final class AnalysisServer: @unchecked Sendable {
     }
     errors.write(Data("Started, ready to begin handling requests\n".utf8))
     var reader = LineReader(input)
-    while let line = reader.next() { server.handle(line) }
+    while let line = reader.nextLine() {
+      switch line {
+      case .text(let text): server.handle(text)
+      case .tooLong(let bytes): server.refuseLine(bytes: bytes, limit: reader.maxLineBytes)
+      }
+    }
     server.finish()
+  }
+
+  /// Answers an input line too long to read (`LineReader`'s limit) with an error line, as for
+  /// a line that is not JSON; its text is not echoed.
+  public func refuseLine(bytes: Int, limit: Int) {
+    emit(
+      .object([
+        "error": .string(
+          "input line of \(bytes) bytes is longer than the limit of \(limit) bytes - could not parse input line as json request")
+      ]))
   }
 
   /// Handles one input line.
@@ -137,7 +152,9 @@ public final class AnalysisServer: @unchecked Sendable {
       if !job.finished.load(ordering: .sequentiallyConsistent) { self.output(line) }
       self.outputLock.unlock()
     }
-    let line = response.json(final, isDuringSearch: false).text
+    // A failed search (a refused search thread, the network's error) answers with an error
+    // line for the turn: every turn gets exactly one final line.
+    let line = (final.failure.map(response.failure) ?? response.json(final, isDuringSearch: false)).text
     outputLock.lock()
     job.finished.store(true, ordering: .sequentiallyConsistent)
     output(line)

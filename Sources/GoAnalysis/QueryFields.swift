@@ -39,10 +39,15 @@ struct QueryFields {
   }
 
   /// `analyzeTurns`, validated against the number of moves (default: the final position).
+  /// An empty array is refused: a query that analyses nothing would get no line at all, and a
+  /// client waiting for its id would wait for ever (reliability audit F6).
   func turnNumbers(moveCount: Int) throws(AnalysisMessage) -> [Int] {
     guard let v = self["analyzeTurns"] else { return [moveCount] }
     guard let list = v.array else {
       throw AnalysisMessage(field: "analyzeTurns", "Must specify an array of integers")
+    }
+    guard !list.isEmpty else {
+      throw AnalysisMessage(field: "analyzeTurns", "Must specify at least one turn number")
     }
     var turns: [Int] = []
     for e in list {

@@ -32,6 +32,16 @@ public struct SGFParser {
     self.limits = limits
   }
 
+  /// Whether `bytes` start a game tree the way SGF files do: the first `(` (after any header
+  /// text, which `parse` skips) is followed, past whitespace, by the `;` of a node. A file
+  /// that does not is not SGF, and callers that read files a peer names (GTP `loadsgf`) say
+  /// only that, never where the parse failed inside it.
+  public static func looksLikeSGF(_ bytes: [UInt8]) -> Bool {
+    guard let open = bytes.firstIndex(of: UInt8(ascii: "(")) else { return false }
+    let next = bytes[(open + 1)...].first { !" \t\r\n".utf8.contains($0) }
+    return next == UInt8(ascii: ";")
+  }
+
   /// Parses a whole SGF collection.
   /// - Throws: `SGFError` with the line and column of the first problem.
   public func parse(_ text: String) throws(SGFError) -> [SGFTree] {

@@ -42,39 +42,49 @@ public final class GTPServer {
     run(engine: makeEngine(configuration), configuration: configuration)
   }
 
-  /// Answers lines until `quit` or end of input.
+  /// Answers lines until `quit` or end of input. A line longer than the reader's limit
+  /// (`LineReader.defaultMaxLineBytes`) gets `? input line too long (N bytes, at most M)` and
+  /// changes nothing.
   public func run() {
-    var pending = reader.next()
+    var pending = reader.nextLine()
     while let line = pending, !controller.isQuitting {
       pending = nil
-      guard let (id, reply) = controller.reply(to: line) else {
-        pending = reader.next()
+      guard case .text(let text) = line else {
+        if case .tooLong(let bytes) = line {
+          sink.write(
+            GTPReply.failure("input line too long (\(bytes) bytes, at most \(reader.maxLineBytes))").framed(id: nil))
+        }
+        pending = reader.nextLine()
+        continue
+      }
+      guard let (id, reply) = controller.reply(to: text) else {
+        pending = reader.nextLine()
         continue
       }
       sink.write(reply.framed(id: id))
       if case .stream(let stream) = reply {
         pending = serve(stream)
       } else if !controller.isQuitting {
-        pending = reader.next()
+        pending = reader.nextLine()
       }
     }
   }
 
   /// Runs one streaming reply to its end and returns the input line read meanwhile, if any.
-  private func serve(_ stream: any GTPStream) -> String? {
+  private func serve(_ stream: any GTPStream) -> LineReader.Line? {
     let sink = self.sink
     switch stream.ending {
     case .input:
       stream.start { sink.write($0 + "\n") }
       // Any further line, even an empty one, ends the stream and is then handled.
-      let next = reader.next()
+      let next = reader.nextLine()
       stream.stop()
       sink.write("\n")
       return next
     case .completion:
       stream.start { sink.write($0 + "\n") }
       sink.write("\n")
-      return reader.next()
+      return reader.nextLine()
     case .completionOrInput:
       // The blank line comes once: when the stream ends by itself, or when input stops it.
       let ended = Mutex(false)
@@ -89,7 +99,7 @@ public final class GTPServer {
         stream.waitUntilFinished()
         end()
       }.start()
-      let next = reader.next()
+      let next = reader.nextLine()
       stream.stop()
       end()
       return next

@@ -122,7 +122,7 @@ public final class SelfPlayRunner: @unchecked Sendable {
     processCPUAtStart = Self.processCPUSeconds()
     let clock = ContinuousClock()
     let start = clock.now
-    let deadline = options.hours.map { start + .milliseconds(Int64($0 * 3_600_000)) }
+    let deadline = options.hours.map { start + .seconds(saturating: $0 * 3600) }
     let before = counters?()
     // Games committed before this run; later commits are of games this run started.
     let committed = store.done
@@ -152,7 +152,7 @@ public final class SelfPlayRunner: @unchecked Sendable {
     }
     var lastLine = clock.now
     while group.wait(timeout: .now() + .milliseconds(200)) == .timedOut {
-      if clock.now - lastLine >= .milliseconds(Int64(options.progressInterval * 1000)) {
+      if clock.now - lastLine >= .seconds(saturating: options.progressInterval) {
         lastLine = clock.now
         log(progressLine(report(start: start, before: before)))
       }

@@ -21,6 +21,6 @@ extension RawNNEvaluator: RowTeacher {
       games: games, symmetries: symmetries, nnXLen: first.board.width,
       nnYLen: first.board.height, options: options)
     let raw = try backend.evaluate(batch)
-    return games.indices.map { postProcessor.process(raw, index: $0, game: games[$0], symmetry: symmetries[$0]) }
+    return try games.indices.map { try postProcessor.process(raw, index: $0, game: games[$0], symmetry: symmetries[$0]) }
   }
 }

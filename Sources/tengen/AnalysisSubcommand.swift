@@ -60,6 +60,9 @@ struct AnalysisSubcommand: ParsableCommand {
       throw ValidationError("--analysis-threads must be at least 1")
     }
     guard maxVisits >= 1 else { throw ValidationError("--max-visits must be at least 1") }
+    if let maxTime, !(0...SearchBudget.maxSeconds).contains(maxTime) {
+      throw ValidationError("--max-time must be a number from 0 to \(Int(SearchBudget.maxSeconds))")
+    }
     guard (2...25).contains(maxBoardSize) else {
       throw ValidationError("--max-board-size must be between 2 and 25")
     }

@@ -25,15 +25,26 @@ struct EngineOptions: ParsableArguments {
   @Option(help: "Playout policy: standard or light.")
   var policy: String = "standard"
 
-  /// The search parameters these options describe.
+  /// The search parameters these options describe. Each value goes through the parameter's
+  /// own setter (`kata-set-param`'s ranges), so an option out of range is refused here, naming
+  /// the option, instead of reaching the search (`--time 1e300` once trapped at `genmove`).
   func parameters(cores: Int) throws -> RolloutParameters {
     var p = RolloutParameters()
-    p.threads = max(1, threads ?? cores)
-    p.maxPlayouts = playouts
-    p.maxTime = moveTime
-    p.time.lagBuffer = lagBuffer
-    p.seed = seed
-    p.resignThreshold = resignThreshold
+    p.threads = min(max(1, cores), SearchBudget.maxThreads)
+    let set = { (option: String, name: String, value: String?) throws in
+      guard let value else { return }
+      do {
+        try RolloutEngine.setParameter(name, value, in: &p)
+      } catch let error as ParameterError {
+        throw ValidationError("\(option) \(value): \(error.message)")
+      }
+    }
+    try set("--threads", "threads", threads.map { String($0) })
+    try set("--playouts", "maxPlayouts", playouts.map { String($0) })
+    try set("--time", "maxTime", moveTime.map { String($0) })
+    try set("--lag-buffer", "lagBuffer", String(lagBuffer))
+    try set("--seed", "seed", String(seed))
+    try set("--resign-threshold", "resignThreshold", String(resignThreshold))
     switch policy {
     case "standard": p.policy = .standard
     case "light": p.policy = .light

@@ -8,19 +8,35 @@ import GoNeuralNetCPU
 /// Builds the batching evaluator every network player uses: the model on the CPU backend,
 /// KataGo's in-tree policy optimism (1.0).
 enum NetworkEvaluator {
-  /// Loads `path` and wraps it; a bad file becomes a `ValidationError` naming it.
+  /// Loads the model at `path`; a bad file becomes a `CommandFailure` naming it and the
+  /// problem (no usage line: the option was fine, the file is not).
+  static func load(_ path: String) throws -> ModelDescription {
+    do {
+      return try ModelLoader.load(path: path)
+    } catch {
+      throw CommandFailure("cannot load model \(path): \(error)")
+    }
+  }
+
+  /// `backend` after one probe evaluation (`NeuralNetBackend.probe`): a network whose outputs
+  /// are not finite is refused at load as a `CommandFailure`, not played with.
+  static func probed<B: NeuralNetBackend>(_ backend: B, path: String) throws -> B {
+    do {
+      try backend.probe()
+    } catch {
+      throw CommandFailure("cannot use model \(path): \(error)")
+    }
+    return backend
+  }
+
+  /// Loads `path`, probes it and wraps it; a bad file becomes a `CommandFailure` naming it.
   static func make(
     path: String, nnThreads: Int, maxBatchSize: Int, symmetry: SymmetryMode
   ) throws -> BatchingEvaluator {
-    let description: ModelDescription
-    do {
-      description = try ModelLoader.load(path: path)
-    } catch {
-      throw ValidationError("cannot load model \(path): \(error)")
-    }
+    let backend = try probed(CPUBackend(model: try load(path), threads: max(1, nnThreads)), path: path)
     return BatchingEvaluator(
-      backend: CPUBackend(model: description, threads: max(1, nnThreads)),
-      maxBatchSize: max(1, maxBatchSize), symmetryMode: symmetry, nodePolicyOptimism: 1)
+      backend: backend, maxBatchSize: max(1, maxBatchSize), symmetryMode: symmetry,
+      nodePolicyOptimism: 1)
   }
 
   /// The evaluator for `choice`, or nil for rollouts: a bundled network that is missing or

@@ -55,15 +55,26 @@ struct NetworkOptions: ParsableArguments {
       nnThreads: nnThreads, maxBatchSize: nnBatch, symmetry: try symmetryMode())
   }
 
-  /// PUCT settings from these options and the shared engine options.
+  /// PUCT settings from these options and the shared engine options, each through the
+  /// parameter's own setter and range (an option out of range is refused, naming it).
   func parameters(_ engine: EngineOptions) throws -> PUCTParameters {
     var p = PUCTParameters()
-    p.threads = max(1, searchThreads)
-    p.maxVisits = visits ?? engine.playouts
-    p.maxTime = engine.moveTime
-    p.time.lagBuffer = engine.lagBuffer
-    p.seed = engine.seed
-    p.resignThreshold = engine.resignThreshold == 0.1 ? p.resignThreshold : engine.resignThreshold
+    let set = { (option: String, name: String, value: String?) throws in
+      guard let value else { return }
+      do {
+        try PUCTEngine.setParameter(name, value, in: &p)
+      } catch let error as ParameterError {
+        throw ValidationError("\(option) \(value): \(error.message)")
+      }
+    }
+    try set("--search-threads", "numSearchThreads", String(searchThreads))
+    try set(visits != nil ? "--visits" : "--playouts", "maxVisits", (visits ?? engine.playouts).map { String($0) })
+    try set("--time", "maxTime", engine.moveTime.map { String($0) })
+    try set("--lag-buffer", "lagBuffer", String(engine.lagBuffer))
+    try set("--seed", "seed", String(engine.seed))
+    if engine.resignThreshold != 0.1 {
+      try set("--resign-threshold", "resignThreshold", String(engine.resignThreshold))
+    }
     p.ponder = ponder
     guard let mode = PUCTParameters.ThinkingMode(rawValue: thinking) else {
       throw ValidationError("unknown thinking mode '\(thinking)' (fast, slow, auto)")

@@ -40,9 +40,10 @@ struct RowsCommand: ParsableCommand {
     var teacherName: String?
     if let teacher {
       OpenBLASCoreType.ensure()
-      let model = try ModelLoader.load(path: teacher)
+      let model = try NetworkEvaluator.load(teacher)
       extractor.teacher = RawNNEvaluator(
-        backend: CPUBackend(model: model, threads: threads), policyOptimism: 0)
+        backend: try NetworkEvaluator.probed(CPUBackend(model: model, threads: threads), path: teacher),
+        policyOptimism: 0)
       teacherName = model.name
     }
     let outURL = URL(fileURLWithPath: out)

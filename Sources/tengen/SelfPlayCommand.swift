@@ -90,14 +90,10 @@ struct SelfPlayCommand: ParsableCommand {
     }
     OpenBLASCoreType.ensure()
     guard let model, let out else { return }
-    let description: ModelDescription
-    do {
-      description = try ModelLoader.load(path: model)
-    } catch {
-      throw ValidationError("cannot load model \(model): \(error)")
-    }
+    let description = try NetworkEvaluator.load(model)
     let servers = nnServers ?? nnThreads
-    let backend = CPUBackend(model: description, threads: max(1, nnThreads / servers), lanes: servers)
+    let backend = try NetworkEvaluator.probed(
+      CPUBackend(model: description, threads: max(1, nnThreads / servers), lanes: servers), path: model)
     let evaluator = BatchingEvaluator(
       backend: backend,
       maxBatchSize: nnBatch ?? parallelGames, symmetryMode: .hashed, policyOptimism: 0,
@@ -171,7 +167,7 @@ struct SelfPlayCommand: ParsableCommand {
     let positions = Mutex(0)
     let failure = Mutex<(any Error)?>(nil)
     let start = ContinuousClock.now
-    let deadline = start + .seconds(seconds)
+    let deadline = start + .seconds(saturating: seconds)
     let lanes = backend.concurrentEvaluations
     let box = ReplayInputs(inputs)
     let sizes = order

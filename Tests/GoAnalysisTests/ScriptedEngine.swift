@@ -12,6 +12,9 @@ final class ScriptedEngine: AnalyzingEngine, @unchecked Sendable {
   let name = "scripted"
   /// Seconds per visit.
   var visitTime = 0.001
+  /// When set, every analysis fails with this reason (`AnalysisSnapshot.failure`), as a
+  /// search whose threads the system refused.
+  var failure: String?
   private let stopFlag = Atomic<Bool>(false)
   private let log = Mutex<[String]>([])
   private let clearCount = Atomic<Int>(0)
@@ -50,7 +53,9 @@ final class ScriptedEngine: AnalyzingEngine, @unchecked Sendable {
       Thread.sleep(forTimeInterval: visitTime)
       visits += 1
     }
-    return Self.snapshot(state, visits: visits, request: request)
+    var final = Self.snapshot(state, visits: visits, request: request)
+    final.failure = failure
+    return final
   }
 
   func generateMove(

@@ -50,6 +50,22 @@ import Testing
     #expect(ControllerSnapshot(c) == before)
   }
 
+  /// Reliability audit, "paths from GTP": a file that is not SGF is refused without a line
+  /// number or a character from it (the path may name any file the engine can read).
+  @Test func aFileThatIsNotSGFRevealsNothingOfItsContents() throws {
+    let path = FileManager.default.temporaryDirectory
+      .appendingPathComponent("tengen-not-sgf-\(getpid()).txt").path
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let (c, _, _) = makeController(size: 13)
+    _ = c.ok("play b D4")
+    let before = ControllerSnapshot(c)
+    for contents in ["secret\nline two\nline three\n", "a (x) b\n", "\u{7f}ELF\u{2}\u{1}\u{1}", ""] {
+      try Data(contents.utf8).write(to: URL(fileURLWithPath: path))
+      #expect(c.error("loadsgf \(path)") == "cannot load file: not an SGF file", "\(contents)")
+    }
+    #expect(ControllerSnapshot(c) == before)
+  }
+
   @Test func printsgfRecordsTheGameSoItLoadsBack() throws {
     let (c, _, _) = makeController(size: 9, rules: .chinese.withKomi(7))
     _ = c.ok("fixed_handicap 2")
@@ -58,7 +74,7 @@ import Testing
     #expect(text.hasPrefix("(;GM[1]FF[4]"))
     #expect(text.contains("HA[2]") && text.contains("RU[chinese]") && text.contains("KM[7]"))
     let path = FileManager.default.temporaryDirectory
-      .appendingPathComponent("tengen-printsgf-\(UInt32.random(in: 0...UInt32.max)).sgf").path
+      .appendingPathComponent("tengen-printsgf-\(getpid()).sgf").path
     defer { try? FileManager.default.removeItem(atPath: path) }
     #expect(c.ok("printsgf \(path)") == "")
     let (d, _, _) = makeController(size: 19)

@@ -5,12 +5,17 @@ import Testing
 
 @Suite struct GTPServerTests {
   /// Runs a server over pipes with `input`, returning what it wrote to the protocol stream.
+  /// The input is written from a thread of its own: it may be larger than a pipe holds.
   func serve(_ input: String) -> String {
     let (controller, _, _) = makeController()
     let stdin = Pipe()
     let stdout = Pipe()
-    stdin.fileHandleForWriting.write(Data(input.utf8))
-    try? stdin.fileHandleForWriting.close()
+    let writer = stdin.fileHandleForWriting
+    let data = Data(input.utf8)
+    Thread {
+      writer.write(data)
+      try? writer.close()
+    }.start()
     let server = GTPServer(
       controller: controller, input: stdin.fileHandleForReading,
       output: stdout.fileHandleForWriting)
@@ -27,6 +32,15 @@ import Testing
   @Test func stopsAtEndOfInputEvenWithoutANewline() {
     #expect(serve("protocol_version") == "= 2\n\n")
     #expect(serve("") == "")
+  }
+
+  /// Reliability audit F9: a line over the reader's limit gets one error reply, changes
+  /// nothing, and the commands after it are answered (a 16 MB line once took 7 to 17 s).
+  @Test func aLineOverTheLimitGetsAnErrorAndTheNextCommandsAnAnswer() {
+    let long = "play b " + String(repeating: "x", count: 16 << 20)
+    let out = serve("1 name\n\(long)\n2 list_stones black\nquit\n")
+    #expect(
+      out == "=1 Tengen\n\n? input line too long (\(long.utf8.count) bytes, at most 1048576)\n\n=2 \n\n= \n\n")
   }
 }
 

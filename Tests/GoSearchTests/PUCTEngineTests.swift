@@ -179,7 +179,14 @@ import Testing
     }
     try s.play(m)
     engine.ponder(s)
-    usleep(300_000)
+    // Wait on the pondering search's progress, not on the clock: its tree (rooted at the new
+    // position, White to move) passes the last move's 50 visits however slow the machine.
+    // (The bound, two minutes, only keeps a broken ponder from hanging the test run.)
+    var waits = 0
+    while !engine.tree.withLock({ $0.rootPlayer == s.toMove && $0.nodes[0].visits > 50 }) && waits < 120_000 {
+      usleep(1000)
+      waits += 1
+    }
     var a = AnalysisRequest()
     a.maxVisits = 1
     // The analysis first ends the pondering, then keeps its tree (same position).
@@ -193,10 +200,10 @@ import Testing
     let engine = PUCTEngine(evaluator: Self.targetEvaluator(), params: p)
     engine.log = { _ in }
     engine.ponder(GameState(size: 5))
-    #expect(engine.ponderThread != nil)
+    #expect(engine.pondering)
     // The pondering thread reads `params` while it searches: the setter joins it first.
     try engine.setParameter("cpuctExploration", "0.9")
-    #expect(engine.ponderThread == nil)
+    #expect(!engine.pondering)
     #expect(engine.params.cpuctExploration == 0.9)
   }
 
@@ -252,12 +259,20 @@ import Testing
     var a = AnalysisRequest()
     a.reportInterval = 0.05
     let count = ReportCounter()
-    DispatchQueue.global().asyncAfter(deadline: .now() + 0.4) { engine.stop() }
-    let t0 = Date()
-    let snap = engine.analyze(GameState(size: 9), request: a, report: { _ in count.bump() })
-    #expect(Date().timeIntervalSince(t0) < 5)
+    // Another thread stops the search once three reports came (not after a fixed delay, which
+    // a slow start could outlast: the search clears a stop sent before it began).
+    let third = DispatchSemaphore(value: 0)
+    Thread {
+      third.wait()
+      engine.stop()
+    }.start()
+    let snap = engine.analyze(GameState(size: 9), request: a, report: { _ in
+      count.bump()
+      if count.value == 3 { third.signal() }
+    })
     #expect(count.value >= 3)
     #expect(snap.rootInfo.visits > 1)
+    #expect(engine.lastStats.stop == .interrupted)
   }
 
   @Test func winningSidePassesAfterTheOpponentPasses() throws {

@@ -100,29 +100,42 @@ import Testing
     let e = engine()
     let g = GameState(size: 9, rules: .chinese)
     var request = AnalysisRequest()
-    request.maxTime = 0.4
-    request.reportInterval = 0.05
+    request.reportInterval = 0.01
     let count = Atomic<Int>(0)
+    let returned = Atomic<Bool>(false)
+    // An unlimited analysis that the third report stops: as many reports on every machine,
+    // however fast (a time limit once decided how many came).
     let final = e.analyze(g, request: request) { s in
       #expect(!s.moveInfos.isEmpty || s.rootInfo.visits == 0)
-      count.add(1, ordering: .relaxed)
+      let late = returned.load(ordering: .sequentiallyConsistent)
+      #expect(!late)
+      if count.add(1, ordering: .relaxed).newValue == 3 { e.stop() }
     }
+    returned.store(true, ordering: .sequentiallyConsistent)
     let seen = count.load(ordering: .relaxed)
-    #expect(seen >= 2)
+    #expect(seen >= 3)
     #expect(final.rootInfo.visits > 0)
-    Thread.sleep(forTimeInterval: 0.1)
+    // Reports come from a worker that `analyze` joins before it returns: none can follow.
     #expect(count.load(ordering: .relaxed) == seen)
   }
 
   @Test func stopEndsAnUnlimitedAnalysis() {
     let e = engine(threads: 2)
     let g = GameState(size: 9, rules: .chinese)
+    // The stop comes from another thread once the search runs (its first report), not after a
+    // fixed delay: a stop sent before the search began would be cleared by it.
+    let running = DispatchSemaphore(value: 0)
     let stopper = Thread {
-      Thread.sleep(forTimeInterval: 0.2)
+      running.wait()
       e.stop()
     }
     stopper.start()
-    let s = e.analyze(g, request: AnalysisRequest()) { _ in }
+    var request = AnalysisRequest()
+    request.reportInterval = 0.01
+    let first = Atomic<Bool>(true)
+    let s = e.analyze(g, request: request) { _ in
+      if first.exchange(false, ordering: .relaxed) { running.signal() }
+    }
     #expect(s.rootInfo.visits > 0)
   }
 

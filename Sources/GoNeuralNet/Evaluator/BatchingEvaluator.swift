@@ -160,7 +160,7 @@ public final class BatchingEvaluator: @unchecked Sendable {
         var processor = postProcessor
         for (k, m) in members.enumerated() {
           processor.policyOptimism = batch[m.0].optimism
-          evals[m.0][m.1] = processor.process(
+          evals[m.0][m.1] = try processor.process(
             raw, index: k, game: batch[m.0].game!, symmetry: batch[m.0].symmetries[m.1])
         }
       } catch {

@@ -18,8 +18,12 @@ public enum ModelLoadError: Error, Sendable, Equatable, CustomStringConvertible 
   case invalid(layer: String, reason: String)
   /// Non-whitespace data follows the value head.
   case trailingData(offset: Int)
+  /// The file, or its decompressed data, is larger than any model could be (`limit` bytes:
+  /// `ModelLoader.maxFileBytes`, `ModelLoader.decompressedLimit`).
+  case tooLarge(what: String, limit: Int)
 
-  /// A human-readable explanation.
+  /// A human-readable explanation. Text taken from the file (a token, a layer name) appears
+  /// as a short excerpt with anything but printable ASCII escaped, never as raw bytes.
   public var description: String {
     switch self {
     case .io(let path, let reason): return "cannot read model file \(path): \(reason)"
@@ -27,15 +31,35 @@ public enum ModelLoadError: Error, Sendable, Equatable, CustomStringConvertible 
       return "unsupported model file name \(name) (expected .bin.gz, .bin, .txt.gz, .txt or .gz)"
     case .decompression(let reason): return "corrupt gzip data in model file: \(reason)"
     case .truncated(let expected, let offset, let layer):
-      return "model file truncated at byte \(offset) while reading \(expected) of \(layer)"
+      return "model file truncated at byte \(offset) while reading \(expected) of \(Self.excerpt(layer))"
     case .malformed(let expected, let found, let offset, let layer):
-      return "model file malformed at byte \(offset) in \(layer): expected \(expected), found '\(found)'"
+      return "model file malformed at byte \(offset) in \(Self.excerpt(layer)): expected \(expected), found '\(Self.excerpt(found, limit: 24))'"
     case .nonFinite(let layer, let index, let offset):
-      return "model file has a NaN or infinite weight in \(layer) (element \(index), byte \(offset))"
+      return "model file has a NaN or infinite weight in \(Self.excerpt(layer)) (element \(index), byte \(offset))"
     case .unsupportedVersion(let version):
       return "unsupported model version \(version) (this loader accepts 3 to 17)"
-    case .invalid(let layer, let reason): return "invalid model in \(layer): \(reason)"
+    case .invalid(let layer, let reason): return "invalid model in \(Self.excerpt(layer)): \(reason)"
     case .trailingData(let offset): return "unexpected data after the value head at byte \(offset)"
+    case .tooLarge(let what, let limit):
+      return "\(what) is larger than \(limit) bytes, more than any model needs: not a model file"
     }
+  }
+
+  /// At most `limit` characters of `text` for a message: printable ASCII as it is, anything
+  /// else (control bytes, bytes that were not UTF-8, other characters) as `\u{hex}`, and `…`
+  /// when text was left out.
+  static func excerpt(_ text: String, limit: Int = 48) -> String {
+    var out = ""
+    var shown = 0
+    for scalar in text.unicodeScalars {
+      guard shown < limit else { return out + "…" }
+      shown += 1
+      if (0x20...0x7E).contains(scalar.value) && scalar != "\\" {
+        out.unicodeScalars.append(scalar)
+      } else {
+        out += "\\u{" + String(scalar.value, radix: 16) + "}"
+      }
+    }
+    return out
   }
 }

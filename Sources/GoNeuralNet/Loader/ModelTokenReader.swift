@@ -108,6 +108,12 @@ struct ModelTokenReader {
       throw .invalid(layer: layer, reason: "\(what) has an impossible size \(count)")
     }
     if binary { return try binaryFloats(count, what) }
+    // Each number takes at least one character and a separator: a count the rest of the file
+    // cannot hold is refused before any memory is reserved for it (a declared 46340×46340
+    // layer once reserved 8.6 GB).
+    guard count == 0 || 2 * count - 1 <= bytes.count - offset else {
+      throw .truncated(expected: what, offset: bytes.count, layer: layer)
+    }
     var out = [Float]()
     out.reserveCapacity(count)
     for i in 0..<count {

@@ -26,9 +26,11 @@ public struct PostProcessor: Sendable {
   static func softplus(_ x: Double) -> Double { x > 40 ? x : log1p(exp(x)) }
 
   /// Post-processes sample `index` of `raw`, which was evaluated for `game` under `symmetry`.
+  /// - Throws: `NNOutputError` when an output is not finite (the policy's softmax sum, the
+  ///   value, a score or an ownership value): such an evaluation never reaches the search.
   public func process(
     _ raw: NNRawOutputBatch, index: Int, game: NNGame, symmetry: Symmetry
-  ) -> NNEvaluation {
+  ) throws(NNOutputError) -> NNEvaluation {
     // Models before v7 play under the nearest rules they support (`docs/KATAGO.md` §5.4).
     let game = model.version < 7 ? game.withPreV7Rules() : game
     let board = game.board
@@ -60,6 +62,10 @@ public struct PostProcessor: Sendable {
     let maxLogit = max(logits.max() ?? -.infinity, passLogit)
     var total = exp(passLogit - maxLogit)
     for l in logits where l > -.infinity { total += exp(l - maxLogit) }
+    // A NaN logit is skipped by the sum above but not by the probabilities below.
+    guard total.isFinite, total > 0, passLogit.isFinite, !logits.contains(where: \.isNaN) else {
+      throw NNOutputError(output: "policy sum")
+    }
     let policy = logits.map { $0 == -.infinity ? Float(-1) : Float(exp($0 - maxLogit) / total) }
     let passProb = Float(exp(passLogit - maxLogit) / total)
     // Value head.
@@ -74,6 +80,7 @@ public struct PostProcessor: Sendable {
     var win = ew / vt
     var loss = el / vt
     let noResult = en / vt
+    guard win.isFinite, loss.isFinite, noResult.isFinite else { throw NNOutputError(output: "value") }
     let pp = model.postProcess
     let sc = raw.scoreCount
     let s = (0..<sc).map { Double(raw.score[index * sc + $0]) }
@@ -111,14 +118,21 @@ public struct PostProcessor: Sendable {
       scoreMeanSq = scoreMean * scoreMean
       lead = scoreMean
     }
+    guard scoreMean.isFinite, scoreMeanSq.isFinite, lead.isFinite, varTime.isFinite, stWL.isFinite,
+      stScore.isFinite
+    else { throw NNOutputError(output: "score") }
     // Ownership, mapped back through the symmetry.
     var own = [Float](repeating: 0, count: board.area)
+    var ownershipIsFinite = true
     for y in 0..<board.height {
       for x in 0..<board.width {
         let t = symmetry.apply(x: x, y: y, gridWidth: w, gridHeight: h)
-        own[y * board.width + x] = Float(tanh(Double(raw.ownership[index * area + t.y * w + t.x])))
+        let o = Float(tanh(Double(raw.ownership[index * area + t.y * w + t.x])))
+        ownershipIsFinite = ownershipIsFinite && !o.isNaN
+        own[y * board.width + x] = o
       }
     }
+    guard ownershipIsFinite else { throw NNOutputError(output: "ownership") }
     if pla == 1 {
       swap(&win, &loss)
       scoreMean = -scoreMean

@@ -24,8 +24,8 @@ public struct RawNNEvaluator: Sendable {
       games: Array(repeating: game, count: symmetries.count), symmetries: symmetries,
       nnXLen: b.width, nnYLen: b.height, options: options)
     let raw = try backend.evaluate(batch)
-    return symmetries.enumerated().map { i, s in
-      postProcessor.process(raw, index: i, game: game, symmetry: s)
+    return try symmetries.enumerated().map { i, s in
+      try postProcessor.process(raw, index: i, game: game, symmetry: s)
     }
   }
 

@@ -25,6 +25,10 @@ public struct AnalysisSnapshot: Sendable, Equatable {
   /// Raw root policy, `width * height + 1` values (pass last), -1 for illegal points (nil: not
   /// requested or the engine has no policy).
   public var policy: [Double]?
+  /// Why the search failed, for the user (the evaluator's error, a search thread the system
+  /// refused); nil when it ran. The statistics are then whatever the tree held, and front ends
+  /// report an error instead of them (the JSON engine's error line for the query).
+  public var failure: String?
 
   public init(
     width: Int, height: Int, toMove: Player, rootInfo: AnalysisRootInfo,

@@ -11,9 +11,10 @@ extension SearchBudget {
   /// `unsetText` is how an unset `maxTime` prints (`-1` as KataGo, or `none`).
   static func ownSpecs(unsetText: String) -> [SettingSpec<SearchBudget>] {
     [
-      .int("threads", \.threads, min: 1, max: 1024, doc: "Search threads"),
+      .int("threads", \.threads, min: 1, max: maxThreads, doc: "Search threads"),
       SettingSpec(
-        name: "maxTime", range: "\(unsetText) (no limit) or a number from 0 to 1000000 (0: no limit)",
+        name: "maxTime",
+        range: "\(unsetText) (no limit) or a number from 0 to \(SettingSpec<SearchBudget>.text(maxSeconds)) (0: no limit)",
         doc: "Seconds per move at most; \(unsetText): from the clock, else defaultMoveTime (--time)",
         get: { $0.maxTime.map { "\($0)" } ?? unsetText },
         set: { b, v in
@@ -21,11 +22,11 @@ extension SearchBudget {
             b.maxTime = nil
             return true
           }
-          guard let x = Double(v), x.isFinite, x <= 1e6 else { return false }
+          guard let x = Double(v), x.isFinite, x <= maxSeconds else { return false }
           b.maxTime = x
           return true
         }),
-      .double("defaultMoveTime", \.defaultMoveTime, in: 0...1e6,
+      .double("defaultMoveTime", \.defaultMoveTime, in: 0...maxSeconds,
               doc: "Seconds per move when neither a limit nor a clock says otherwise"),
       SettingSpec(
         name: "seed", range: "an integer from 0 to 18446744073709551615",

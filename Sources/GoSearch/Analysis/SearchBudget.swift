@@ -25,6 +25,15 @@ public struct SearchBudget: Sendable, Hashable {
   /// Keep the matching subtree between moves.
   public var reuseTree: Bool = true
 
+  /// The most seconds any per-move or per-analysis time setting accepts (`maxTime`,
+  /// `defaultMoveTime`, the JSON engine's `maxTime`): about 11.6 days. Larger values are
+  /// refused with the setting's range instead of searching for ever.
+  public static let maxSeconds: Double = 1e6
+
+  /// Search threads one search may start at most (`threads` / `numSearchThreads`); every
+  /// PUCT thread reserves a 16 MB stack.
+  public static let maxThreads = 1024
+
   public init(threads: Int, maxNodes: Int, resignThreshold: Double) {
     self.threads = threads
     self.maxNodes = maxNodes

@@ -4,6 +4,8 @@ import GoNeuralNet
 
 /// Analysis: searching without playing, and the snapshots GUIs and the JSON engine print.
 extension PUCTEngine {
+  /// A failed search (the evaluator's error, a refused search thread) is logged and returns
+  /// the tree's snapshot with `failure` set.
   public func analyze(
     _ state: GameState, request: AnalysisRequest,
     report: @escaping @Sendable (AnalysisSnapshot) -> Void
@@ -17,6 +19,9 @@ extension PUCTEngine {
         analysis: request, report: report)
     } catch {
       log("analysis failed: \(error)")
+      var failed = snapshot(request)
+      failed.failure = "\(error)"
+      return failed
     }
     return snapshot(request)
   }

@@ -33,7 +33,7 @@ extension PUCTEngine {
       var factor = SearchFactor.factor(
         moves: state.moves, recentWhiteWinLoss: recentWhiteWinLoss, player: me, params: params)
       if factor != 1 {
-        limits.maxVisits = limits.maxVisits.map { max(1, Int((Double($0) * factor).rounded(.up))) }
+        limits.maxVisits = limits.maxVisits.map { max(1, Int(saturating: (Double($0) * factor).rounded(.up))) }
       }
       if params.budget.maxTime != nil || params.maxVisits == nil || request.clock != nil {
         if params.thinking == .auto && params.budget.maxTime == nil {

@@ -196,12 +196,13 @@ extension PUCTEngine {
 
   /// Starts searching `state` in the background until the next call into the engine or
   /// `stop()` (GTP pondering on the opponent's time). Does nothing unless `params.ponder`.
-  /// A failed search (the evaluator's error) is logged: the next move then gets no head start.
+  /// A failed search (the evaluator's error, a refused thread) is logged: the next move then
+  /// gets no head start.
   public func ponder(_ state: GameState) {
     guard params.ponder, !state.isOver else { return }
     stopPondering()
     stopFlag.store(false, ordering: .relaxed)
-    let thread = Thread { [self] in
+    let body: @Sendable () -> Void = { [self] in
       var limits = SearchLimits()
       limits.maxVisits = params.budget.maxNodes / 2
       do {
@@ -213,16 +214,19 @@ extension PUCTEngine {
       }
       ponderDone.signal()
     }
-    thread.stackSize = 16 << 20
-    ponderThread = thread
-    thread.start()
+    do {
+      try startThread(body)
+      pondering = true
+    } catch {
+      log("pondering failed: \(error)")
+    }
   }
 
   /// Ends pondering, if it runs, and waits for its threads.
   func stopPondering() {
-    guard ponderThread != nil else { return }
+    guard pondering else { return }
     stop()
     ponderDone.wait()
-    ponderThread = nil
+    pondering = false
   }
 }

@@ -45,7 +45,7 @@ extension PUCTEngine {
     let timer = limits.plan.map {
       SearchTimer(plan: $0(root.eval.whiteOwnership, visitsBefore), parameters: params.time)
     }
-    let deadline = (timer.map { $0.plan.limit.inSeconds } ?? limits.seconds).map { start + .seconds(max(0, $0)) }
+    let deadline = (timer.map { $0.plan.limit.inSeconds } ?? limits.seconds).map { start + .seconds(saturating: max(0, $0)) }
     let run = SearchRun(
       rootState: state, selection: selection, center: root.center, deadline: deadline,
       rootOwnership: root.eval.whiteOwnership, historyFloor: floor)
@@ -119,6 +119,10 @@ extension PUCTEngine {
   /// Runs `count` workers on `run`: on the calling thread when `inline` (one worker, returning
   /// after it), else on threads of their own (16 MB stacks: the ladder search recurses) that
   /// leave the returned group when done.
+  ///
+  /// When the system refuses a thread, the search fails: the refusal becomes `run.failure`
+  /// (the search then throws it), the threads already started halt, and the group still
+  /// empties, so nobody waits for a thread that never ran.
   func startWorkers(_ run: SearchRun, count: Int, inline: Bool) -> DispatchGroup {
     let group = DispatchGroup()
     if inline && count > 0 {
@@ -127,12 +131,17 @@ extension PUCTEngine {
     }
     for _ in 0..<count {
       group.enter()
-      let thread = Thread { [self] in
-        work(run)
+      do {
+        try startThread { [self] in
+          work(run)
+          group.leave()
+        }
+      } catch {
         group.leave()
+        run.failure.withLock { if $0 == nil { $0 = error } }
+        run.halt.store(true, ordering: .relaxed)
+        break
       }
-      thread.stackSize = 16 << 20
-      thread.start()
     }
     return group
   }
@@ -147,8 +156,8 @@ extension PUCTEngine {
   ) -> StopReason? {
     var timer = timer
     let interval = analysis?.reportInterval
-    let every = Duration.milliseconds(Int64(max(0.001, interval ?? 1) * 1000))
-    var nextReport = interval.map { start + .milliseconds(Int64(max(0.001, analysis?.firstReportAfter ?? $0) * 1000)) }
+    let every = Duration.seconds(saturating: max(0.001, interval ?? 1))
+    var nextReport = interval.map { start + .seconds(saturating: max(0.001, analysis?.firstReportAfter ?? $0)) }
     var lastCheck = start
     var stopReason: StopReason?
     while group.wait(timeout: .now() + Self.waitTick) == .timedOut {

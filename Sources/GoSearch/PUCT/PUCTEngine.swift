@@ -49,8 +49,8 @@ public final class PUCTEngine: AnalyzingEngine, @unchecked Sendable {
   /// Random choices: root noise (search owner) and the move temperature (caller); never both
   /// at once, since the caller's move choice follows its own search.
   var rng: FastRandom
-  /// The pondering search, if one runs (caller).
-  var ponderThread: Thread?
+  /// Whether a pondering search runs (caller).
+  var pondering = false
   /// Signalled by the pondering thread when its search ended (shared).
   let ponderDone = DispatchSemaphore(value: 0)
   /// Run a one-thread search on the calling thread when nothing needs watching (no analysis
@@ -61,6 +61,11 @@ public final class PUCTEngine: AnalyzingEngine, @unchecked Sendable {
   /// Statistics of the last search, for logs and benchmarks (written by the search owner at
   /// the end of a search; read by the caller after it).
   public internal(set) var lastStats = SearchStats()
+  /// Starts one search or pondering thread (`SearchThread.start`); tests replace it to have
+  /// threads refused (caller, between searches).
+  var startThread: @Sendable (@escaping @Sendable () -> Void) throws(SearchThreadError) -> Void = {
+    body throws(SearchThreadError) in try SearchThread.start(body)
+  }
 
   /// What the tree's root stands for: the start position, the moves since, the rules.
   struct TreeLine: Equatable {

@@ -35,7 +35,7 @@ public enum PlayoutBenchmark {
     counts.initialize(repeating: 0)
     defer { counts.deallocate() }
     let start = ContinuousClock.now
-    let deadline = start + .seconds(seconds)
+    let deadline = start + .seconds(saturating: seconds)
     let countsBase = UnsafeMutablePointer<Int>(counts.baseAddress!)
     nonisolated(unsafe) let base = countsBase
     DispatchQueue.concurrentPerform(iterations: threads) { t in

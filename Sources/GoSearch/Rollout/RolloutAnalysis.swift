@@ -58,7 +58,7 @@ final class RolloutAnalysis: @unchecked Sendable {
     restrictedDepth = request.restrictions.map(\.untilDepth).max() ?? 0
     self.priorWeight = priorWeight
     callback = report
-    let duration = { (s: Double) in Duration.nanoseconds(Int64(max(0.001, min(s, 1e6)) * 1e9)) }
+    let duration = { (s: Double) in Duration.seconds(saturating: max(0.001, s)) }
     interval = request.reportInterval.map(duration)
     let first = request.firstReportAfter.map(duration) ?? interval ?? .zero
     nextReport = ContinuousClock.now + first

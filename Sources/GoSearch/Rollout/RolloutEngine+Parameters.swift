@@ -102,8 +102,16 @@ extension RolloutEngine {
   }
 
   public func setParameter(_ name: String, _ value: String) throws(ParameterError) {
-    let resolved = Self.parameterAliases[name] ?? name
-    guard let spec = Self.parameterSpecs.first(where: { $0.name == resolved }) else {
+    try Self.setParameter(name, value, in: &params)
+  }
+
+  /// Sets parameter `name` (or its KataGo alias) of `params` from its text, as
+  /// `kata-set-param` does; `params` is unchanged on error.
+  public static func setParameter(
+    _ name: String, _ value: String, in params: inout RolloutParameters
+  ) throws(ParameterError) {
+    let resolved = parameterAliases[name] ?? name
+    guard let spec = parameterSpecs.first(where: { $0.name == resolved }) else {
       throw ParameterError("Unknown parameter: \(name)")
     }
     try spec.apply(value, to: &params)

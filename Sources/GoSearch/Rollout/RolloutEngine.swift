@@ -81,7 +81,7 @@ public final class RolloutEngine: GoEngine, @unchecked Sendable {
     // counts against the move's time and gets at most half its target at the last rate.
     var judgement = params.ownershipPlayouts
     if let planner, let rate = lastRate {
-      judgement = min(judgement, max(params.minJudgementPlayouts, Int(rate * planner(0).target.inSeconds / 2)))
+      judgement = min(judgement, max(params.minJudgementPlayouts, Int(saturating: rate * planner(0).target.inSeconds / 2)))
     }
     if !request.cleanup, let last = state.moves.last, last.move == .pass,
       MoveRestriction.permits(restrictions, move: .pass, player: me, depth: 0),
@@ -147,7 +147,7 @@ public final class RolloutEngine: GoEngine, @unchecked Sendable {
       params = engine.params
       self.start = start
       let seconds = plan?.limit.inSeconds ?? seconds
-      deadline = seconds.isFinite ? start + .seconds(max(0, seconds)) : nil
+      deadline = seconds.isFinite ? start + .seconds(saturating: max(0, seconds)) : nil
       timer = Mutex(plan.map { SearchTimer(plan: $0, parameters: engine.params.time) })
       timed = plan != nil
       self.keptVisits = keptVisits

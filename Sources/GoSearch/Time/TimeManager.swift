@@ -89,7 +89,7 @@ public struct TimeManager: Sendable {
     let target = min(usable, usable / own * phaseFactor(context) + increment)
     let extended = max(target, min(usable * p.maxMainShare + increment, target * p.unclearTimeFactor))
     return TimePlan(
-      target: .seconds(target), limit: .seconds(min(usable, extended)),
+      target: .seconds(saturating: target), limit: .seconds(saturating: min(usable, extended)),
       basis: increment > 0 ? .fischer : .mainTime, ownMovesLeft: own, mayStopEarly: true)
   }
 
@@ -101,7 +101,7 @@ public struct TimeManager: Sendable {
     let safe = main + overtimeMove
     let target = min(safe, main / own * phaseFactor(context) + overtimeMove)
     return TimePlan(
-      target: .seconds(target), limit: .seconds(min(safe, target * parameters.unclearTimeFactor)),
+      target: .seconds(saturating: target), limit: .seconds(saturating: min(safe, target * parameters.unclearTimeFactor)),
       basis: .mainTime, ownMovesLeft: own, mayStopEarly: true)
   }
 
@@ -115,8 +115,8 @@ public struct TimeManager: Sendable {
     let target = max(0, periodLeft - margin.lag * count) / count
     let safe = max(0, periodLeft - margin.lag - (margin.lag + margin.minMove) * (count - 1))
     return TimePlan(
-      target: .seconds(min(target, safe)),
-      limit: .seconds(min(safe, target * p.unclearTimeFactor)), basis: .canadian(stones: n),
+      target: .seconds(saturating: min(target, safe)),
+      limit: .seconds(saturating: min(safe, target * p.unclearTimeFactor)), basis: .canadian(stones: n),
       ownMovesLeft: own, mayStopEarly: n > 1)
   }
 
@@ -135,7 +135,7 @@ public struct TimeManager: Sendable {
         seconds: use, basis: .periods(left: periodsLeft), ownMovesLeft: own, mayStopEarly: false)
     }
     return TimePlan(
-      target: .seconds(use), limit: .seconds(use + period),
+      target: .seconds(saturating: use), limit: .seconds(saturating: use + period),
       basis: .spendablePeriod(left: periodsLeft), ownMovesLeft: own, mayStopEarly: false)
   }
 
@@ -148,7 +148,7 @@ public struct TimeManager: Sendable {
     let kept = Double(context.keptVisits)
     let share = kept / (kept + rate * plan.target.inSeconds)
     var p = plan
-    p.target = .seconds(plan.target.inSeconds * (1 - parameters.keptTreeDiscount * share))
+    p.target = .seconds(saturating: plan.target.inSeconds * (1 - parameters.keptTreeDiscount * share))
     return p
   }
 

@@ -1,4 +1,5 @@
 import Foundation
+import GoCore
 
 /// How long one move may think: what `TimeManager.plan` decided before the search.
 ///
@@ -50,7 +51,7 @@ public struct TimePlan: Sendable, Equatable, CustomStringConvertible {
   /// A plan of `seconds` for both target and limit.
   public init(seconds: Double, basis: Basis, ownMovesLeft: Double, mayStopEarly: Bool) {
     self.init(
-      target: .seconds(max(0, seconds)), limit: .seconds(max(0, seconds)), basis: basis,
+      target: .seconds(saturating: max(0, seconds)), limit: .seconds(saturating: max(0, seconds)), basis: basis,
       ownMovesLeft: ownMovesLeft, mayStopEarly: mayStopEarly)
   }
 
@@ -59,14 +60,14 @@ public struct TimePlan: Sendable, Equatable, CustomStringConvertible {
   public func scaled(by factor: Double) -> TimePlan {
     guard factor != 1, factor.isFinite, factor >= 0 else { return self }
     var p = self
-    p.target = .seconds(target.inSeconds * factor)
-    p.limit = min(limit, max(p.target, .seconds(limit.inSeconds * factor)))
+    p.target = .seconds(saturating: target.inSeconds * factor)
+    p.limit = min(limit, max(p.target, .seconds(saturating: limit.inSeconds * factor)))
     return p
   }
 
   /// The plan with neither target nor limit past `seconds` (`maxTime` caps every move).
   public func capped(at seconds: Double) -> TimePlan {
-    let cap = Duration.seconds(max(0, seconds))
+    let cap = Duration.seconds(saturating: max(0, seconds))
     var p = self
     p.target = min(target, cap)
     p.limit = min(limit, cap)
