@@ -1,5 +1,10 @@
-"""A minimal GTP client over a subprocess, shared by the scripts in this folder."""
+"""The one GTP client of the Python side, over a subprocess: the repository's scripts (scripts/,
+training/scripts/) and tests drive engines with it. Also the GTP vertex of a point, and the moves
+of an SGF game to replay on an engine."""
+import re
 import subprocess
+
+COLUMNS = "ABCDEFGHJKLMNOPQRSTUVWXYZ"
 
 
 class GTPClient:
@@ -42,6 +47,31 @@ class GTPClient:
             self.proc.wait(timeout=30)
         except Exception:
             self.proc.kill()
+
+
+def vertex(x, y, size):
+    """GTP vertex of column x, row y counted from the top."""
+    return f"{COLUMNS[x]}{size - y}"
+
+
+def sgf_vertex(point, size):
+    """GTP vertex of an SGF move's point ("" and, up to 19x19, "tt" are passes)."""
+    if point == "" or (point == "tt" and size <= 19):
+        return "pass"
+    return vertex(ord(point[0]) - 97, ord(point[1]) - 97, size)
+
+
+def sgf_moves(path):
+    """The moves of the SGF game in `path`: [(colour "B"/"W", SGF point)]."""
+    with open(path) as f:
+        return re.findall(r";([BW])\[([a-z]{0,2})\]", f.read())
+
+
+def sgf_size(path):
+    """The board size of the SGF game in `path` (19 when it names none)."""
+    with open(path) as f:
+        m = re.search(r"SZ\[(\d+)\]", f.read())
+    return int(m.group(1)) if m else 19
 
 
 def parse_raw_nn(lines, size):
