@@ -49,6 +49,20 @@ class GTPClient:
             self.proc.kill()
 
 
+def run_session(args, commands, **kwargs):
+    """Runs `args` as a GTP engine on `commands` (then `quit`) in one batch: the finished
+    subprocess.CompletedProcess (text). For checks of exit status, stderr and what is printed
+    before the first reply, which the interactive GTPClient does not see; split its stdout with
+    `replies`. `kwargs` go to subprocess.run (timeout, cwd, env)."""
+    return subprocess.run(list(args), input="\n".join(list(commands) + ["quit"]) + "\n",
+                          capture_output=True, text=True, **kwargs)
+
+
+def replies(stdout):
+    """A batch session's stdout as its replies ("= ..." or "? ..."), each stripped."""
+    return [r.strip() for r in stdout.split("\n\n") if r.strip()]
+
+
 def vertex(x, y, size):
     """GTP vertex of column x, row y counted from the top."""
     return f"{COLUMNS[x]}{size - y}"

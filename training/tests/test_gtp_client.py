@@ -1,5 +1,5 @@
-"""tengen_train.gtp_client's helpers without an engine: vertices, SGF moves."""
-from tengen_train.gtp_client import sgf_moves, sgf_size, sgf_vertex, vertex
+"""tengen_train.gtp_client's helpers without an engine: vertices, SGF moves, batch replies."""
+from tengen_train.gtp_client import replies, sgf_moves, sgf_size, sgf_vertex, vertex
 
 
 def test_vertices_skip_the_letter_i_and_count_rows_from_the_bottom():
@@ -17,3 +17,7 @@ def test_sgf_moves_and_size(tmp_path):
     game.write_text("(;GM[1];B[pd])")
     assert sgf_size(game) == 19
 
+
+def test_replies_split_a_batch_sessions_output():
+    assert replies("= \n\n= 24\n\n? unknown command\n\n= \n\n") == ["=", "= 24", "? unknown command", "="]
+    assert replies("") == []
