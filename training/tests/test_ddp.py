@@ -1,5 +1,6 @@
 """DDP through torchrun: 2 CPU processes on gloo train the same as 1 process on the same
-global batch (gradients are averaged over equal halves of it)."""
+global batch (gradients are averaged over equal halves of it). On the CPU on any machine
+(--device cpu): with a GPU, one process would train on it in bf16."""
 
 import json
 import os
@@ -15,7 +16,8 @@ from tengen_train.synthetic import write_synthetic
 def _args(data, run_dir):
     return ["-m", "tengen_train.train", "--data", data, "--run-dir", run_dir, "--preset", "tiny",
             "--steps", "4", "--batch-size", "16", "--checkpoint-every", "4", "--threads", "1",
-            "--progress", "false", "--plot", "false", "--lr", "0.05", "--warmup-steps", "0"]
+            "--progress", "false", "--plot", "false", "--lr", "0.05", "--warmup-steps", "0",
+            "--device", "cpu"]
 
 
 def _losses(run_dir):
