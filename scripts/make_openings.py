@@ -24,14 +24,7 @@ import random
 import shlex
 import sys
 
-from gtp_client import GTPClient
-
-COLUMNS = "ABCDEFGHJKLMNOPQRSTUVWXYZ"
-
-
-def vertex(x, y, size):
-    """GTP vertex of column x, row y counted from the top."""
-    return f"{COLUMNS[x]}{size - y}"
+from tengen_train.gtp_client import GTPClient, vertex
 
 
 def raw_nn(engine, size):

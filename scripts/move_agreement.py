@@ -29,8 +29,7 @@ import random
 import re
 import shlex
 
-from gtp_client import GTPClient
-from search_parity import moves_in, size_of, vertex
+from tengen_train.gtp_client import GTPClient, sgf_moves, sgf_size, sgf_vertex
 
 
 def pick_positions(games, count, lo, hi_move, seed):
@@ -39,7 +38,7 @@ def pick_positions(games, count, lo, hi_move, seed):
     picks = []
     while len(picks) < count:
         g = rng.choice(games)
-        n = len(moves_in(g))
+        n = len(sgf_moves(g))
         hi = min(hi_move, n - 1)
         if hi < lo:
             continue
@@ -126,11 +125,11 @@ def main():
                     # were played, so the new search starts from the kept subtree.
                     e.reply(f"loadsgf {g} {k - 1}")
                     e.send("kata-search_analyze")
-                    for c, m in moves_in(g)[k - 2:k]:
-                        e.reply(f"play {c} {vertex(m, size_of(g))}")
+                    for c, m in sgf_moves(g)[k - 2:k]:
+                        e.reply(f"play {c} {sgf_vertex(m, sgf_size(g))}")
                 else:
                     e.reply(f"loadsgf {g} {k + 1}")
-                color = moves_in(g)[k][0]
+                color = sgf_moves(g)[k][0]
                 reply = e.reply(f"genmove {color}").upper()
                 replies[(g, k, name, s)] = reply
                 out.write(json.dumps({"sgf": g, "move": k, "engine": name, "sample": s, "reply": reply}) + "\n")
@@ -139,7 +138,7 @@ def main():
         if a.judge:
             judge = None
             for g, k in picks:
-                color = moves_in(g)[k][0]
+                color = sgf_moves(g)[k][0]
                 chosen = {replies[(g, k, n, s)] for n in names for s in range(a.samples)}
                 for m in sorted(chosen - set(values.get((g, k), {}))):
                     if judge is None:

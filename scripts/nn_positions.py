@@ -10,7 +10,7 @@ import json
 import random
 import sys
 
-from gtp_client import GTPClient
+from tengen_train.gtp_client import GTPClient
 
 GNUGO = ["/usr/games/gnugo", "--mode", "gtp", "--level", "1", "--chinese-rules"]
 

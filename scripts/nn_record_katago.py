@@ -13,7 +13,7 @@ import json
 import math
 import sys
 
-from gtp_client import GTPClient, parse_raw_nn
+from tengen_train.gtp_client import GTPClient, parse_raw_nn
 
 KATAGO = "/opt/peers/bin/katago"
 CONFIG = "/opt/peers/katago/gtp_cpu.cfg"

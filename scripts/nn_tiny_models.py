@@ -8,13 +8,11 @@ reproducible; `Tests/Fixtures/nn/` holds the generated models and KataGo's outpu
 Usage: python3 scripts/nn_tiny_models.py OUTDIR
 """
 import gzip
-import os
 import sys
 
 import numpy as np
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "training"))
-from tengen_train.model_tokens import TokenWriter  # noqa: E402
+from tengen_train.model_tokens import TokenWriter
 
 
 class Writer(TokenWriter):

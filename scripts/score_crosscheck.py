@@ -19,8 +19,7 @@ import os
 import shlex
 import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from gtp_client import GTPClient  # noqa: E402
+from tengen_train.gtp_client import GTPClient
 
 
 def is_tengen(name):

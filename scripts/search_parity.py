@@ -17,27 +17,9 @@ trees between moves, which checks tree reuse too.
 """
 import argparse
 import random
-import re
 import shlex
 
-from gtp_client import GTPClient
-
-COLUMNS = "ABCDEFGHJKLMNOPQRSTUVWXYZ"
-
-
-def moves_in(path):
-    return re.findall(r";([BW])\[([a-z]{0,2})\]", open(path).read())
-
-
-def size_of(path):
-    m = re.search(r"SZ\[(\d+)\]", open(path).read())
-    return int(m.group(1)) if m else 19
-
-
-def vertex(sgf_move, size):
-    if sgf_move == "" or (sgf_move == "tt" and size <= 19):
-        return "pass"
-    return f"{COLUMNS[ord(sgf_move[0]) - 97]}{size - (ord(sgf_move[1]) - 97)}"
+from tengen_train.gtp_client import GTPClient, sgf_moves, sgf_size, sgf_vertex
 
 
 def root_children(lines):
@@ -70,8 +52,8 @@ def compare(sgfs, positions, visits, tengen_cmd, katago_cmd, seed=11, rules="chi
     try:
         for _ in range(positions):
             game = rng.choice(games)
-            moves = moves_in(game)
-            size = size_of(game)
+            moves = sgf_moves(game)
+            size = sgf_size(game)
             k = rng.randint(1, max(1, min(60, len(moves) - 1)))
             color = "W" if moves[k - 1][0] == "B" else "B"
             results = []
@@ -81,7 +63,7 @@ def compare(sgfs, positions, visits, tengen_cmd, katago_cmd, seed=11, rules="chi
                 engine.send("komi 7.5")
                 engine.send(f"kata-set-rules {rules}")
                 for c, m in moves[:k]:
-                    engine.send(f"play {c} {vertex(m, size)}")
+                    engine.send(f"play {c} {sgf_vertex(m, size)}")
                 reply = engine.send(f"kata-search_analyze {color}")
                 play = [l for l in reply if l.startswith("play")]
                 results.append((root_children(reply), play[0] if play else "?"))
@@ -102,8 +84,8 @@ def compare(sgfs, positions, visits, tengen_cmd, katago_cmd, seed=11, rules="chi
 def compare_along_game(sgf, visits, tengen_cmd, katago_cmd, rules="chinese", log=print):
     """Searches every position of one game in order, both engines keeping their trees between
     moves (tree reuse); returns (identical root visits, positions)."""
-    moves = moves_in(sgf)
-    size = size_of(sgf)
+    moves = sgf_moves(sgf)
+    size = sgf_size(sgf)
     tengen, katago = start_engines(tengen_cmd, katago_cmd, visits)
     same = 0
     try:
@@ -116,7 +98,7 @@ def compare_along_game(sgf, visits, tengen_cmd, katago_cmd, rules="chinese", log
             found = []
             for engine in (tengen, katago):
                 found.append(root_children(engine.send(f"kata-search_analyze {color}")))
-                engine.send(f"play {color} {vertex(m, size)}")
+                engine.send(f"play {color} {sgf_vertex(m, size)}")
             t, kg = found
             if {a: v[0] for a, v in t.items()} == {a: v[0] for a, v in kg.items()}:
                 same += 1

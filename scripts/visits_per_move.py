@@ -15,10 +15,8 @@ import os
 import re
 import shlex
 import statistics
-import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from gtp_client import GTPClient  # noqa: E402
+from tengen_train.gtp_client import GTPClient
 
 VISITS = re.compile(r"\bvisits (\d+)")
 

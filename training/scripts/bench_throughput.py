@@ -12,20 +12,16 @@ plain SGD-momentum on a mean-square loss: the floor set by the 3x3 convolutions 
 import argparse
 import json
 import os
-import sys
 import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.dirname(HERE))
+import numpy as np
+import torch
+import torch.nn as nn
 
-import numpy as np  # noqa: E402
-import torch  # noqa: E402
-import torch.nn as nn  # noqa: E402
-
-from tengen_train.losses import compute_losses  # noqa: E402
-from tengen_train.model import Model, count_residual_blocks  # noqa: E402
-from tengen_train.synthetic import make_rows  # noqa: E402
-from tengen_train.data import unpack_planes  # noqa: E402
+from tengen_train.losses import compute_losses
+from tengen_train.model import Model, count_residual_blocks
+from tengen_train.data import unpack_planes
+from tengen_train.synthetic import make_rows
 
 
 def baseline(cfg):

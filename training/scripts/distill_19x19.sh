@@ -9,8 +9,9 @@
 #              grows with each call, up to SP_GAMES games)
 #   STEPS      training steps (default 12000, batch 128)
 #
-# Needs a release build, GNU Go and the teacher that scripts/peers.sh installs
-# (TEACHER=... for another KataGo-format network). Every stage resumes.
+# Needs a release build, the trainer (bash scripts/setup.sh), GNU Go and the teacher that
+# scripts/peers.sh installs (TEACHER=... for another KataGo-format network). Every
+# stage resumes.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 RUN=${1:?usage: distill_19x19.sh RUN_DIR [games|gnugo|label|train|all]}
@@ -39,13 +40,13 @@ folders() {
 }
 if [ "$STAGE" = label ] || [ "$STAGE" = all ]; then
   # shellcheck disable=SC2046
-  PYTHONPATH=training python3 training/scripts/supervised_games.py --games $(folders) \
+  python3 training/scripts/supervised_games.py --games $(folders) \
     --out "$RUN/sv" --teacher "$T" --teacher-threads 2 --size 19 --rules chinese --opening-moves 10 \
     --prepare-only
 fi
 if [ "$STAGE" = train ] || [ "$STAGE" = all ]; then
   # shellcheck disable=SC2046
-  PYTHONPATH=training python3 training/scripts/supervised_games.py --games $(folders) \
+  python3 training/scripts/supervised_games.py --games $(folders) \
     --out "$RUN/sv" --teacher "$T" --teacher-threads 2 --size 19 --rules chinese --opening-moves 10 \
     --preset b6c96 --steps "${STEPS:-12000}" --batch 128 --lr 0.05 --val-every 1000 --threads 2 \
     --init-model networks/history/9x9-v1-distilled.bin.gz --export "$RUN/tengen-19x19.bin.gz"

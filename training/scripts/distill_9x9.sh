@@ -4,8 +4,9 @@
 #
 #   bash training/scripts/distill_9x9.sh RUN_DIR [games|set NAME|label|train|all]
 #
-# Needs a release build (swift build -c release), GNU Go, and the teacher that
-# scripts/peers.sh installs (TEACHER=... to use another KataGo-format network).
+# Needs a release build (swift build -c release), the trainer (bash scripts/setup.sh), GNU Go,
+# and the teacher that scripts/peers.sh installs (TEACHER=... to use another
+# KataGo-format network).
 # Every stage resumes: matches continue from their results.jsonl, labelled folders are skipped,
 # training continues from its newest checkpoint. Stage "games" runs two lanes at once (2 cores).
 set -euo pipefail
@@ -51,12 +52,12 @@ elif [ "$STAGE" = set ]; then   # one set by name: distill_9x9.sh RUN set NAME
 fi
 if [ "$STAGE" = label ] || [ "$STAGE" = all ]; then
   # shellcheck disable=SC2046
-  PYTHONPATH=training python3 training/scripts/supervised_games.py --games $(folders) \
+  python3 training/scripts/supervised_games.py --games $(folders) \
     --out "$RUN/sv" --teacher "$T" --teacher-threads 2 --size 9 --rules chinese --prepare-only
 fi
 if [ "$STAGE" = train ] || [ "$STAGE" = all ]; then
   # shellcheck disable=SC2046
-  PYTHONPATH=training python3 training/scripts/supervised_games.py --games $(folders) \
+  python3 training/scripts/supervised_games.py --games $(folders) \
     --out "$RUN/sv" --teacher "$T" --teacher-threads 2 --size 9 --rules chinese \
     --preset b6c96 --steps "${STEPS:-6000}" --batch 128 --lr 0.05 --val-every 500 --threads 2 \
     --export "$RUN/tengen-9x9.bin.gz"

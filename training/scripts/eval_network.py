@@ -12,15 +12,10 @@ its policy and value. Prints one JSON object per rows file.
 """
 import argparse
 import json
-import os
-import sys
 import tempfile
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.dirname(HERE))
-
-from tengen_train.data import read_rows  # noqa: E402
-from tengen_train.train import Trainer, TrainConfig  # noqa: E402
+from tengen_train.data import read_rows
+from tengen_train.train import Trainer, TrainConfig
 
 
 def main():

@@ -5,14 +5,10 @@
 """
 
 import argparse
-import os
-import sys
 
-sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-
-from tengen_train.checkpoint import load_checkpoint  # noqa: E402
-from tengen_train.katago_format import export_model  # noqa: E402
-from tengen_train.model import Model, load_model_state  # noqa: E402
+from tengen_train.checkpoint import load_checkpoint
+from tengen_train.katago_format import export_model
+from tengen_train.model import Model, load_model_state
 
 
 def main():

@@ -10,18 +10,15 @@ update_proj_gap-th) also runs an SVD per projected matrix, reported separately.
 
 import argparse
 import os
-import sys
 import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.dirname(HERE))
+import torch
 
-import torch  # noqa: E402
+from tengen_train.galore import make_galore_adamw, optimizer_state_bytes
+from tengen_train.losses import compute_losses
+from tengen_train.model import Model
 
-from tengen_train.galore import make_galore_adamw, optimizer_state_bytes  # noqa: E402
-from tengen_train.losses import compute_losses  # noqa: E402
-from tengen_train.model import Model  # noqa: E402
-from bench_throughput import batch_for  # noqa: E402
+from bench_throughput import batch_for  # beside this script
 
 
 def run(kind, preset, rank, steps, batch, board):

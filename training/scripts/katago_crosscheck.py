@@ -7,16 +7,11 @@
 
 import argparse
 import json
-import os
 import sys
 import tempfile
 import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, ".."))
-sys.path.insert(0, os.path.join(HERE, "..", "tests"))
-
-import katago_harness as H  # noqa: E402
+from tengen_train import katago_crosscheck as H
 
 
 def main():

@@ -16,12 +16,8 @@ import sys
 import tempfile
 import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-TRAINING = os.path.dirname(HERE)
-sys.path.insert(0, TRAINING)
-
-from tengen_train import checkpoint as C  # noqa: E402
-from tengen_train.synthetic import write_synthetic  # noqa: E402
+from tengen_train import checkpoint as C
+from tengen_train.synthetic import write_synthetic
 
 
 def train_cmd(data, run_dir, steps):
@@ -43,11 +39,10 @@ def losses(run_dir):
 
 def run(trials, seed, steps=150, log=print):
     rng = random.Random(seed)
-    env = dict(os.environ, PYTHONPATH=TRAINING + os.pathsep + os.environ.get("PYTHONPATH", ""))
     with tempfile.TemporaryDirectory() as d:
         data = str(write_synthetic(os.path.join(d, "rows.npz"), 256, pos_len=7, seed=seed))
         ref_dir, kill_dir = os.path.join(d, "ref"), os.path.join(d, "killed")
-        subprocess.run(train_cmd(data, ref_dir, steps), env=env, check=True,
+        subprocess.run(train_cmd(data, ref_dir, steps), check=True,
                        stderr=subprocess.DEVNULL)
         ref = losses(ref_dir)
         results = []
@@ -61,7 +56,7 @@ def run(trials, seed, steps=150, log=print):
             # kills land anywhere: in a step, while a checkpoint is being written, in between
             target = min(steps - 1, cur + rng.randint(1, 4))
             extra = rng.uniform(0.0, 0.15)
-            p = subprocess.Popen(train_cmd(data, kill_dir, steps), env=env,
+            p = subprocess.Popen(train_cmd(data, kill_dir, steps),
                                  stderr=subprocess.DEVNULL)
             while p.poll() is None:
                 ck = C.list_checkpoints(kill_dir)
@@ -90,7 +85,7 @@ def run(trials, seed, steps=150, log=print):
             log(json.dumps(r))
             if bad:
                 raise AssertionError(f"unloadable checkpoints after kill {kills}: {bad}")
-        subprocess.run(train_cmd(data, kill_dir, steps), env=env, check=True,
+        subprocess.run(train_cmd(data, kill_dir, steps), check=True,
                        stderr=subprocess.DEVNULL)
         got = losses(kill_dir)
         same = got == ref

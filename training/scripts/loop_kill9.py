@@ -29,15 +29,10 @@ import sys
 import tempfile
 import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-TRAINING = os.path.dirname(HERE)
-REPO = os.path.dirname(TRAINING)
-sys.path.insert(0, TRAINING)
-
-from tengen_train import checkpoint as C  # noqa: E402
-from tengen_train.data import read_rows  # noqa: E402
-from tengen_train.katago_format import import_model  # noqa: E402
-from tengen_train.model import AUX_PREFIXES  # noqa: E402
+from tengen_train import checkpoint as C
+from tengen_train.data import read_rows
+from tengen_train.katago_format import import_model
+from tengen_train.model import AUX_PREFIXES
 
 CONFIG = """
 preset = tiny
@@ -125,14 +120,13 @@ def _stage(run_dir):
 
 def run(trials, seed, generations=2, tengen=None, log=print):
     rng = random.Random(seed)
-    env = dict(os.environ, PYTHONPATH=TRAINING + os.pathsep + os.environ.get("PYTHONPATH", ""))
     with tempfile.TemporaryDirectory() as d:
         cfg = os.path.join(d, "loop.cfg")
         with open(cfg, "w") as f:
             f.write(CONFIG + (f"tengen = {os.path.abspath(tengen)}\n" if tengen else ""))
         ref_dir, kill_dir = os.path.join(d, "ref"), os.path.join(d, "killed")
         t0 = time.time()
-        subprocess.run(loop_cmd(ref_dir, cfg, generations), env=env, check=True,
+        subprocess.run(loop_cmd(ref_dir, cfg, generations), check=True,
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         span = time.time() - t0
         ref, ref_nets = outcome(ref_dir)
@@ -143,7 +137,7 @@ def run(trials, seed, generations=2, tengen=None, log=print):
         def finish_round():
             # Complete the killed run and compare it with the uninterrupted one.
             nonlocal same, rounds
-            subprocess.run(loop_cmd(kill_dir, cfg, generations), env=env, check=True,
+            subprocess.run(loop_cmd(kill_dir, cfg, generations), check=True,
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             got, got_nets = outcome(kill_dir)
             diff = net_difference(ref_nets, got_nets)
@@ -161,7 +155,7 @@ def run(trials, seed, generations=2, tengen=None, log=print):
             # Each kill aims at a stage in turn (self-play, training with its export, gating,
             # rating): wait until status.json names it, then kill after a random moment.
             target = stages[len(results) % len(stages)]
-            p = subprocess.Popen(loop_cmd(kill_dir, cfg, generations), env=env,
+            p = subprocess.Popen(loop_cmd(kill_dir, cfg, generations),
                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             t0 = time.time()
             while p.poll() is None and time.time() - t0 < 2 * span + 10:

@@ -60,7 +60,6 @@ def main():
     ap.add_argument("--tengen", default=os.path.join(REPO, ".build", "release", "tengen"))
     ap.add_argument("--out", default=os.path.join(REPO, "runs", "ray-vs-local"))
     a = ap.parse_args()
-    sys.path.insert(0, os.path.join(REPO, "training"))
     from tengen_train.loop_ray import run_commands
 
     ray_bin = shutil.which("ray") or os.path.join(os.path.dirname(sys.executable), "ray")

@@ -8,11 +8,9 @@
 import argparse
 import glob
 import os
-import sys
 
-sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-from tengen_train.data import shuffle_window  # noqa: E402
+from tengen_train.data import shuffle_window
 
 
 def main():

@@ -34,16 +34,12 @@ import glob
 import json
 import os
 import subprocess
-import sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.dirname(HERE))
+import numpy as np
 
-import numpy as np  # noqa: E402
-
-from tengen_train.data import concat_rows, read_rows, select_rows, write_rows  # noqa: E402
-from tengen_train.supervised import pair_key, run_and_report, sgf_summary, split_games  # noqa: E402
-from tengen_train.train import TrainConfig  # noqa: E402
+from tengen_train.data import concat_rows, read_rows, select_rows, write_rows
+from tengen_train.supervised import pair_key, run_and_report, sgf_summary, split_games
+from tengen_train.train import TrainConfig
 
 
 def prepare_selfplay_part(a, games_dir, part, stats_path):

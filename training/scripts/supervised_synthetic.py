@@ -8,16 +8,12 @@ policy top-1 accuracy and value loss on held-out rows, with a PNG plot.
 
 import argparse
 import os
-import sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.dirname(HERE))
+import numpy as np
 
-import numpy as np  # noqa: E402
-
-from tengen_train.supervised import run_and_report  # noqa: E402
-from tengen_train.synthetic import write_synthetic  # noqa: E402
-from tengen_train.train import TrainConfig  # noqa: E402
+from tengen_train.supervised import run_and_report
+from tengen_train.synthetic import write_synthetic
+from tengen_train.train import TrainConfig
 
 
 def main():

@@ -36,7 +36,8 @@ REPO = os.path.dirname(TRAINING)
 
 
 def child_env():
-    """The environment of child processes: the trainer package importable."""
+    """The environment of child processes: they import the trainer package from where this
+    process did, whether it is installed (`pip install -e training`) or not."""
     env = dict(os.environ)
     env["PYTHONPATH"] = TRAINING + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
     return env

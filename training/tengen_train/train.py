@@ -10,7 +10,8 @@ Properties:
   * crash-safe: checkpoints are written atomically (temp + fsync + rename); metrics.jsonl is
     cut back to the checkpoint's step on resume;
   * CPU or CUDA; mixed precision (bf16/fp16 autocast + GradScaler) on CUDA; DDP under torchrun
-    (gloo on CPU, nccl on CUDA) with the global batch split evenly across ranks.
+    (gloo on CPU, nccl on CUDA, one GPU per process: `choose_device`) with the global batch
+    split evenly across ranks.
 """
 
 import argparse
@@ -90,7 +91,33 @@ def _dist_info():
     world = int(os.environ.get("WORLD_SIZE", "1"))
     rank = int(os.environ.get("RANK", "0"))
     local = int(os.environ.get("LOCAL_RANK", "0"))
-    return world, rank, local
+    # torchrun says how many processes share this machine; other launchers: assume all of them
+    local_world = int(os.environ.get("LOCAL_WORLD_SIZE", str(world)))
+    return world, rank, local, local_world
+
+
+def choose_device(requested, local_rank, local_world, cuda_count):
+    """The device of this process as (device string, note to log or None).
+
+    `requested` other than "auto" and "cuda" (e.g. "cpu", "cuda:1") is used as given. "auto"
+    and "cuda" give each process on this machine its own GPU, cuda:<local_rank>. With more
+    processes on the machine than GPUs (torchrun --nproc_per_node=2 on one GPU), "auto" trains
+    every process on the CPU (gloo), the same choice in every process, and says so; "cuda"
+    fails. `local_world` is the number of processes on this machine, `cuda_count` its GPUs."""
+    if requested not in ("auto", "cuda"):
+        return requested, None
+    if cuda_count == 0:
+        if requested == "cuda":
+            raise ValueError("--device cuda: no CUDA device is available")
+        return "cpu", None
+    if local_world > cuda_count:
+        msg = (f"{local_world} processes on this machine but {cuda_count} CUDA device(s)")
+        if requested == "cuda":
+            raise ValueError(f"--device cuda: {msg}; start at most {cuda_count} per machine "
+                             f"(torchrun --nproc_per_node)")
+        return "cpu", (f"{msg}: training on the CPU (gloo); start at most {cuda_count} per "
+                       f"machine (torchrun --nproc_per_node) to train on the GPU")
+    return f"cuda:{local_rank}", None
 
 
 def build_optimizer(cfg, model):
@@ -138,13 +165,14 @@ def _truncate_metrics(path, step):
 class Trainer:
     def __init__(self, cfg: TrainConfig):
         self.cfg = cfg
-        self.world, self.rank, self.local_rank = _dist_info()
+        self.world, self.rank, self.local_rank, local_world = _dist_info()
+        self.is_main = self.rank == 0
         if cfg.threads:
             torch.set_num_threads(cfg.threads)
-        if cfg.device == "auto":
-            dev = f"cuda:{self.local_rank}" if torch.cuda.is_available() else "cpu"
-        else:
-            dev = cfg.device
+        cuda_count = torch.cuda.device_count() if torch.cuda.is_available() else 0
+        dev, note = choose_device(cfg.device, self.local_rank, local_world, cuda_count)
+        if note:
+            self.log(note)
         self.device = torch.device(dev)
         if self.device.type == "cuda":
             torch.cuda.set_device(self.device)
@@ -152,7 +180,6 @@ class Trainer:
             torch.distributed.init_process_group("nccl" if self.device.type == "cuda" else "gloo")
         if cfg.batch_size % self.world:
             raise ValueError(f"batch size {cfg.batch_size} not divisible by world size {self.world}")
-        self.is_main = self.rank == 0
         files = sorted(sum((glob.glob(p) if any(ch in p for ch in "*?[") else [p] for p in cfg.data), []))
         self.data = RowDataset(files, seed=cfg.seed, augment=cfg.augment)
         self.val = None

@@ -8,6 +8,7 @@ import shutil
 import subprocess
 
 import pytest
+from tengen_train.gtp_client import replies
 
 from test_analysis_katrain_client import ROOT, tengen_binary
 
@@ -25,10 +26,6 @@ def run(argv, stdin, env_dir=None, timeout=180):
         env["TENGEN_NETWORKS"] = str(env_dir)
     return subprocess.run([binary, *argv], input=stdin, capture_output=True, text=True,
                           timeout=timeout, cwd=ROOT, env=env)
-
-
-def replies(stdout):
-    return [r.strip() for r in stdout.split("\n\n") if r.strip()]
 
 
 def test_the_repository_ships_a_network_for_9x9_that_gtp_loads_with_no_model():

@@ -6,6 +6,7 @@ import re
 import subprocess
 
 import pytest
+from tengen_train.gtp_client import replies, run_session
 
 from test_analysis_katrain_client import ROOT, tengen_binary
 
@@ -27,8 +28,7 @@ def binary():
 
 def gtp(options, commands, config=None):
     argv = [binary(), "gtp", *options] + (["--config", config] if config else [])
-    return subprocess.run(argv, input="\n".join(commands + ["quit"]) + "\n", capture_output=True,
-                          text=True, timeout=120, cwd=ROOT)
+    return run_session(argv, commands, timeout=120, cwd=ROOT)
 
 
 def sections(path=CONFIG):
@@ -62,7 +62,7 @@ def test_every_parameter_is_in_the_file_with_a_doc_and_an_accepted_value(tmp_pat
     entries = by_title[title]
     r = gtp(ENGINES[prefix], ["kata-list-params"])
     assert r.returncode == 0, r.stderr
-    listed = r.stdout.split("\n\n")[0][2:].split()
+    listed = replies(r.stdout)[0][2:].split()
     assert [name for name, _ in entries] == listed, f"{title}: parameters missing or out of order"
     # Each entry has its doc line with the accepted values in brackets just above it.
     text = open(CONFIG, encoding="utf-8").read()

@@ -1,9 +1,9 @@
 """`tengen gtp --config FILE --set name=value,...`: start-up search parameters, as an operator
 sets them for KataGo with -config and -override-config (through the real binary)."""
 import os
-import subprocess
 
 import pytest
+from tengen_train.gtp_client import replies, run_session
 
 from test_analysis_katrain_client import ROOT, tengen_binary
 
@@ -14,11 +14,8 @@ def gtp(argv, commands):
     binary = tengen_binary()
     if binary is None:
         pytest.skip("no tengen binary built")
-    run = subprocess.run(
-        [binary, "gtp", *argv], input="\n".join(commands + ["quit"]) + "\n",
-        capture_output=True, text=True, timeout=120, cwd=ROOT)
-    replies = [r.strip() for r in run.stdout.split("\n\n") if r.strip()]
-    return run.returncode, replies, run.stderr
+    run = run_session([binary, "gtp", *argv], commands, timeout=120, cwd=ROOT)
+    return run.returncode, replies(run.stdout), run.stderr
 
 
 def test_config_then_overrides_set_the_network_engines_parameters(tmp_path):

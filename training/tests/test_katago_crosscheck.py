@@ -8,7 +8,7 @@ import os
 
 import pytest
 
-import katago_harness as H
+from tengen_train import katago_crosscheck as H
 
 SLOW = os.environ.get("TENGEN_SLOW") == "1"
 TOL = 1e-4

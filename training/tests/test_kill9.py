@@ -3,12 +3,9 @@
 60 steps leave room for both trials even when the trainer runs many steps during the
 random post-checkpoint delay on a fast machine (14 steps ran out in CI)."""
 
-import os
-import sys
+from repo_scripts import load_script
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "scripts"))
-
-import kill9_test  # noqa: E402
+kill9_test = load_script("training/scripts/kill9_test.py")
 
 
 def test_kill9_resume_exact():

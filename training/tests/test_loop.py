@@ -7,12 +7,11 @@ import sys
 
 import pytest
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-TRAINING = os.path.dirname(HERE)
-REPO = os.path.dirname(TRAINING)
-sys.path.insert(0, os.path.join(TRAINING, "scripts"))
+from tengen_train.loop import LoopConfig
 
-from tengen_train.loop import LoopConfig  # noqa: E402
+from repo_scripts import ROOT as REPO, load_script
+
+loop_kill9 = load_script("training/scripts/loop_kill9.py")
 
 TENGEN = os.path.join(REPO, ".build", "debug", "tengen")
 if not os.path.exists(TENGEN):
@@ -32,21 +31,18 @@ def test_config_parses_names_values_and_selfplay_keys():
 
 @needs_tengen
 def test_loop_survives_kill9_and_ends_like_an_uninterrupted_run():
-    import loop_kill9
     results, same = loop_kill9.run(trials=3, seed=5, generations=2, tengen=TENGEN, log=lambda *_: None)
     assert same
     assert all(r["all_load"] for r in results) and any(r["killed"] for r in results)
 
 
 def _tiny_run(tmp_path, extra):
-    import loop_kill9
     cfg = tmp_path / "loop.cfg"
     cfg.write_text(loop_kill9.CONFIG + f"tengen = {TENGEN}\ngames_per_generation = 2\ngating = false\n"
                    "rating_every = 0\n" + extra)
     run = tmp_path / "run"
-    env = dict(os.environ, PYTHONPATH=TRAINING + os.pathsep + os.environ.get("PYTHONPATH", ""))
     proc = subprocess.run([sys.executable, "-m", "tengen_train.loop", "--run", str(run), "--config", str(cfg),
-                           "--generations", "1"], env=env, capture_output=True, text=True, timeout=900)
+                           "--generations", "1"], capture_output=True, text=True, timeout=900)
     assert proc.returncode == 0, proc.stderr[-3000:]
     return run, json.loads((run / "status.json").read_text())
 
@@ -105,13 +101,12 @@ def test_a_run_goes_on_from_a_carry_on_another_machine(tmp_path):
     a new trainer run starting from the carried network."""
     run, status = _tiny_run(tmp_path, "")
     carry = tmp_path / "carry"
-    env = dict(os.environ, PYTHONPATH=TRAINING + os.pathsep + os.environ.get("PYTHONPATH", ""))
     loop = [sys.executable, "-m", "tengen_train.loop"]
-    subprocess.run(loop + ["--run", str(run), "--save-carry", str(carry)], env=env, check=True, timeout=60)
+    subprocess.run(loop + ["--run", str(run), "--save-carry", str(carry)], check=True, timeout=60)
     assert sorted(os.listdir(carry / "models")) == ["gen0001.bin.gz"]   # the latest, also the best
     again = tmp_path / "again"
     proc = subprocess.run(loop + ["--run", str(again), "--from-carry", str(carry), "--generations", "2"],
-                          env=env, capture_output=True, text=True, timeout=900)
+                          capture_output=True, text=True, timeout=900)
     assert proc.returncode == 0, proc.stderr[-3000:]
     st = json.loads((again / "status.json").read_text())
     assert sorted(st["generations"]) == ["0", "1", "2"] and st["generations"]["1"] == status["generations"]["1"]
@@ -121,6 +116,6 @@ def test_a_run_goes_on_from_a_carry_on_another_machine(tmp_path):
     assert f"--init-model {again / 'models' / 'gen0001.bin.gz'}" in (again / "logs" / "train.log").read_text()
     assert (again / "models" / "gen0002.bin.gz").exists() and st["hours"]["selfplay"] > status["hours"]["selfplay"]
     # the folder now holds a run: --from-carry again is refused rather than overwriting it
-    proc = subprocess.run(loop + ["--run", str(again), "--from-carry", str(carry)], env=env,
+    proc = subprocess.run(loop + ["--run", str(again), "--from-carry", str(carry)],
                           capture_output=True, text=True, timeout=60)
     assert proc.returncode != 0 and "already holds a run" in proc.stderr

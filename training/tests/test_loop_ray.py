@@ -9,13 +9,12 @@ import tempfile
 
 import pytest
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-TRAINING = os.path.dirname(HERE)
-REPO = os.path.dirname(TRAINING)
-sys.path.insert(0, os.path.join(TRAINING, "scripts"))
+from repo_scripts import load_script
 
 ray = pytest.importorskip("ray")
 from test_loop import TENGEN, needs_tengen  # noqa: E402
+
+loop_kill9 = load_script("training/scripts/loop_kill9.py")
 
 
 def free_port():
@@ -26,7 +25,6 @@ def free_port():
 
 @needs_tengen
 def test_two_ray_workers_play_a_generation():
-    import loop_kill9
     port = free_port()
     ray_bin = os.path.join(os.path.dirname(sys.executable), "ray")
     start = [ray_bin, "start", "--head", "--node-ip-address=127.0.0.1", f"--port={port}", "--num-cpus=2",
@@ -39,10 +37,9 @@ def test_two_ray_workers_play_a_generation():
                 f.write(loop_kill9.CONFIG + f"tengen = {TENGEN}\nselfplay_workers = 2\nnn_threads = 1\n"
                         "gating = false\nrating_every = 0\n")
             run = os.path.join(d, "run")
-            env = dict(os.environ, PYTHONPATH=TRAINING + os.pathsep + os.environ.get("PYTHONPATH", ""))
             proc = subprocess.run([sys.executable, "-m", "tengen_train.loop", "--run", run, "--config", cfg,
                             "--generations", "1", "--ray", f"127.0.0.1:{port}"],
-                           env=env, timeout=600, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                           timeout=600, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
             assert proc.returncode == 0, proc.stderr[-3000:]
             status = json.load(open(os.path.join(run, "status.json")))
             assert status["generations"]["1"]["selfplay"]["games"] == 6

@@ -10,9 +10,9 @@ import sys
 
 import pytest
 
+from repo_scripts import load_script
 from test_analysis_katrain_client import ROOT, tengen_binary
 
-sys.path.insert(0, os.path.join(ROOT, "scripts"))
 MODEL = os.path.join(ROOT, "Tests/Fixtures/nn/tiny-v15-transformer.bin.gz")
 COLUMNS = "ABCDEFGHJ"
 
@@ -21,7 +21,8 @@ def test_openings_are_legal_distinct_and_inside_the_band(tmp_path):
     binary = tengen_binary()
     if binary is None:
         pytest.skip("tengen binary not built (swift build)")
-    from make_openings import make_openings, symmetries
+    script = load_script("scripts/make_openings.py")
+    make_openings, symmetries = script.make_openings, script.symmetries
 
     engine = f"{binary} gtp --model {MODEL}"
     wide, tries = make_openings(engine, 7, 7.5, "chinese", 3, 6, (0.0, 1.0), 1.0, 1, 5, 200)

@@ -7,15 +7,18 @@ import sys
 
 import pytest
 
+from tengen_train.gtp_client import GTPClient
+
+from repo_scripts import load_script
 from test_analysis_katrain_client import ROOT, tengen_binary
 
-sys.path.insert(0, os.path.join(ROOT, "scripts"))
 MODEL = os.path.join(ROOT, "Tests/Fixtures/nn/tiny-v15-transformer.bin.gz")
 SGF = "(;GM[1]FF[4]SZ[7]KM[7.5]RU[chinese];B[dd];W[cc];B[ec];W[cd];B[de];W[ce];B[df])"
 
 
 def test_root_visits_sums_the_last_report():
-    from visits_per_move import root_visits, to_move
+    script = load_script("scripts/visits_per_move.py")
+    root_visits, to_move = script.root_visits, script.to_move
 
     reply = ["= info move D4 visits 5 utility 0.1 pv D4 C3 info move C3 visits 2 pv C3",
              "info move D4 visits 9 utility 0.1 prior 0.3 pvVisits 9 4 pv D4 C3 "
@@ -29,7 +32,8 @@ def test_root_visits_sums_the_last_report():
 
 
 def test_regret_pairs_the_engines_position_by_position():
-    from move_agreement import mean_se, regret_table
+    script = load_script("scripts/move_agreement.py")
+    mean_se, regret_table = script.mean_se, script.regret_table
 
     picks = [("g", 1), ("g", 2), ("g", 3)]
     replies = {("g", 1, "a", 0): "A1", ("g", 1, "a", 1): "B1", ("g", 1, "b", 0): "A1",
@@ -72,7 +76,6 @@ def test_rescore_compares_with_the_other_engine(tmp_path):
     # A fixed symmetry: the tiny network judges dead stones differently under each one.
     engine = f"{binary} gtp --model {MODEL} --nn-symmetry 0"
     (tmp_path / "game0000.sgf").write_text(SGF[:-1] + ";W[];B[])")
-    from gtp_client import GTPClient
     gtp = GTPClient(engine.split())
     gtp.send(f"loadsgf {tmp_path / 'game0000.sgf'}")
     score = gtp.reply("final_score")

@@ -9,14 +9,14 @@ release build of tengen (the debug build is too slow for the network); skips wit
 """
 import glob
 import os
-import sys
 
 import pytest
 
-from katago_harness import KATAGO, KATAGO_CFG, katago_missing_reason
+from tengen_train.katago_crosscheck import KATAGO, KATAGO_CFG, katago_missing_reason
+
+from repo_scripts import load_script
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-sys.path.insert(0, os.path.join(ROOT, "scripts"))
 NET = os.environ.get("TENGEN_KATAGO_NET", "/opt/peers/katago/b10c384h6nbttflrs.bin.gz")
 BIN = os.environ.get("TENGEN_RELEASE_BIN", os.path.join(ROOT, ".build/release/tengen"))
 
@@ -29,7 +29,7 @@ def test_sixteen_visit_searches_match_katago():
         pytest.skip(f"network missing at {NET}")
     if not os.path.exists(BIN):
         pytest.skip(f"no release build at {BIN} (swift build -c release)")
-    from search_parity import compare
+    compare = load_script("scripts/search_parity.py").compare
 
     sgfs = glob.glob(os.path.join(ROOT, "Tests/Fixtures/sgf/kata-16v/*.sgf"))
     assert len(sgfs) == 5

@@ -38,11 +38,10 @@ def seed_holding_out_from_each(folders):
 
 
 def script(binary, out, folders, *extra):
-    env = dict(os.environ, PYTHONPATH=os.path.join(ROOT, "training"))
     r = subprocess.run([sys.executable, SCRIPT, "--tengen", binary, "--games", *map(str, folders),
                         "--out", str(out), "--teacher", TEACHER, "--teacher-threads", "1",
                         "--holdout", "0.4", "--opening-moves", "2", *extra],
-                       capture_output=True, text=True, timeout=600, env=env)
+                       capture_output=True, text=True, timeout=600)
     assert r.returncode == 0, r.stdout[-2000:] + r.stderr[-2000:]
     return r
 

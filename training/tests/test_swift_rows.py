@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 from tengen_train import data as D
-from v7_features import features
+from tengen_train.simple_positions import features
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 FIXTURES = os.path.join(ROOT, "Tests", "Fixtures", "rows")

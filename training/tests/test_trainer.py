@@ -7,7 +7,7 @@ import torch
 
 from tengen_train import checkpoint as C
 from tengen_train.katago_format import import_model
-from tengen_train.train import TrainConfig, Trainer, lr_at, main
+from tengen_train.train import TrainConfig, Trainer, choose_device, lr_at, main
 from tengen_train.synthetic import write_synthetic
 
 
@@ -80,12 +80,26 @@ def test_lr_schedules():
     assert lr_at(c, 100) == 1.0
 
 
-def test_grad_clip_limits_norm(rows, tmp_path):
+@pytest.mark.parametrize("foreach", [False, True])
+def test_grad_clip_limits_the_norm_of_the_applied_gradients(rows, tmp_path, foreach):
+    """The gradients the optimizer step gets have at most the clip norm. Measured when the step
+    is called: the foreach SGD (PyTorch's default on CUDA, forced here on the CPU) adds the
+    Nesterov momentum into p.grad in place, so p.grad after the step is not what was applied."""
     tr = Trainer(_cfg(rows, tmp_path / "c", grad_clip=1e-3, lr=0.0, warmup_steps=0))
+    for g in tr.opt.param_groups:
+        g["foreach"] = foreach
+    applied = []
+    step = tr.opt.step
+
+    def measured_step(*args, **kwargs):
+        applied.append(float(torch.sqrt(sum((p.grad.float() ** 2).sum()
+                                            for p in tr.model.parameters() if p.grad is not None))))
+        return step(*args, **kwargs)
+
+    tr.opt.step = measured_step
     rec = tr.train_step()
     assert rec["grad_norm"] > 1e-3  # reported norm is the pre-clip norm
-    total = torch.sqrt(sum((p.grad ** 2).sum() for p in tr.model.parameters() if p.grad is not None))
-    assert float(total) <= 1e-3 * 1.001
+    assert len(applied) == 1 and 0 < applied[0] <= 1e-3 * 1.001, applied
 
 
 def test_corrupt_checkpoint_is_reported_and_skipped(rows, tmp_path):
@@ -132,9 +146,28 @@ def test_export_checkpoint_script(rows, tmp_path):
     x = torch.zeros(1, 22, 7, 7)
     x[:, 0] = 1
     g = torch.zeros(1, 19)
-    with torch.no_grad():
-        a, b = tr.model.eval()(x, g), m(x, g)
+    with torch.no_grad():   # both on the CPU, where the export loads (the trainer may use CUDA)
+        a, b = tr.model.cpu().eval()(x, g), m(x, g)
     assert torch.equal(a["policy"], b["policy"])
+
+
+def test_each_process_gets_a_gpu_of_its_own_or_all_train_on_the_cpu():
+    # (requested, local rank, processes on the machine, GPUs) -> device
+    assert choose_device("auto", 0, 1, 0) == ("cpu", None)
+    assert choose_device("auto", 0, 1, 1) == ("cuda:0", None)
+    assert choose_device("auto", 1, 2, 2) == ("cuda:1", None)
+    assert choose_device("cuda", 1, 2, 4) == ("cuda:1", None)
+    for requested in ("cpu", "cuda:0", "mps"):
+        assert choose_device(requested, 1, 2, 1) == (requested, None)
+    # torchrun --nproc_per_node=2 on one GPU: no rank asks for a GPU that is not there, and all
+    # ranks choose alike (one backend for the process group)
+    for rank in (0, 1):
+        device, note = choose_device("auto", rank, 2, 1)
+        assert device == "cpu" and "2 processes" in note and "1 CUDA device" in note
+    with pytest.raises(ValueError, match="at most 1 per machine"):
+        choose_device("cuda", 1, 2, 1)
+    with pytest.raises(ValueError, match="no CUDA device"):
+        choose_device("cuda", 0, 1, 0)
 
 
 def test_mixed_precision_refused_on_cpu(rows, tmp_path):
@@ -164,6 +197,6 @@ def test_checkpoint_without_aux_head_is_refused_but_exports(rows, tmp_path):
     m, _ = import_model(out)
     x = torch.zeros(1, 22, 7, 7)
     x[:, 0] = 1
-    with torch.no_grad():
-        assert torch.equal(tr.model.eval()(x, torch.zeros(1, 19))["policy"],
+    with torch.no_grad():   # both on the CPU, where the export loads
+        assert torch.equal(tr.model.cpu().eval()(x, torch.zeros(1, 19))["policy"],
                            m(x, torch.zeros(1, 19))["policy"])

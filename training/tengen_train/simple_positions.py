@@ -1,4 +1,5 @@
-"""Test-side V7 featurizer for *simple* positions only (never used by the trainer).
+"""V7 features of *simple* positions only, for the cross-checks against KataGo and the engine's
+rows (tests and training/scripts/katago_crosscheck.py; never used by the trainer).
 
 Positions are alternating board moves from an empty board (Black first), Tromp-Taylor rules,
 no captures, no passes, and every chain keeps at least 3 liberties. In such positions the
@@ -16,7 +17,6 @@ import math
 import numpy as np
 
 EMPTY, BLACK, WHITE = 0, 1, 2
-GTP_COLS = "ABCDEFGHJKLMNOPQRSTUVWXYZ"
 
 
 def neighbours(size, x, y):
@@ -173,7 +173,3 @@ def legal_moves(board, pla):
             if legal[y, x] and all(board[ny, nx] == opp for nx, ny in neighbours(size, x, y)):
                 legal[y, x] = False
     return legal
-
-
-def gtp_vertex(size, x, y):
-    return f"{GTP_COLS[x]}{size - y}"

@@ -1,5 +1,10 @@
-"""A minimal GTP client over a subprocess, shared by the scripts in this folder."""
+"""The one GTP client of the Python side, over a subprocess: the repository's scripts (scripts/,
+training/scripts/) and tests drive engines with it. Also the GTP vertex of a point, and the moves
+of an SGF game to replay on an engine."""
+import re
 import subprocess
+
+COLUMNS = "ABCDEFGHJKLMNOPQRSTUVWXYZ"
 
 
 class GTPClient:
@@ -42,6 +47,45 @@ class GTPClient:
             self.proc.wait(timeout=30)
         except Exception:
             self.proc.kill()
+
+
+def run_session(args, commands, **kwargs):
+    """Runs `args` as a GTP engine on `commands` (then `quit`) in one batch: the finished
+    subprocess.CompletedProcess (text). For checks of exit status, stderr and what is printed
+    before the first reply, which the interactive GTPClient does not see; split its stdout with
+    `replies`. `kwargs` go to subprocess.run (timeout, cwd, env)."""
+    return subprocess.run(list(args), input="\n".join(list(commands) + ["quit"]) + "\n",
+                          capture_output=True, text=True, **kwargs)
+
+
+def replies(stdout):
+    """A batch session's stdout as its replies ("= ..." or "? ..."), each stripped."""
+    return [r.strip() for r in stdout.split("\n\n") if r.strip()]
+
+
+def vertex(x, y, size):
+    """GTP vertex of column x, row y counted from the top."""
+    return f"{COLUMNS[x]}{size - y}"
+
+
+def sgf_vertex(point, size):
+    """GTP vertex of an SGF move's point ("" and, up to 19x19, "tt" are passes)."""
+    if point == "" or (point == "tt" and size <= 19):
+        return "pass"
+    return vertex(ord(point[0]) - 97, ord(point[1]) - 97, size)
+
+
+def sgf_moves(path):
+    """The moves of the SGF game in `path`: [(colour "B"/"W", SGF point)]."""
+    with open(path) as f:
+        return re.findall(r";([BW])\[([a-z]{0,2})\]", f.read())
+
+
+def sgf_size(path):
+    """The board size of the SGF game in `path` (19 when it names none)."""
+    with open(path) as f:
+        m = re.search(r"SZ\[(\d+)\]", f.read())
+    return int(m.group(1)) if m else 19
 
 
 def parse_raw_nn(lines, size):

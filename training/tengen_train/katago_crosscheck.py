@@ -1,4 +1,6 @@
-"""Drive the real KataGo binary (GTP `kata-raw-nn`) and compare it with the PyTorch model.
+"""The KataGo cross-check: drive the real KataGo binary (GTP `kata-raw-nn`) and compare it with
+the PyTorch model (used by training/tests/test_katago_crosscheck.py and the report script
+training/scripts/katago_crosscheck.py).
 
 `kata-raw-nn` prints win/loss/no-result with 6 decimals, policy with 6, ownership with 7, but
 the score-like fields (lead, selfplay score and its square, variance-time, short-term errors)
@@ -10,18 +12,14 @@ probe file holds the very same weights; only KataGo's post-processing scale diff
 
 import os
 import shutil
-import sys
 
 import numpy as np
 import torch
 
-import v7_features as F
-from tengen_train import katago_format as K
-from tengen_train.postprocess import postprocess
-
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(
-    os.path.abspath(__file__)))), "scripts"))
-from gtp_client import GTPClient  # noqa: E402
+from . import katago_format as K
+from . import simple_positions as F
+from .gtp_client import GTPClient, vertex
+from .postprocess import postprocess
 
 KATAGO = os.environ.get("TENGEN_KATAGO", "/opt/peers/bin/katago")
 KATAGO_CFG = os.environ.get("TENGEN_KATAGO_CFG", "/opt/peers/katago/gtp_cpu.cfg")
@@ -112,7 +110,7 @@ def run_katago(model_path, trunk_c, positions, home):
             g.cmd("clear_board")
             g.cmd(f"komi {komi}")
             for i, (x, y) in enumerate(moves):
-                g.cmd(f"play {'B' if i % 2 == 0 else 'W'} {F.gtp_vertex(size, x, y)}")
+                g.cmd(f"play {'B' if i % 2 == 0 else 'W'} {vertex(x, y, size)}")
             results.append(g.raw_nn(size))
     finally:
         g.close()
@@ -203,7 +201,7 @@ PRESET_PLAN = {
 
 
 def crosscheck_preset(preset, workdir, seed=0):
-    from tengen_train.model import Model, randomize_for_test
+    from .model import Model, randomize_for_test
     torch.manual_seed(seed)
     m = Model(preset)
     randomize_for_test(m, seed=seed)
