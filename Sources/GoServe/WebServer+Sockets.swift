@@ -13,7 +13,7 @@ extension WebServer {
       try await self.session(inbound, outbound) { send in
         let engine = self.engines.make(self.configuration.threadsPerSession)
         let session = PlaySession(engine: engine, limits: self.configuration) { send($0.text) }
-        return (receive: session.receive, close: { session.close(); session.drain() })
+        return (receive: session.receive, close: session.close)
       }
     }
     router.ws("/ws/analysis") { inbound, outbound, _ in
