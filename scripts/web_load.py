@@ -15,15 +15,20 @@ Starts `tengen serve` on a free loopback port (or attaches to one with --url), t
    `state`). A light poller keeps asking /api/info meanwhile. Every message is checked: no
    `error` or `warning`, ids and turn numbers as asked, nothing after a query's final result.
 3. After each round, waits for /api/info to report no open sessions and samples the server's
-   memory (VmRSS), threads and open descriptors; the second round shows whether they grow.
+   memory (VmRSS), threads, open descriptors, its network cache's entries (/api/info nnCache)
+   and its live heap (glibc's malloc_stats called through gdb, when gdb is there and the
+   server is ours; --no-heap skips it); later rounds show whether they grow.
 4. Disconnects: sockets that close (politely or by dropping TCP) in the middle of a long
-   search, or right after asking for one; their places must come back within seconds and the
-   server's CPU must go idle (a search that outlives its socket would keep burning it).
+   search, or right after asking for one, and a burst of games dropped right after a move;
+   their places must come back within seconds and the server's CPU must go idle (a search
+   that outlives its socket would keep burning it).
 
 The server's VmRSS is sampled from /proc/PID/status throughout. Prints a summary, writes the
 numbers as JSON (`--json`), and exits 1 when anything failed: an error message, a dropped
-connection, a bad answer, a session that stayed open, a search that went on, memory that grew
-by more than `--max-growth-mb` from the first round to the last, or a server that died.
+connection, a bad answer, a session that stayed open, a search that went on, a server that
+died, or memory that grew from the first round to the last by more than the network cache's
+new entries explain (RSS: `--max-growth-mb` plus `--cache-entry-kb` an entry; live heap:
+`--max-heap-growth-mb` plus 2 KB an entry).
 
 Bounded: fixed duration, counts and visits; the server gets one search thread per session
 (`--max-threads` = sessions) and `--nn-threads` network threads.
@@ -43,6 +48,7 @@ import json
 import math
 import os
 import random
+import shutil
 import socket
 import subprocess
 import sys
@@ -578,6 +584,28 @@ def info_poller(target, stop, report):
     conn.close()
 
 
+def heap_in_use(target):
+    """Bytes the server's malloc has handed out and not got back (glibc's malloc_stats, called
+    in the server through gdb; its report goes to the server's stderr), or None. RSS also counts
+    memory glibc keeps after it was freed; this counts only live allocations, so its growth from
+    round to round is what sessions keep (plus the network cache's new entries)."""
+    if not target.pid or target.process is None or not shutil.which("gdb"):
+        return None
+    before = len(target.stderr)
+    try:
+        subprocess.run(["gdb", "-p", str(target.pid), "-batch", "-ex", "call (void)malloc_stats()"],
+                       capture_output=True, timeout=60)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    for _ in range(50):
+        text = "".join(target.stderr[before:])
+        total = text.split("Total (incl. mmap):", 1)
+        if len(total) == 2 and "in use bytes" in total[1]:
+            return int(total[1].split("in use bytes", 1)[1].split("=", 1)[1].split()[0])
+        time.sleep(0.1)
+    return None
+
+
 def cache_entries(target):
     """Entries in the server's shared network cache (None without a network)."""
     try:
@@ -625,6 +653,7 @@ def session_round(target, games, opts, sampler, number):
     time.sleep(opts.settle)
     after = target.status()
     cache = cache_entries(target)
+    heap = heap_in_use(target) if opts.heap else None
     c = report.counts
     return {
         "round": number, "analysis_sessions": opts.analysis, "play_sessions": opts.play,
@@ -651,6 +680,7 @@ def session_round(target, games, opts, sampler, number):
         "rss_peak_kb": sampler.peak(f"round{number}"),
         "after": after,
         "nn_cache_entries_after": cache,
+        "heap_in_use_after": heap,
         "errors": report.errors,
     }
 
@@ -825,6 +855,19 @@ def judge(result, opts):
         if not memory["flat"]:
             errors.append(f"memory grew {growth:.1f} MB from the first round to the last "
                           f"(allowed {allowed:.1f} MB with {new_entries} new network cache entries)")
+    heap = [r["heap_in_use_after"] for r in result["rounds"]]
+    if len(heap) >= 2 and None not in heap:
+        # Live allocations: only the network cache may grow (about 1-1.6 KB an entry on 9x9).
+        growth = (heap[-1] - heap[0]) / 2**20
+        new_entries = max(0, (cache[-1] or 0) - (cache[0] or 0))
+        allowed = opts.max_heap_growth_mb + new_entries * 2 / 1024
+        memory["heap_in_use_after_rounds_mb"] = [round(h / 2**20, 1) for h in heap]
+        memory["heap_growth_mb_first_to_last_round"] = round(growth, 1)
+        memory["heap_allowed_growth_mb"] = round(allowed, 1)
+        memory["heap_flat"] = growth <= allowed
+        if not memory["heap_flat"]:
+            errors.append(f"live heap grew {growth:.1f} MB from the first round to the last "
+                          f"(allowed {allowed:.1f} MB with {new_entries} new network cache entries)")
     threads = [r["after"]["threads"] for r in result["rounds"] if r.get("after")]
     if len(threads) >= 2 and threads[-1] > threads[0] + max(4, (opts.analysis + opts.play) // 2):
         errors.append(f"threads grew from {threads[0]} to {threads[-1]} across rounds")
@@ -881,6 +924,11 @@ def summary(result):
                    f"{mem['nn_cache_new_entries']} new network cache entries "
                    f"(after each round: {', '.join(str(e) for e in mem['nn_cache_entries_after_rounds'])}); "
                    f"allowed {mem['allowed_growth_mb']} MB: {'flat' if mem['flat'] else 'GROWING'}")
+    if "heap_flat" in mem:
+        out.append(f"  live heap (malloc_stats) after each round: "
+                   f"{', '.join(f'{h} MB' for h in mem['heap_in_use_after_rounds_mb'])}: "
+                   f"{mem['heap_growth_mb_first_to_last_round']:+} MB, allowed {mem['heap_allowed_growth_mb']} MB: "
+                   f"{'flat' if mem['heap_flat'] else 'GROWING'}")
     out.append(f"errors: {len(result['errors'])}")
     for e in result["errors"][:20]:
         out.append("  " + e)
@@ -927,8 +975,13 @@ def parse(argv):
     p.add_argument("--idle-cpu", type=float, default=0.25, help="server CPU cores counted as idle")
     p.add_argument("--max-growth-mb", type=float, default=16,
                    help="RSS growth allowed from the first round to the last")
-    p.add_argument("--cache-entry-kb", type=float, default=2,
-                   help="RSS allowed per new entry of the server's network cache")
+    p.add_argument("--cache-entry-kb", type=float, default=8,
+                   help="RSS allowed per new entry of the server's network cache (its ~1.1 KB "
+                        "plus the allocator's fragmentation: 6-10 KB measured on 9x9)")
+    p.add_argument("--max-heap-growth-mb", type=float, default=4,
+                   help="live heap growth allowed from the first round to the last, besides the cache")
+    p.add_argument("--no-heap", dest="heap", action="store_false",
+                   help="do not read the server's malloc statistics through gdb after each round")
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--json", default=os.path.join(ROOT, "out", "web_load.json"), help="where to write the numbers")
     return p.parse_args(argv)

@@ -23,7 +23,7 @@ def test_a_small_bounded_load_has_no_errors_and_the_server_goes_on(tmp_path):
     opts = web_load.parse([
         "--binary", tengen_binary(), "--model", "none", "--analysis", "4", "--play", "2",
         "--seconds", "5", "--rounds", "2", "--http-clients", "4", "--http-requests", "25",
-        "--disconnects", "8", "--drop-burst", "10", "--max-growth-mb", "100000",
+        "--disconnects", "8", "--drop-burst", "10", "--max-growth-mb", "100000", "--no-heap",
         "--json", ""])
     result = web_load.run_load(opts)
     print(web_load.summary(result))
