@@ -93,6 +93,9 @@ let package = Package(
     .testTarget(
       name: "GoAnalysisTests", dependencies: ["GoCore", "GoFormats", "GoSearch", "GoAnalysis"],
       swiftSettings: strictFlags),
+    .testTarget(
+      name: "GoServeTests", dependencies: ["GoServe", "GoCore", "GoSearch", "GoAnalysis"],
+      swiftSettings: strictFlags),
     // zlib, for gzip-compressed model files.
     .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
     // CBLAS from OpenBLAS (Linux); Apple platforms use Accelerate instead.

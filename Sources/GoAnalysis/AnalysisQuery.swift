@@ -4,13 +4,22 @@ public import GoSearch
 /// A decoded analysis query: the positions to analyse, how, and how to report.
 public struct AnalysisQuery: Sendable {
   /// One position of the query (an entry of `analyzeTurns`).
+  ///
+  /// A turn keeps its number, not its position: `state` replays the query's moves when the
+  /// turn is analysed (see `PositionSpec.state(at:)` for why).
   public struct Turn: Sendable {
     /// Moves played before this position (0 = before `moves[0]`).
     public var number: Int
     /// Higher runs first; ties by arrival.
     public var priority: Int
-    /// The position.
-    public var state: GameState
+    /// `thisHash` and `symHash` of the position, for its results.
+    public var thisHash: String
+    public var symHash: String
+    /// The query's position part, shared by its turns.
+    let position: PositionSpec
+
+    /// The position: the query's first `number` moves played. Takes a replay of them.
+    public var state: GameState { position.state(at: number) }
   }
 
   /// Echoed in every response.
@@ -58,11 +67,19 @@ extension AnalysisQuery {
     let position = try PositionSpec.decode(f, maxBoardSize: configuration.maxBoardSize)
     let turnNumbers = try f.turnNumbers(moveCount: position.moves.count)
     let priorities = try f.priorities(count: turnNumbers.count)
-    let states = try position.states(at: Set(turnNumbers))
+    let wanted = Set(turnNumbers)
+    var hashes: [Int: (this: String, sym: String)] = [:]
+    try position.replay { n, state in
+      if wanted.contains(n) {
+        hashes[n] = (PositionHash.this(state), PositionHash.symmetric(state))
+      }
+    }
     var query = AnalysisQuery(
       id: id,
       turns: zip(turnNumbers, priorities).map {
-        Turn(number: $0, priority: $1, state: states[$0]!)
+        Turn(
+          number: $0, priority: $1, thisHash: hashes[$0]!.this, symHash: hashes[$0]!.sym,
+          position: position)
       },
       request: AnalysisRequest(), perspective: configuration.perspective)
     try query.decodeSettings(

@@ -44,8 +44,8 @@ public struct AnalysisResponse: Sendable {
     includeMovesOwnership = query.request.includeMovesOwnership
     includeMovesOwnershipStdev = query.request.includeMovesOwnershipStdev
     includePolicy = query.request.includePolicy
-    thisHash = PositionHash.this(turn.state)
-    symHash = PositionHash.symmetric(turn.state)
+    thisHash = turn.thisHash
+    symHash = turn.symHash
   }
 
   /// `{"id":...,"isDuringSearch":false,"noResults":true,"turnNumber":N}`.

@@ -145,7 +145,8 @@ public final class AnalysisServer: @unchecked Sendable {
       request.reportInterval = nil
     }
     let response = job.response
-    let final = engine.analyze(job.turn.state, request: request) { [weak self] snapshot in
+    let state = job.turn.state
+    let final = engine.analyze(state, request: request) { [weak self] snapshot in
       guard let self else { return }
       let line = response.json(snapshot, isDuringSearch: true).text
       self.outputLock.lock()

@@ -109,21 +109,40 @@ struct PositionSpec {
     return result
   }
 
-  /// The positions after each number of moves in `turns`.
+  /// The position after the first `turn` moves, for a spec whose moves `replay` accepted.
+  ///
+  /// Queries keep their turns as numbers and build each position only when it is analysed:
+  /// a `GameState` carries a board per move played (its undo history), so keeping every turn
+  /// of a whole game at once took memory quadratic in the game's length (about 60 MB for an
+  /// 85-move 9×9 game, several hundred MB for a long 19×19 one).
+  func state(at turn: Int) -> GameState {
+    var prefix = self
+    prefix.moves = Array(moves.prefix(turn))
+    var last: GameState?
+    do {
+      try prefix.replay { n, state in
+        if n == turn { last = state }
+      }
+    } catch {
+      preconditionFailure("a decoded query's moves replay without error: \(error.message)")
+    }
+    return last!
+  }
+
+  /// Plays the moves, calling `visit` with the position after each number of moves (0 first).
   ///
   /// Moves are applied tolerantly, as KataGo does: a move onto an occupied point is an error
   /// (`Illegal move N: V`, N counted from 0), but ko, superko and multi-stone suicide bans are
   /// ignored (the history is then restarted from the position before the move). A move by the
   /// player not to move restarts the history with that player to move.
-  func states(at turns: Set<Int>) throws(AnalysisMessage) -> [Int: GameState] {
+  func replay(_ visit: (Int, GameState) -> Void) throws(AnalysisMessage) {
     var state = GameState(width: width, height: height, rules: rules)
     if black.isEmpty && white.isEmpty {
       state.setToMove(initialPlayer)
     } else {
       state.setup(black: black, white: white, toMove: initialPlayer)
     }
-    var result: [Int: GameState] = [:]
-    if turns.contains(0) { result[0] = state }
+    visit(0, state)
     for (i, m) in moves.enumerated() {
       if m.player != state.toMove {
         state.setToMove(m.player)
@@ -161,8 +180,7 @@ struct PositionSpec {
           throw AnalysisMessage(field: "moves", "Illegal move \(i): \(m.text)")
         }
       }
-      if turns.contains(i + 1) { result[i + 1] = state }
+      visit(i + 1, state)
     }
-    return result
   }
 }

@@ -13,8 +13,8 @@ import GoSearch
 /// answered with the game's `state`, an `sgf` record or an `error` whose text the page shows.
 ///
 /// `receive` returns at once: commands run in order on the session's own queue, since the
-/// engine's moves block. `close()` (the socket went away) stops a search in progress and
-/// drops the commands still queued.
+/// engine's moves block. `close()` (the socket went away) stops a search in progress, drops
+/// the commands still queued and waits for the engine.
 final class PlaySession: @unchecked Sendable {
   private let engine: any AnalyzingEngine
   private let limits: WebServerConfiguration
@@ -71,14 +71,21 @@ final class PlaySession: @unchecked Sendable {
     }
   }
 
-  /// Ends the session: stops the engine's search and drops queued commands.
+  /// Ends the session: drops the commands still queued and stops the engine's search, then
+  /// returns once the command that was running has returned.
+  ///
+  /// It keeps calling `stop()` until then: a search clears its stop flag as it begins, so a
+  /// single stop that lands between a command's start and the search's start would be lost,
+  /// and the move would run to its full visits with nobody to see it (the load test found
+  /// sockets dropped right after a move that kept their places for minutes).
   func close() {
     lock.withLock { isClosed = true }
-    engine.stop()
+    let drained = DispatchSemaphore(value: 0)
+    queue.async { drained.signal() }
+    repeat {
+      engine.stop()
+    } while drained.wait(timeout: .now() + .milliseconds(10)) == .timedOut
   }
-
-  /// Waits until the commands queued so far have run (or been dropped).
-  func drain() { queue.sync {} }
 
   private var closed: Bool { lock.withLock { isClosed } }
 

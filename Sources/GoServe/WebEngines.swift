@@ -10,13 +10,19 @@ public struct WebEngines: Sendable {
   public var models: [AnalysisModelInfo]
   /// A short description of what plays (network name or "rollouts").
   public var description: String
+  /// The shared network cache's entries and capacity, for `/api/info` (nil: no network). It
+  /// grows up to its capacity and stays, so the load test tells it from memory that sessions
+  /// keep.
+  public var cacheFill: (@Sendable () -> (entries: Int, capacity: Int))?
 
   public init(
     description: String, models: [AnalysisModelInfo] = [],
+    cacheFill: (@Sendable () -> (entries: Int, capacity: Int))? = nil,
     make: @escaping @Sendable (_ threads: Int) -> any AnalyzingEngine
   ) {
     self.description = description
     self.models = models
+    self.cacheFill = cacheFill
     self.make = make
   }
 }

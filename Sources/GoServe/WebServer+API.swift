@@ -50,16 +50,21 @@ extension WebServer {
     }
   }
 
-  /// What the page's footer and the tests read: engine, models, session limits.
+  /// What the page's footer and the tests read: engine, models, session limits, and the
+  /// network cache's fill (`nnCache`, with a network).
   func info() -> JSONValue {
-    .object([
+    var fields: [String: JSONValue] = [
       "engine": .string(engines.description),
       "maxSessions": .int(configuration.maxSessions),
       "sessions": .int(gate.count),
       "threadsPerSession": .int(configuration.threadsPerSession),
       "maxUploadBytes": .int(configuration.maxUploadBytes),
       "run": .bool(run != nil),
-    ])
+    ]
+    if let fill = engines.cacheFill?() {
+      fields["nnCache"] = .object(["entries": .int(fill.entries), "capacity": .int(fill.capacity)])
+    }
+    return .object(fields)
   }
 
   /// The analysis page's `game` object for SGF `text`, or 400 with the parser's message.

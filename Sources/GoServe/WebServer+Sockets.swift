@@ -13,7 +13,7 @@ extension WebServer {
       try await self.session(inbound, outbound) { send in
         let engine = self.engines.make(self.configuration.threadsPerSession)
         let session = PlaySession(engine: engine, limits: self.configuration) { send($0.text) }
-        return (receive: session.receive, close: { session.close(); session.drain() })
+        return (receive: session.receive, close: session.close)
       }
     }
     router.ws("/ws/analysis") { inbound, outbound, _ in
@@ -30,7 +30,8 @@ extension WebServer {
   /// server is busy), makes the session with `start` (which gets the function that sends a
   /// text message), feeds it every text message, and closes it when the socket ends.
   ///
-  /// `close` may block (it waits for the engine to stop), so it runs off the server's threads.
+  /// `close` may block (it waits for the engine to stop), so it runs off the server's threads;
+  /// then the memory the session freed goes back to the system (`FreedMemory`).
   func session(
     _ inbound: WebSocketInboundStream, _ outbound: WebSocketOutboundWriter,
     start: @escaping @Sendable (_ send: @escaping @Sendable (String) -> Void) -> (
@@ -65,7 +66,10 @@ extension WebServer {
     } catch {
       logger.notice("socket closed: \(error)")
     }
-    await Self.offThread { session.close() }
+    await Self.offThread {
+      session.close()
+      FreedMemory.giveBack()
+    }
     continuation.finish()
     await writer
   }

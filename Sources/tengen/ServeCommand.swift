@@ -75,12 +75,15 @@ struct ServeCommand: ParsableCommand {
     return line.trimmingCharacters(in: .whitespaces)
   }
 
-  /// One shared network evaluator (or rollouts) and a maker of per-session engines.
+  /// One shared network evaluator (or rollouts) and a maker of per-session engines; a
+  /// session's cache clearing leaves the shared cache alone (`SessionSharedEvaluator`).
   func engines() throws -> WebEngines {
     if let player = try network.player(boardSize: 19) {
       let p = try network.parameters(engine)
-      let evaluator = player.evaluator
+      let evaluator = SessionSharedEvaluator(player.evaluator)
       let model = player.primary.backend.model
+      let networks =
+        (player.evaluator as? BoardSizeRoutedEvaluator)?.networks.map(\.evaluator) ?? [player.primary]
       return WebEngines(
         description: "network \(model.name)",
         models: [
@@ -88,6 +91,11 @@ struct ServeCommand: ParsableCommand {
             name: network.model ?? "bundled", internalName: model.name, version: model.version,
             maxBatchSize: network.nnBatch)
         ],
+        cacheFill: {
+          networks.map(\.cacheFill).reduce((entries: 0, capacity: 0)) {
+            (entries: $0.entries + $1.entries, capacity: $0.capacity + $1.capacity)
+          }
+        },
         make: { threads in
           var q = p
           q.threads = threads

@@ -43,6 +43,27 @@ func refusal(_ text: String) -> AnalysisMessage? {
     #expect(q.warnings.isEmpty)
   }
 
+  /// A whole game's turns keep numbers, not positions (a `GameState` holds a board per move,
+  /// so holding every turn's took memory quadratic in the game's length); each position is
+  /// rebuilt, tolerated ko recaptures included, when it is asked for, with its hashes.
+  @Test func turnsKeepNoPositionsAndRebuildThemOnDemand() throws {
+    #expect(MemoryLayout<AnalysisQuery.Turn>.size < MemoryLayout<GameState>.size / 10)
+    // A ko: White captures at D5 (legal), Black retakes at once (tolerated, history restarts).
+    let moves = #""moves":[["B","D4"],["W","E4"],["B","C5"],["W","F5"],["B","D6"],["W","E6"],"#
+      + #"["B","E5"],["W","D5"],["B","E5"]]"#
+    let q = try decode("{\(base),\(moves),\"analyzeTurns\":[9,0,8,5]}")
+    #expect(q.turns.map(\.number) == [9, 0, 8, 5])
+    #expect(q.turns[1...].map(\.state.moves.count) == [0, 8, 5])
+    let last = q.turns[0].state
+    #expect(last.board[Point(x: 4, y: 4)] == .black)  // E5 retaken
+    #expect(last.board[Point(x: 3, y: 4)] == .empty)  // D5 captured
+    #expect(last.toMove == .white)
+    for turn in q.turns {
+      #expect(turn.thisHash == PositionHash.this(turn.state))
+      #expect(turn.symHash == PositionHash.symmetric(turn.state))
+    }
+  }
+
   @Test func analyzeTurnsAndPrioritiesGiveOneTurnEach() throws {
     let moves = #""moves":[["B","E5"],["W","C3"]]"#
     var q = try decode("{\(base),\(moves),\"analyzeTurns\":[0,2,1],\"priority\":7}")

@@ -108,6 +108,33 @@ import Testing
     #expect(all.moveInfos.allSatisfy { $0.isSymmetryOf == nil })
   }
 
+  /// A subtree kept from below the old root is searched at a symmetric new root without
+  /// pruning: its visits were spread over moves that pruning would hide as copies, counted in
+  /// the root's visits but never listed (analysing the position after the first move, at fewer
+  /// visits than the kept subtree had, gave no moves at all).
+  @Test func aKeptSubtreeAtASymmetricRootListsAllItsVisits() throws {
+    let engine = PUCTEngine(evaluator: Self.targetEvaluator(), params: Self.params(visits: 300))
+    var a = AnalysisRequest()
+    a.maxVisits = 300
+    let first = engine.analyze(GameState(size: 5), request: a, report: { _ in })
+    let centre = try #require(first.moveInfos.first { $0.move == .play(Self.target) })
+    #expect(centre.visits > 8)
+    var s = GameState(size: 5)
+    try s.play(.play(Self.target))  // the empty board's centre: the position keeps all 8 symmetries
+    a.maxVisits = 4
+    for _ in 0..<2 {  // the kept tree, then the same root again
+      let snap = engine.analyze(s, request: a, report: { _ in })
+      #expect(snap.rootInfo.visits >= centre.visits)
+      #expect(!snap.moveInfos.isEmpty)
+      #expect(snap.moveInfos.allSatisfy { $0.isSymmetryOf == nil })
+      #expect(snap.moveInfos.reduce(0) { $0 + $1.visits } == snap.rootInfo.visits - 1)
+    }
+    // A fresh engine prunes the same position.
+    let fresh = PUCTEngine(evaluator: Self.targetEvaluator(), params: Self.params(visits: 300))
+    a.maxVisits = 50
+    #expect(fresh.analyze(s, request: a, report: { _ in }).moveInfos.contains { $0.isSymmetryOf != nil })
+  }
+
   @Test func rootSymmetriesFollowTheStones() throws {
     var s = GameState(size: 9, rules: .chinese)
     #expect(PUCTTree.rootSymmetries(s, restrictions: []).symmetries.count == 8)

@@ -10,7 +10,7 @@ import urllib.request
 
 import pytest
 
-from test_analysis_katrain_client import tengen_binary
+from test_analysis_katrain_client import ROOT, tengen_binary
 from web_server import FIXTURE_RUN, Server, run_refused
 
 websocket = pytest.importorskip("websocket", reason="websocket-client (installed with selenium) is missing")
@@ -224,3 +224,33 @@ def test_session_cap_and_closed_sessions_free_their_place(server):
     d.send(json.dumps({"type": "state"}))
     assert recv_type(d, "state")["type"] == "state"
     d.close()
+
+
+def test_sessions_share_the_network_cache_and_a_new_game_keeps_it():
+    """With a network, /api/info shows the shared evaluation cache; a game's `new` (which clears
+    the engine's caches, as GTP's clear_cache does) and an analysis `clear_cache` leave the cache
+    the other sessions use alone."""
+    model = os.path.join(ROOT, "networks", "tengen-9x9.bin.gz")
+    if not os.path.exists(model):
+        pytest.skip("the bundled 9x9 network is missing")
+    with Server("--model", model, "--max-threads", "4") as s:
+        def entries():
+            return json.loads(get(s.url + "api/info")[1])["nnCache"]["entries"]
+
+        assert entries() == 0
+        ws = websocket.create_connection(s.ws("/ws/play"), timeout=120)
+        ws.send(json.dumps({"type": "new", "size": 9, "visits": 8}))
+        recv_type(ws, "state")
+        ws.send(json.dumps({"type": "play", "vertex": "E5"}))
+        while recv_type(ws, "state")["thinking"]:
+            pass
+        filled = entries()
+        assert filled > 0
+        ws.send(json.dumps({"type": "new", "size": 9, "visits": 8}))
+        recv_type(ws, "state")
+        a = websocket.create_connection(s.ws("/ws/analysis"), timeout=120)
+        a.send(json.dumps({"id": "c", "action": "clear_cache"}))
+        assert json.loads(a.recv())["action"] == "clear_cache"
+        assert entries() >= filled
+        a.close()
+        ws.close()

@@ -69,6 +69,13 @@ public final class BatchingEvaluator: @unchecked Sendable {
   /// Counters since creation.
   public var stats: Stats { queue.stats }
 
+  /// Evaluations in the cache now, and the most it keeps (the oldest go first beyond that).
+  public var cacheFill: (entries: Int, capacity: Int) {
+    lock.lock()
+    defer { lock.unlock() }
+    return (cache.count, cache.capacity)
+  }
+
   /// Forgets every cached evaluation (`clear_cache`).
   public func clearCache() {
     lock.lock()

@@ -85,9 +85,18 @@ extension PUCTEngine {
       t.rootEval = rootEval
       t.valueRule = ValueRule(p)
       if visitsBefore > 0 { t.rescoreAll(center: center, area: state.board.area, p) }
-      if p.rootSymmetryPruning {
-        (t.rootSymmetries, t.rootDuplicate) = PUCTTree.rootSymmetries(state, restrictions: restrictions)
-      } else {
+      // Symmetry pruning is decided for a fresh tree only. A kept tree keeps the pruning it was
+      // searched with: none for a subtree kept from below the old root (its visits were spread
+      // over moves that pruning here would hide as copies — counted in the root's visits, yet
+      // neither listed nor chosen: analysing the position after the opening move on an empty
+      // board came back with 19 visits and no moves), the old root's own for the same root.
+      // New move restrictions could leave a pruned class without an allowed representative,
+      // so a kept tree searched under restrictions goes without pruning.
+      if visitsBefore == 0 {
+        (t.rootSymmetries, t.rootDuplicate) =
+          p.rootSymmetryPruning
+          ? PUCTTree.rootSymmetries(state, restrictions: restrictions) : ([Symmetry(0)], [])
+      } else if !restrictions.isEmpty {
         (t.rootSymmetries, t.rootDuplicate) = ([Symmetry(0)], [])
       }
       t.rootEnding =
