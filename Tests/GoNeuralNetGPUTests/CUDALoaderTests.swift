@@ -26,4 +26,19 @@ struct CUDALoaderTests {
       #expect(e.description.contains("the default library path"), "\(e)")
     }
   }
+
+  @Test("the CUDA backend fails with the loader's message where CUDA is missing")
+  func backendUnavailable() throws {
+    guard (try? CUDALibraries.shared().deviceCount()) == nil else { return }  // a GPU machine
+    do {
+      _ = try GPUBackend.cuda(model: try tinyModel("tiny-v8-resnet.txt.gz"), gpus: [0], precision: .fp32)
+      Issue.record("the CUDA backend started without CUDA")
+    } catch let e as GPUError {
+      guard case .unavailable(let line) = e else {
+        Issue.record("expected unavailable, got \(e)")
+        return
+      }
+      #expect(line.hasPrefix("CUDA unavailable: ") && !line.contains("\n"))
+    }
+  }
 }
