@@ -3,14 +3,16 @@ import Foundation
 import GoCore
 import GoNeuralNet
 import GoSearch
-import GoNeuralNetCPU
+import GoNeuralNetGPU
 
-/// Builds the batching evaluator every network player uses: the model on the CPU backend,
-/// KataGo's in-tree policy optimism (1.0).
+/// Builds the batching evaluator every network player uses: the model on the chosen backend
+/// (`BackendOptions`, the CPU one by default), KataGo's in-tree policy optimism (1.0).
 enum NetworkEvaluator {
-  /// Loads `path` and wraps it; a bad file becomes a `ValidationError` naming it.
+  /// Loads `path` and wraps it; a bad file becomes a `ValidationError` naming it, a backend
+  /// that cannot start (`--backend cuda` without CUDA) throws its own one-line `GPUError`.
   static func make(
-    path: String, nnThreads: Int, maxBatchSize: Int, symmetry: SymmetryMode
+    path: String, nnThreads: Int, maxBatchSize: Int, symmetry: SymmetryMode,
+    backend: BackendOptions = BackendOptions()
   ) throws -> BatchingEvaluator {
     let description: ModelDescription
     do {
@@ -19,7 +21,7 @@ enum NetworkEvaluator {
       throw ValidationError("cannot load model \(path): \(error)")
     }
     return BatchingEvaluator(
-      backend: CPUBackend(model: description, threads: max(1, nnThreads)),
+      backend: try backend.make(model: description, threads: nnThreads),
       maxBatchSize: max(1, maxBatchSize), symmetryMode: symmetry, nodePolicyOptimism: 1)
   }
 
@@ -27,7 +29,8 @@ enum NetworkEvaluator {
   /// cannot load warns once on stderr (`BundledNetworks.warnRollouts`) and gives nil; an
   /// explicit one that cannot load throws. Logs the loaded network and its load time.
   static func make(
-    choice: BundledNetworks.Choice, nnThreads: Int, maxBatchSize: Int, symmetry: SymmetryMode
+    choice: BundledNetworks.Choice, nnThreads: Int, maxBatchSize: Int, symmetry: SymmetryMode,
+    backend: BackendOptions = BackendOptions()
   ) throws -> BatchingEvaluator? {
     if choice == .noBundledNetwork {
       BundledNetworks.warnRollouts("no bundled network (networks/tengen-NxN.bin.gz) was found")
@@ -38,7 +41,9 @@ enum NetworkEvaluator {
     let evaluator: BatchingEvaluator
     do {
       evaluator = try make(
-        path: path, nnThreads: nnThreads, maxBatchSize: maxBatchSize, symmetry: symmetry)
+        path: path, nnThreads: nnThreads, maxBatchSize: maxBatchSize, symmetry: symmetry, backend: backend)
+    } catch let e as GPUError {
+      throw e  // the backend asked for cannot run: no fallback to rollouts
     } catch {
       guard case .bundled = choice else { throw error }
       BundledNetworks.warnRollouts("\(error)")
@@ -46,8 +51,8 @@ enum NetworkEvaluator {
     }
     let m = evaluator.backend.model
     FileHandle.standardError.write(Data(String(
-      format: "tengen: network %@ (%@), loaded in %.2f s\n", path, m.name,
-      (ContinuousClock.now - start).inSeconds).utf8))
+      format: "tengen: network %@ (%@) on the %@ backend, loaded in %.2f s\n", path, m.name,
+      evaluator.backend.backendName, (ContinuousClock.now - start).inSeconds).utf8))
     return evaluator
   }
 
@@ -56,14 +61,15 @@ enum NetworkEvaluator {
   /// `BoardSizeRoutedEvaluator` (a bundled network that cannot load then only warns); with
   /// the `kata-raw-nn` handler that matches. Nil for rollouts.
   static func makePlayer(
-    choice: BundledNetworks.Choice, nnThreads: Int, maxBatchSize: Int, symmetry: SymmetryMode
+    choice: BundledNetworks.Choice, nnThreads: Int, maxBatchSize: Int, symmetry: SymmetryMode,
+    backend: BackendOptions = BackendOptions()
   ) throws -> (
     evaluator: any PositionEvaluator, primary: BatchingEvaluator,
     rawNN: @Sendable (GameState, Player?, Int?, Double?) throws -> String
   )? {
     guard
       let primary = try make(
-        choice: choice, nnThreads: nnThreads, maxBatchSize: maxBatchSize, symmetry: symmetry)
+        choice: choice, nnThreads: nnThreads, maxBatchSize: maxBatchSize, symmetry: symmetry, backend: backend)
     else { return nil }
     let single = (
       evaluator: primary as any PositionEvaluator, primary: primary,
@@ -77,7 +83,7 @@ enum NetworkEvaluator {
       guard
         let e = try? make(
           choice: .explicit(other.path), nnThreads: nnThreads, maxBatchSize: maxBatchSize,
-          symmetry: symmetry)
+          symmetry: symmetry, backend: backend)
       else {
         FileHandle.standardError.write(Data(
           "warning: the bundled network \(other.path) cannot be loaded; \(other.side)×\(other.side) boards use \(primaryPath)\n".utf8))
