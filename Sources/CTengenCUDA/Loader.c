@@ -103,6 +103,22 @@ static void describe_search(const char *directories, int defaultSearch, char *ou
     }                                                                                        \
   } while (0)
 
+/* Fills the NVRTC entries of `api` from an opened libnvrtc; 0 (with a message) if one is missing. */
+static int lookup_nvrtc(void *rtc, tengen_cuda_api *api, char *message, size_t messageSize) {
+  LOOKUP(rtc, NVRTC.label, nvrtcVersion);
+  LOOKUP(rtc, NVRTC.label, nvrtcCreateProgram);
+  LOOKUP(rtc, NVRTC.label, nvrtcCompileProgram);
+  LOOKUP(rtc, NVRTC.label, nvrtcGetProgramLogSize);
+  LOOKUP(rtc, NVRTC.label, nvrtcGetProgramLog);
+  LOOKUP(rtc, NVRTC.label, nvrtcGetCUBINSize);
+  LOOKUP(rtc, NVRTC.label, nvrtcGetCUBIN);
+  LOOKUP(rtc, NVRTC.label, nvrtcDestroyProgram);
+  LOOKUP(rtc, NVRTC.label, nvrtcGetErrorString);
+  return 1;
+fail:
+  return 0;
+}
+
 int tengen_cuda_load(const char *directories, int defaultSearch, tengen_cuda_api *api,
                      char *message, size_t messageSize) {
   void *handles[4] = {NULL, NULL, NULL, NULL};
@@ -147,19 +163,32 @@ int tengen_cuda_load(const char *directories, int defaultSearch, tengen_cuda_api
   LOOKUP(blas, CUBLAS.label, cublasSetMathMode);
   LOOKUP(blas, CUBLAS.label, cublasGemmEx);
   LOOKUP(blas, CUBLAS.label, cublasGemmStridedBatchedEx);
-  LOOKUP(rtc, NVRTC.label, nvrtcVersion);
-  LOOKUP(rtc, NVRTC.label, nvrtcCreateProgram);
-  LOOKUP(rtc, NVRTC.label, nvrtcCompileProgram);
-  LOOKUP(rtc, NVRTC.label, nvrtcGetProgramLogSize);
-  LOOKUP(rtc, NVRTC.label, nvrtcGetProgramLog);
-  LOOKUP(rtc, NVRTC.label, nvrtcGetCUBINSize);
-  LOOKUP(rtc, NVRTC.label, nvrtcGetCUBIN);
-  LOOKUP(rtc, NVRTC.label, nvrtcDestroyProgram);
-  LOOKUP(rtc, NVRTC.label, nvrtcGetErrorString);
+  if (!lookup_nvrtc(rtc, api, message, messageSize)) goto fail;
   return 1;
 fail:
   for (int i = 0; i < 4; i++)
     if (handles[i]) dlclose(handles[i]);
   memset(api, 0, sizeof *api);
   return 0;
+}
+
+int tengen_nvrtc_load(const char *directories, int defaultSearch, tengen_cuda_api *api,
+                      char *message, size_t messageSize) {
+  memset(api, 0, sizeof *api);
+  if (messageSize) message[0] = 0;
+  preload_nvrtc_builtins(directories);
+  void *rtc = open_library(&NVRTC, directories, defaultSearch);
+  if (!rtc) {
+    char searched[2048];
+    describe_search(directories, defaultSearch, searched, sizeof searched);
+    snprintf(message, messageSize, "NVRTC unavailable: %s not found (searched %s)", NVRTC.label,
+             searched[0] ? searched : "nothing");
+    return 0;
+  }
+  if (!lookup_nvrtc(rtc, api, message, messageSize)) {
+    dlclose(rtc);
+    memset(api, 0, sizeof *api);
+    return 0;
+  }
+  return 1;
 }

@@ -142,4 +142,9 @@ typedef struct tengen_cuda_api {
 int tengen_cuda_load(const char *directories, int defaultSearch, tengen_cuda_api *api,
                      char *message, size_t messageSize);
 
+/// Opens only libnvrtc (as `tengen_cuda_load` does) and fills the NVRTC entries of `api`: enough
+/// to compile the kernel library where there is no GPU and no driver (a build check).
+int tengen_nvrtc_load(const char *directories, int defaultSearch, tengen_cuda_api *api,
+                      char *message, size_t messageSize);
+
 #endif

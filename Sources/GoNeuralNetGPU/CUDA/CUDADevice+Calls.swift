@@ -1,14 +1,5 @@
 import CTengenCUDA
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
-/// Frees a C string from `strdup` (a free function, so that `free` is libc's, not `GPUDevice.free`).
-private func releaseCString(_ p: UnsafeMutablePointer<CChar>?) { free(p) }
-
 extension CUDADevice {
   /// `cublasGemmEx`, or `cublasGemmStridedBatchedEx` when `batchCount` > 1, with
   /// `CUBLAS_COMPUTE_32F` and host FP32 alpha/beta: exactly `GPUGemm`'s semantics.
@@ -67,43 +58,5 @@ extension CUDADevice {
           "cuLaunchKernel(\(launch.kernel), \(launch.blocks) blocks)")
       }
     }
-  }
-
-  /// Compiles `source` with NVRTC for `architecture` (e.g. "sm_90") to a cubin; a failure
-  /// carries NVRTC's log.
-  static func compile(cuda: CUDALibraries, source: String, architecture: String) throws -> [UInt8] {
-    let api = cuda.api
-    var program: tg_nvrtc_program? = nil
-    try check(cuda, api.nvrtcCreateProgram!(&program, source, "tengen_kernels.cu", 0, nil, nil), "nvrtcCreateProgram")
-    defer { _ = api.nvrtcDestroyProgram!(&program) }
-    let options = ["--gpu-architecture=\(architecture)", "--std=c++17"]
-    var cOptions = options.map { strdup($0) }
-    defer { for o in cOptions { releaseCString(o) } }
-    let status = cOptions.withUnsafeMutableBufferPointer { buffer -> Int32 in
-      buffer.baseAddress!.withMemoryRebound(to: UnsafePointer<CChar>?.self, capacity: buffer.count) {
-        api.nvrtcCompileProgram!(program, Int32(buffer.count), $0)
-      }
-    }
-    if status != 0 {
-      var size = 0
-      _ = api.nvrtcGetProgramLogSize!(program, &size)
-      var log = [CChar](repeating: 0, count: max(size, 1))
-      _ = api.nvrtcGetProgramLog!(program, &log)
-      let text = log.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-      throw GPUError.callFailed("nvrtcCompileProgram(\(architecture)): \(cuda.nvrtcError(status))\n\(text)")
-    }
-    var size = 0
-    try check(cuda, api.nvrtcGetCUBINSize!(program, &size), "nvrtcGetCUBINSize")
-    var cubin = [UInt8](repeating: 0, count: size)
-    try cubin.withUnsafeMutableBufferPointer { b in
-      try b.baseAddress!.withMemoryRebound(to: CChar.self, capacity: size) {
-        try check(cuda, api.nvrtcGetCUBIN!(program, $0), "nvrtcGetCUBIN")
-      }
-    }
-    return cubin
-  }
-
-  private static func check(_ cuda: CUDALibraries, _ status: Int32, _ call: String) throws {
-    if status != 0 { throw GPUError.callFailed("\(call): \(cuda.nvrtcError(status))") }
   }
 }

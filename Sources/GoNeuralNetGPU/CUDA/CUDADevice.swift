@@ -56,8 +56,9 @@ public final class CUDADevice: GPUDevice, @unchecked Sendable {
     try cuda.checkBLAS(api.cublasSetMathMode!(blas, Int32(TG_CUBLAS_DEFAULT_MATH)), "cublasSetMathMode")
     let clock = ContinuousClock()
     let start = clock.now
-    let cubin = try CUDADevice.compile(
-      cuda: cuda, source: GPUKernels.source, architecture: "sm_\(computeCapability.major)\(computeCapability.minor)")
+    let cubin = try NVRTCCompiler(api: cuda.api).compile(
+      GPUKernels.source, architecture: "sm_\(computeCapability.major)\(computeCapability.minor)"
+    ).cubin
     let elapsed = clock.now - start
     compileSeconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
     var m: tg_cu_module? = nil

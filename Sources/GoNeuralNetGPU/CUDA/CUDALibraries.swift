@@ -94,12 +94,6 @@ public final class CUDALibraries: @unchecked Sendable {
     return String(cString: text) + " (\(code))"
   }
 
-  /// NVRTC's text for an error code.
-  func nvrtcError(_ code: Int32) -> String {
-    guard let text = api.nvrtcGetErrorString!(code) else { return "error \(code)" }
-    return String(cString: text) + " (\(code))"
-  }
-
   /// cuBLAS status names (cublasStatus_t).
   static func cublasStatus(_ code: Int32) -> String {
     let names: [Int32: String] = [
