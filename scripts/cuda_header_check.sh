@@ -9,6 +9,8 @@ cd "$(dirname "$0")/.."
 inc="$1"
 lib="${2:-}"
 flags=(-std=c11 -Wall -Werror -fsyntax-only -I "$inc" -I Sources/CTengenCUDA/include)
+# pip's nvidia-cuda-cccl puts <nv/target> (which cuda_fp16.h, included by cublas_api.h, needs) here.
+if [ -d "$inc/cccl" ]; then flags+=(-I "$inc/cccl"); fi
 if [ -f "$inc/cublas_v2.h" ]; then flags+=(-DTG_CHECK_CUBLAS); echo "checking cuBLAS too"; fi
 cc "${flags[@]}" scripts/cuda_header_check.c
 echo "declarations match the headers in $inc"

@@ -4,6 +4,7 @@
 #include <dlfcn.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 /* One library: the sonames to try in order and how to describe them in a message. */
 typedef struct {
@@ -33,16 +34,24 @@ static int next_directory(const char **cursor, char *out, size_t size) {
   return 1;
 }
 
-/* Opens the first soname of `spec` found in `directories`, then (if allowed) by bare name. */
-static void *open_library(const library_spec *spec, const char *directories, int defaultSearch) {
+/* Opens the first soname of `spec` found in `directories`, then (if allowed) by bare name. A
+   file that exists but does not open (a missing dependency, a wrong architecture) leaves
+   dlerror's text in `failure` (else it is set empty). */
+static void *open_library(const library_spec *spec, const char *directories, int defaultSearch,
+                          char *failure, size_t failureSize) {
   char path[4096];
   char directory[4000];
+  failure[0] = 0;
   for (int i = 0; i < 3 && spec->names[i]; i++) {
     const char *cursor = directories ? directories : "";
     while (next_directory(&cursor, directory, sizeof directory)) {
       snprintf(path, sizeof path, "%s/%s", directory, spec->names[i]);
       void *handle = dlopen(path, RTLD_NOW | RTLD_LOCAL);
       if (handle) return handle;
+      if (access(path, F_OK) == 0 && !failure[0]) {
+        const char *why = dlerror();
+        snprintf(failure, failureSize, "%s", why ? why : path);
+      }
     }
   }
   if (defaultSearch) {
@@ -127,12 +136,18 @@ int tengen_cuda_load(const char *directories, int defaultSearch, tengen_cuda_api
   if (messageSize) message[0] = 0;
   preload_nvrtc_builtins(directories);
   for (int i = 0; i < 4; i++) {
-    handles[i] = open_library(specs[i], directories, defaultSearch);
+    char failure[1024];
+    handles[i] = open_library(specs[i], directories, defaultSearch, failure, sizeof failure);
     if (!handles[i]) {
-      char searched[2048];
-      describe_search(directories, defaultSearch, searched, sizeof searched);
-      snprintf(message, messageSize, "CUDA unavailable: %s not found (searched %s)",
-               specs[i]->label, searched[0] ? searched : "nothing");
+      if (failure[0]) {
+        snprintf(message, messageSize, "CUDA unavailable: %s found but not loadable: %s",
+                 specs[i]->label, failure);
+      } else {
+        char searched[2048];
+        describe_search(directories, defaultSearch, searched, sizeof searched);
+        snprintf(message, messageSize, "CUDA unavailable: %s not found (searched %s)",
+                 specs[i]->label, searched[0] ? searched : "nothing");
+      }
       goto fail;
     }
   }
@@ -177,12 +192,18 @@ int tengen_nvrtc_load(const char *directories, int defaultSearch, tengen_cuda_ap
   memset(api, 0, sizeof *api);
   if (messageSize) message[0] = 0;
   preload_nvrtc_builtins(directories);
-  void *rtc = open_library(&NVRTC, directories, defaultSearch);
+  char failure[1024];
+  void *rtc = open_library(&NVRTC, directories, defaultSearch, failure, sizeof failure);
   if (!rtc) {
-    char searched[2048];
-    describe_search(directories, defaultSearch, searched, sizeof searched);
-    snprintf(message, messageSize, "NVRTC unavailable: %s not found (searched %s)", NVRTC.label,
-             searched[0] ? searched : "nothing");
+    if (failure[0]) {
+      snprintf(message, messageSize, "NVRTC unavailable: %s found but not loadable: %s",
+               NVRTC.label, failure);
+    } else {
+      char searched[2048];
+      describe_search(directories, defaultSearch, searched, sizeof searched);
+      snprintf(message, messageSize, "NVRTC unavailable: %s not found (searched %s)",
+               NVRTC.label, searched[0] ? searched : "nothing");
+    }
     return 0;
   }
   if (!lookup_nvrtc(rtc, api, message, messageSize)) {

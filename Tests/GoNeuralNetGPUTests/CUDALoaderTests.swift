@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import GoNeuralNetGPU
@@ -10,6 +11,21 @@ struct CUDALoaderTests {
       "CUDA unavailable: libcudart.so.13/.12 not found (searched /nonexistent/a, /nonexistent/b)"))
     {
       _ = try CUDALibraries.load(directories: ["/nonexistent/a", "/nonexistent/b"], defaultSearch: false)
+    }
+  }
+
+  @Test("a library file that exists but does not load is reported with the loader's reason")
+  func unloadableLibrary() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tengen-fake-cuda-\(getpid())")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try Data("not a library".utf8).write(to: dir.appendingPathComponent("libcudart.so.13"))
+    do {
+      _ = try CUDALibraries.load(directories: [dir.path], defaultSearch: false)
+      Issue.record("a text file loaded as libcudart")
+    } catch let e as GPUError {
+      #expect(e.description.hasPrefix("CUDA unavailable: libcudart.so.13/.12 found but not loadable: "), "\(e)")
+      #expect(e.description.contains(dir.path))
     }
   }
 

@@ -138,7 +138,9 @@ typedef struct tengen_cuda_api {
 ///
 /// Returns 1 when every library and symbol was found. Otherwise returns 0, closes what it
 /// opened and writes one line into `message` (at most `messageSize` bytes, NUL-terminated),
-/// e.g. "CUDA unavailable: libcudart.so.13/.12 not found (searched /a, /b, default search)".
+/// e.g. "CUDA unavailable: libcudart.so.13/.12 not found (searched /a, /b, the default library
+/// path)", or, for a library file that exists but does not load, "CUDA unavailable:
+/// libcublas.so.13/.12 found but not loadable: <dlerror's text>".
 int tengen_cuda_load(const char *directories, int defaultSearch, tengen_cuda_api *api,
                      char *message, size_t messageSize);
 
