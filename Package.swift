@@ -28,6 +28,7 @@ let package = Package(
     .library(name: "GoFeatures", targets: ["GoFeatures"]),
     .library(name: "GoNeuralNet", targets: ["GoNeuralNet"]),
     .library(name: "GoNeuralNetCPU", targets: ["GoNeuralNetCPU"]),
+    .library(name: "GoNeuralNetGPU", targets: ["GoNeuralNetGPU"]),
     .library(name: "GoTrainingData", targets: ["GoTrainingData"]),
     .library(name: "GoSelfPlay", targets: ["GoSelfPlay"]),
   ],
@@ -75,7 +76,7 @@ let package = Package(
       name: "tengen",
       dependencies: [
         "GoCore", "GoSearch", "GoMatch", "GoFormats", "GoProtocol", "GoAnalysis", "GoFeatures", "GoNeuralNet",
-        "GoNeuralNetCPU", "GoTrainingData", "GoSelfPlay", "GoServe",
+        "GoNeuralNetCPU", "GoNeuralNetGPU", "GoTrainingData", "GoSelfPlay", "GoServe",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: cpuFlags
@@ -122,6 +123,17 @@ let package = Package(
         .target(name: "CBLAS", condition: .when(platforms: [.linux])),
       ],
       swiftSettings: cpuFlags + [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]),
+    // The CUDA libraries (runtime, driver, cuBLAS, NVRTC) opened with dlopen at run time through
+    // hand-written declarations: builds and runs where no CUDA is installed.
+    .target(
+      name: "CTengenCUDA",
+      linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
+    // The GPU backend (docs/NEURALNET.md "CUDA backend"): every device call goes through
+    // `GPUDevice`, run by `CUDADevice` (cuBLAS + NVRTC kernels) or `SimDevice` (host memory,
+    // the kernels' Swift twins), so the whole backend is tested without a GPU.
+    .target(
+      name: "GoNeuralNetGPU", dependencies: ["GoNeuralNet", "CTengenCUDA"],
+      swiftSettings: cpuFlags + strictFlags),
     // Training rows (.npz, docs/FORMATS.md section 1) from SGF records, optionally labelled by a
     // teacher network.
     .target(
@@ -145,6 +157,9 @@ let package = Package(
     .testTarget(name: "GoNeuralNetTests", dependencies: ["TestSupport", "GoNeuralNet", "GoFeatures", "GoCore"]),
     .testTarget(
       name: "GoNeuralNetCPUTests", dependencies: ["TestSupport", "GoNeuralNetCPU", "GoNeuralNet", "GoFeatures", "GoCore"]),
+    .testTarget(
+      name: "GoNeuralNetGPUTests",
+      dependencies: ["TestSupport", "GoNeuralNetGPU", "GoNeuralNet", "GoFeatures", "GoCore"]),
     .testTarget(
       name: "GoSearchTests", dependencies: ["GoCore", "GoSearch", "GoNeuralNet", "TestSupport"]),
     .testTarget(

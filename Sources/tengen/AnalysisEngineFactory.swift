@@ -1,7 +1,6 @@
 import ArgumentParser
 import GoAnalysis
 import GoNeuralNet
-import GoNeuralNetCPU
 import GoSearch
 
 /// What `tengen analysis` analyses with: a maker of engine instances (one per worker thread,
@@ -19,11 +18,11 @@ struct AnalysisEngineFactory {
 ///     leaves meet in the shared evaluator's batches.
 func makeAnalysisEngineFactory(
   model: String?, params: RolloutParameters, nnThreads: Int, maxBatchSize: Int,
-  searchThreads: Int = 8
+  searchThreads: Int = 8, backend: BackendOptions = BackendOptions()
 ) throws -> AnalysisEngineFactory {
   let choice = BundledNetworks.choice(model: model, boardSize: 19)
   if let player = try NetworkEvaluator.makePlayer(
-    choice: choice, nnThreads: nnThreads, maxBatchSize: maxBatchSize, symmetry: .random)
+    choice: choice, nnThreads: nnThreads, maxBatchSize: maxBatchSize, symmetry: .random, backend: backend)
   {
     let evaluator = player.evaluator
     let description = player.primary.backend.model

@@ -34,6 +34,8 @@ struct AnalysisSubcommand: ParsableCommand {
   @Option(help: "Threads of the network's CPU backend.")
   var nnThreads: Int = 2
 
+  @OptionGroup var backend: BackendOptions
+
   @Option(help: "Largest batch of network evaluations shared by the analysis threads.")
   var nnMaxBatchSize: Int = 16
 
@@ -90,7 +92,7 @@ struct AnalysisSubcommand: ParsableCommand {
     let cores = ProcessInfo.processInfo.activeProcessorCount
     let params = try engine.parameters(cores: max(1, cores / analysisThreads))
     let factory = try makeAnalysisEngineFactory(
-      model: model, params: params, nnThreads: nnThreads, maxBatchSize: nnMaxBatchSize)
+      model: model, params: params, nnThreads: nnThreads, maxBatchSize: nnMaxBatchSize, backend: backend)
     config.models = factory.models
     AnalysisServer.run(configuration: config, makeEngine: factory.makeEngine)
   }

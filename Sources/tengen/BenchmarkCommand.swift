@@ -37,6 +37,8 @@ struct BenchmarkCommand: ParsableCommand {
   @Option(help: "NN backend threads with --model.")
   var nnThreads: Int = 2
 
+  @OptionGroup var backend: BackendOptions
+
   @Option(help: "Largest NN batch with --model.")
   var nnBatch: Int = 16
 
@@ -48,7 +50,7 @@ struct BenchmarkCommand: ParsableCommand {
       OpenBLASCoreType.ensure()
       try SearchBenchmark.run(
         model: model, sizes: sizes, threadCounts: searchThreads, nnThreads: nnThreads,
-        batch: nnBatch, seconds: seconds, rounds: max(1, rounds))
+        batch: nnBatch, seconds: seconds, rounds: max(1, rounds), backend: backend)
       return
     }
     let cores = ProcessInfo.processInfo.activeProcessorCount

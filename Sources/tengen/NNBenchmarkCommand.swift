@@ -4,8 +4,10 @@ import GoCore
 import GoFeatures
 import GoNeuralNet
 import GoNeuralNetCPU
+import GoNeuralNetGPU
 
-/// `tengen benchmark-nn --model`: neural-network evaluations per second of the CPU backend.
+/// `tengen benchmark-nn --model`: neural-network evaluations per second of a backend (the CPU
+/// one at each `--threads` count; a GPU one once, threads not applying).
 struct NNBenchmarkCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "benchmark-nn", abstract: "Measure neural-network evaluations per second.")
@@ -16,7 +18,8 @@ struct NNBenchmarkCommand: ParsableCommand {
   @Option(help: "Comma-separated thread counts.") var threads = "1,2"
   @Option(help: "Seconds to run each configuration.") var seconds = 3.0
   @Flag(help: "Print time and GFLOP/s per layer kind.") var profile = false
-  @Option(help: "Matrix multiplier: blas or simd.") var gemm = "blas"
+  @Option(help: "Matrix multiplier of the CPU backend: blas or simd.") var gemm = "blas"
+  @OptionGroup var backendOptions: BackendOptions
 
   func run() throws {
     OpenBLASCoreType.ensure()
@@ -24,12 +27,23 @@ struct NNBenchmarkCommand: ParsableCommand {
     let flops = description.nominalFlops(nnXLen: size, nnYLen: size)
     print("model \(description.name): \(String(format: "%.2f", flops / 1e9)) GFLOP per \(size)x\(size) evaluation")
     let batches = batch.split(separator: ",").compactMap { Int($0) }
-    let threadCounts = threads.split(separator: ",").compactMap { Int($0) }
+    let threadCounts = backendOptions.isGPU ? [0] : threads.split(separator: ",").compactMap { Int($0) }
     let games = samplePositions()
-    print("threads batch   evals/s   ms/batch   GFLOP/s")
     for t in threadCounts {
-      let multiplier: (any MatrixMultiplier)? = gemm == "simd" ? SIMDMatrixMultiplier() : nil
-      let backend = CPUBackend(model: description, threads: t, gemm: multiplier)
+      let backend: any NeuralNetBackend
+      if try backendOptions.kind == .cpu {
+        let multiplier: (any MatrixMultiplier)? = gemm == "simd" ? SIMDMatrixMultiplier() : nil
+        backend = CPUBackend(model: description, threads: t, gemm: multiplier)
+      } else {
+        let start = ContinuousClock.now
+        backend = try backendOptions.make(model: description, threads: t)
+        print(String(format: "backend %@ ready in %.2f s", backend.backendName, (ContinuousClock.now - start).inSeconds))
+        if let gpu = backend as? GPUBackend {
+          for line in gpu.deviceDescriptions { print("  \(line)") }
+          print(String(format: "  precision %@, weights %.1f MB per device", gpu.precision.rawValue, Double(gpu.weightBytes) / 1e6))
+        }
+      }
+      if t == threadCounts[0] { print("threads batch   evals/s   ms/batch   GFLOP/s") }
       for b in batches {
         let batchGames = (0..<b).map { games[$0 % games.count] }
         let input = NNInputBatch(
@@ -37,18 +51,19 @@ struct NNBenchmarkCommand: ParsableCommand {
           options: InputFeatures.Options(modelVersion: description.version))
         _ = try backend.evaluate(input)
         let layerProfile = LayerProfile()
-        if profile { backend.setProfile(layerProfile) }
+        let cpu = backend as? CPUBackend
+        if profile { cpu?.setProfile(layerProfile) }
         var runs = 0
         let start = ContinuousClock.now
         while (ContinuousClock.now - start).inSeconds < seconds || runs < 2 {
           _ = try backend.evaluate(input)
           runs += 1
         }
-        backend.setProfile(nil)
+        cpu?.setProfile(nil)
         let elapsed = (ContinuousClock.now - start).inSeconds
         let evals = Double(runs * b) / elapsed
         print(String(format: "%7d %5d %9.2f %10.1f %9.1f", t, b, evals, 1000 * elapsed / Double(runs), evals * flops / 1e9))
-        if profile { print(layerProfile.report) }
+        if profile && cpu != nil { print(layerProfile.report) }
       }
     }
   }

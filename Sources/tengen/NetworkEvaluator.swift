@@ -3,10 +3,10 @@ import Foundation
 import GoCore
 import GoNeuralNet
 import GoSearch
-import GoNeuralNetCPU
+import GoNeuralNetGPU
 
-/// Builds the batching evaluator every network player uses: the model on the CPU backend,
-/// KataGo's in-tree policy optimism (1.0).
+/// Builds the batching evaluator every network player uses: the model on the chosen backend
+/// (`BackendOptions`, the CPU one by default), KataGo's in-tree policy optimism (1.0).
 enum NetworkEvaluator {
   /// Loads the model at `path`; a bad file becomes a `CommandFailure` naming it and the
   /// problem (no usage line: the option was fine, the file is not).
@@ -29,11 +29,14 @@ enum NetworkEvaluator {
     return backend
   }
 
-  /// Loads `path`, probes it and wraps it; a bad file becomes a `CommandFailure` naming it.
+  /// Loads `path` on the chosen backend, probes it and wraps it; a bad file becomes a
+  /// `CommandFailure` naming it, a backend that cannot start (`--backend cuda` without CUDA)
+  /// throws its own one-line `GPUError`.
   static func make(
-    path: String, nnThreads: Int, maxBatchSize: Int, symmetry: SymmetryMode
+    path: String, nnThreads: Int, maxBatchSize: Int, symmetry: SymmetryMode,
+    backend options: BackendOptions = BackendOptions()
   ) throws -> BatchingEvaluator {
-    let backend = try probed(CPUBackend(model: try load(path), threads: max(1, nnThreads)), path: path)
+    let backend = try probed(options.make(model: try load(path), threads: nnThreads), path: path)
     return BatchingEvaluator(
       backend: backend, maxBatchSize: max(1, maxBatchSize), symmetryMode: symmetry,
       nodePolicyOptimism: 1)
@@ -43,7 +46,8 @@ enum NetworkEvaluator {
   /// cannot load warns once on stderr (`BundledNetworks.warnRollouts`) and gives nil; an
   /// explicit one that cannot load throws. Logs the loaded network and its load time.
   static func make(
-    choice: BundledNetworks.Choice, nnThreads: Int, maxBatchSize: Int, symmetry: SymmetryMode
+    choice: BundledNetworks.Choice, nnThreads: Int, maxBatchSize: Int, symmetry: SymmetryMode,
+    backend: BackendOptions = BackendOptions()
   ) throws -> BatchingEvaluator? {
     if choice == .noBundledNetwork {
       BundledNetworks.warnRollouts("no bundled network (networks/tengen-NxN.bin.gz) was found")
@@ -54,7 +58,9 @@ enum NetworkEvaluator {
     let evaluator: BatchingEvaluator
     do {
       evaluator = try make(
-        path: path, nnThreads: nnThreads, maxBatchSize: maxBatchSize, symmetry: symmetry)
+        path: path, nnThreads: nnThreads, maxBatchSize: maxBatchSize, symmetry: symmetry, backend: backend)
+    } catch let e as GPUError {
+      throw e  // the backend asked for cannot run: no fallback to rollouts
     } catch {
       guard case .bundled = choice else { throw error }
       BundledNetworks.warnRollouts("\(error)")
@@ -62,8 +68,8 @@ enum NetworkEvaluator {
     }
     let m = evaluator.backend.model
     FileHandle.standardError.write(Data(String(
-      format: "tengen: network %@ (%@), loaded in %.2f s\n", path, m.name,
-      (ContinuousClock.now - start).inSeconds).utf8))
+      format: "tengen: network %@ (%@) on the %@ backend, loaded in %.2f s\n", path, m.name,
+      evaluator.backend.backendName, (ContinuousClock.now - start).inSeconds).utf8))
     return evaluator
   }
 
@@ -72,14 +78,15 @@ enum NetworkEvaluator {
   /// `BoardSizeRoutedEvaluator` (a bundled network that cannot load then only warns); with
   /// the `kata-raw-nn` handler that matches. Nil for rollouts.
   static func makePlayer(
-    choice: BundledNetworks.Choice, nnThreads: Int, maxBatchSize: Int, symmetry: SymmetryMode
+    choice: BundledNetworks.Choice, nnThreads: Int, maxBatchSize: Int, symmetry: SymmetryMode,
+    backend: BackendOptions = BackendOptions()
   ) throws -> (
     evaluator: any PositionEvaluator, primary: BatchingEvaluator,
     rawNN: @Sendable (GameState, Player?, Int?, Double?) throws -> String
   )? {
     guard
       let primary = try make(
-        choice: choice, nnThreads: nnThreads, maxBatchSize: maxBatchSize, symmetry: symmetry)
+        choice: choice, nnThreads: nnThreads, maxBatchSize: maxBatchSize, symmetry: symmetry, backend: backend)
     else { return nil }
     let single = (
       evaluator: primary as any PositionEvaluator, primary: primary,
@@ -93,7 +100,7 @@ enum NetworkEvaluator {
       guard
         let e = try? make(
           choice: .explicit(other.path), nnThreads: nnThreads, maxBatchSize: maxBatchSize,
-          symmetry: symmetry)
+          symmetry: symmetry, backend: backend)
       else {
         FileHandle.standardError.write(Data(
           "warning: the bundled network \(other.path) cannot be loaded; \(other.side)×\(other.side) boards use \(primaryPath)\n".utf8))

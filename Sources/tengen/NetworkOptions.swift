@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import GoCore
 import GoNeuralNet
-import GoNeuralNetCPU
 import GoSearch
 
 /// Options of the network player (PUCT search over a KataGo-format model).
@@ -14,6 +13,8 @@ struct NetworkOptions: ParsableArguments {
 
   @Option(help: "Threads of the network's CPU backend.")
   var nnThreads: Int = 2
+
+  @OptionGroup var backend: BackendOptions
 
   @Option(help: "Largest batch the network evaluates at once.")
   var nnBatch: Int = 16
@@ -52,7 +53,7 @@ struct NetworkOptions: ParsableArguments {
   )? {
     try NetworkEvaluator.makePlayer(
       choice: BundledNetworks.choice(model: model, boardSize: boardSize),
-      nnThreads: nnThreads, maxBatchSize: nnBatch, symmetry: try symmetryMode())
+      nnThreads: nnThreads, maxBatchSize: nnBatch, symmetry: try symmetryMode(), backend: backend)
   }
 
   /// PUCT settings from these options and the shared engine options, each through the

@@ -2,7 +2,6 @@ import Foundation
 import GoCore
 import GoFeatures
 import GoNeuralNet
-import GoNeuralNetCPU
 import GoSearch
 
 /// `tengen benchmark --model`: PUCT visits/s against the raw batched network speed.
@@ -28,16 +27,16 @@ enum SearchBenchmark {
 
   static func run(
     model: String, sizes: [Int], threadCounts: [Int], nnThreads: Int, batch: Int, seconds: Double,
-    rounds: Int
+    rounds: Int, backend options: BackendOptions = BackendOptions()
   ) throws {
     let description = try ModelLoader.load(path: model)
-    print("model \(description.name), \(nnThreads) NN threads, max batch \(batch), \(rounds) rounds of \(seconds) s")
+    print("model \(description.name), backend \(options.backend), \(nnThreads) NN threads, max batch \(batch), \(rounds) rounds of \(seconds) s")
     print("size  search-threads  visits/s  NN-evals/s  mean-batch  raw-evals/s  efficiency  nn-busy")
     for size in sizes {
       var best: (threads: Int, rate: Double) = (0, 0)
       let state = samplePosition(size: size)
       for t in threadCounts {
-        let backend = CPUBackend(model: description, threads: max(1, nnThreads))
+        let backend = try options.make(model: description, threads: nnThreads)
         let evaluator = BatchingEvaluator(backend: backend, maxBatchSize: batch, cacheCapacity: 0)
         var p = PUCTParameters()
         p.threads = t
@@ -84,7 +83,7 @@ enum SearchBenchmark {
 
   /// Times `counts[b]` backend calls of batch size `b` for every `b`, on copies of `state`'s
   /// network input in rotating symmetries; returns the positions evaluated and the seconds.
-  static func replayBatches(_ backend: CPUBackend, state: GameState, counts: [Int]) throws
+  static func replayBatches(_ backend: any NeuralNetBackend, state: GameState, counts: [Int]) throws
     -> (positions: Int, seconds: Double)
   {
     let game = NNGame(state)

@@ -32,6 +32,7 @@ struct SelfPlayCommand: ParsableCommand {
   var set: String?
   @Option(help: "Games played at once (they share the network's batches).") var parallelGames = 16
   @Option(help: "Threads of the network's CPU backend, in all.") var nnThreads = 2
+  @OptionGroup var backendOptions: BackendOptions
   @Option(
     help: ArgumentHelp(
       "Network batches run at once, each on nn-threads / nn-servers threads (default: nn-threads).",
@@ -93,7 +94,7 @@ struct SelfPlayCommand: ParsableCommand {
     let description = try NetworkEvaluator.load(model)
     let servers = nnServers ?? nnThreads
     let backend = try NetworkEvaluator.probed(
-      CPUBackend(model: description, threads: max(1, nnThreads / servers), lanes: servers), path: model)
+      backendOptions.make(model: description, threads: nnThreads / servers, lanes: servers), path: model)
     let evaluator = BatchingEvaluator(
       backend: backend,
       maxBatchSize: nnBatch ?? parallelGames, symmetryMode: .hashed, policyOptimism: 0,
@@ -118,7 +119,7 @@ struct SelfPlayCommand: ParsableCommand {
     }
     warn(
       "selfplay: \(out): \(store.done.count) games, \(store.rowCount) rows already; network \(description.name); "
-        + "\(parallelGames) games at once, \(servers) network batches at once on \(backend.threadsPerLane) thread(s) each")
+        + "\(parallelGames) games at once, " + Self.describe(backend))
     let before = evaluator.stats.batchSizeCounts
     let report: SelfPlayRunner.Report
     do {
@@ -134,14 +135,22 @@ struct SelfPlayCommand: ParsableCommand {
         String(
           format: "selfplay: search %.0f visits/s, %.0f evals/s; bare backend on the same batch sizes (mean %.2f, %dx%d, %d at once): %.0f evals/s; visits/raw %.3f, evals/raw %.3f",
           report.visitsPerSecond, Double(report.positions) / report.seconds, report.meanBatch, size, size,
-          servers, raw, report.visitsPerSecond / raw, Double(report.positions) / report.seconds / raw))
+          backend.concurrentEvaluations, raw, report.visitsPerSecond / raw, Double(report.positions) / report.seconds / raw))
     }
   }
 
   /// Positions per second of the bare backend running batches of the sizes in `counts`
   /// (`counts[b]` batches of size `b`, interleaved and repeated) for `seconds`, as many at once
   /// as the backend runs.
-  static func replay(_ backend: CPUBackend, counts: [Int], size: Int, seconds: Double) throws -> Double {
+  /// "2 network batches at once on 1 thread(s) each" (CPU) or "the cuda backend, 1 batch at once".
+  static func describe(_ backend: any NeuralNetBackend) -> String {
+    if let cpu = backend as? CPUBackend {
+      return "\(cpu.concurrentEvaluations) network batches at once on \(cpu.threadsPerLane) thread(s) each"
+    }
+    return "the \(backend.backendName) backend, \(backend.concurrentEvaluations) network batch(es) at once"
+  }
+
+  static func replay(_ backend: any NeuralNetBackend, counts: [Int], size: Int, seconds: Double) throws -> Double {
     // The batch sizes in the order a run mixes them.
     var order: [Int] = []
     var remaining = counts

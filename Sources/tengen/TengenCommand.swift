@@ -9,7 +9,7 @@ struct TengenCommand: ParsableCommand {
     subcommands: [
       GTPSubcommand.self, AnalysisSubcommand.self, VersionCommand.self, BenchmarkCommand.self,
       MatchCommand.self, SelfPlayCommand.self, ServeCommand.self,
-      TestNNCommand.self, NNBenchmarkCommand.self, RowsCommand.self,
+      TestNNCommand.self, NNBenchmarkCommand.self, RowsCommand.self, GPUCheckCommand.self,
     ],
     defaultSubcommand: GTPSubcommand.self
   )

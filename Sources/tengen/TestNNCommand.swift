@@ -3,7 +3,6 @@ import Foundation
 import GoCore
 import GoFeatures
 import GoNeuralNet
-import GoNeuralNetCPU
 
 /// `tengen testnn`: loads a model, prints its summary, evaluates a position (KataGo's
 /// `kata-raw-nn` format) or compares against recorded KataGo outputs.
@@ -12,7 +11,7 @@ struct TestNNCommand: ParsableCommand {
     commandName: "testnn", abstract: "Load a neural network and evaluate positions with it.")
 
   @Option(help: "Model file (.bin.gz, .bin, .txt.gz, .txt).") var model: String
-  @Option(help: "Backend: cpu or reference.") var backend = "cpu"
+  @OptionGroup var backend: BackendOptions
   @Option(help: "CPU backend threads.") var threads = 2
   @Option(help: "Board size.") var size = 19
   @Option(help: "Rules preset (tromp-taylor, chinese, japanese, aga, ...).") var rules = "tromp-taylor"
@@ -32,9 +31,7 @@ struct TestNNCommand: ParsableCommand {
     print(description.summary)
     print(String(format: "loaded in %.3f s", loadSeconds))
     let t1 = ContinuousClock.now
-    let net: any NeuralNetBackend =
-      backend == "reference"
-      ? ReferenceBackend(model: description) : CPUBackend(model: description, threads: threads)
+    let net = try backend.make(model: description, threads: threads)
     print(String(format: "backend %@ ready in %.3f s", net.backendName, (ContinuousClock.now - t1).inSeconds))
     let evaluator = RawNNEvaluator(backend: net)
     if let positions, let expected {
