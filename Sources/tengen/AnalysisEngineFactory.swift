@@ -18,7 +18,7 @@ struct AnalysisEngineFactory {
 ///     leaves meet in the shared evaluator's batches.
 func makeAnalysisEngineFactory(
   model: String?, params: RolloutParameters, nnThreads: Int, maxBatchSize: Int,
-  searchThreads: Int = 8, backend: BackendOptions = BackendOptions()
+  searchThreads: Int = 8, backend: BackendOptions = .defaults
 ) throws -> AnalysisEngineFactory {
   let choice = BundledNetworks.choice(model: model, boardSize: 19)
   if let player = try NetworkEvaluator.makePlayer(

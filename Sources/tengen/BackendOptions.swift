@@ -26,6 +26,16 @@ struct BackendOptions: ParsableArguments {
   @Option(help: ArgumentHelp("Storage precision of cuda and sim: fp16 (FP32 accumulation) or fp32.", valueName: "fp16|fp32"))
   var gpuPrecision: String = "fp16"
 
+  /// The defaults (`--backend cpu`), for callers that take no backend options (`match`): an
+  /// option group must be parsed before its values are read, so this parses no arguments.
+  static var defaults: BackendOptions {
+    do {
+      return try parse([])
+    } catch {
+      preconditionFailure("the backend options' defaults do not parse: \(error)")
+    }
+  }
+
   func validate() throws {
     _ = try kind
     _ = try gpuIndices

@@ -34,7 +34,7 @@ enum NetworkEvaluator {
   /// throws its own one-line `GPUError`.
   static func make(
     path: String, nnThreads: Int, maxBatchSize: Int, symmetry: SymmetryMode,
-    backend options: BackendOptions = BackendOptions()
+    backend options: BackendOptions = .defaults
   ) throws -> BatchingEvaluator {
     let backend = try probed(options.make(model: try load(path), threads: nnThreads), path: path)
     return BatchingEvaluator(
@@ -47,7 +47,7 @@ enum NetworkEvaluator {
   /// explicit one that cannot load throws. Logs the loaded network and its load time.
   static func make(
     choice: BundledNetworks.Choice, nnThreads: Int, maxBatchSize: Int, symmetry: SymmetryMode,
-    backend: BackendOptions = BackendOptions()
+    backend: BackendOptions = .defaults
   ) throws -> BatchingEvaluator? {
     if choice == .noBundledNetwork {
       BundledNetworks.warnRollouts("no bundled network (networks/tengen-NxN.bin.gz) was found")
@@ -79,7 +79,7 @@ enum NetworkEvaluator {
   /// the `kata-raw-nn` handler that matches. Nil for rollouts.
   static func makePlayer(
     choice: BundledNetworks.Choice, nnThreads: Int, maxBatchSize: Int, symmetry: SymmetryMode,
-    backend: BackendOptions = BackendOptions()
+    backend: BackendOptions = .defaults
   ) throws -> (
     evaluator: any PositionEvaluator, primary: BatchingEvaluator,
     rawNN: @Sendable (GameState, Player?, Int?, Double?) throws -> String

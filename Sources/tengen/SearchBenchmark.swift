@@ -27,7 +27,7 @@ enum SearchBenchmark {
 
   static func run(
     model: String, sizes: [Int], threadCounts: [Int], nnThreads: Int, batch: Int, seconds: Double,
-    rounds: Int, backend options: BackendOptions = BackendOptions()
+    rounds: Int, backend options: BackendOptions = .defaults
   ) throws {
     let description = try ModelLoader.load(path: model)
     print("model \(description.name), backend \(options.backend), \(nnThreads) NN threads, max batch \(batch), \(rounds) rounds of \(seconds) s")
