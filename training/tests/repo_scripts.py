@@ -21,3 +21,15 @@ def load_script(relpath):
             del sys.modules[name]
             raise
     return sys.modules[name]
+
+
+def tengen_binary():
+    """The tengen executable the tests drive: $TENGEN_BIN when set (None if it does not exist),
+    else the newer of .build/release/tengen and .build/debug/tengen (a stale release build left
+    behind by an older checkout must not be tested in place of the fresh debug one), else None."""
+    env = os.environ.get("TENGEN_BIN")
+    if env:
+        return env if os.path.exists(env) else None
+    built = [os.path.join(ROOT, ".build", c, "tengen") for c in ("release", "debug")]
+    built = [p for p in built if os.path.exists(p)]
+    return max(built, key=os.path.getmtime) if built else None

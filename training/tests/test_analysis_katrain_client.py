@@ -13,7 +13,7 @@ wideRootNoise + maxTime, reportDuringSearchEvery for pondering, avoidMoves until
 Run after building the engine:
     swift build -c release
     python -m pytest training/tests/test_analysis_katrain_client.py -v
-Environment: TENGEN_BIN (default .build/release/tengen, else .build/debug/tengen),
+Environment: TENGEN_BIN (default the newer of .build/release/tengen and .build/debug/tengen),
 TENGEN_MODEL (passed as --model), TENGEN_ANALYSIS_ARGS (extra options). Skips cleanly when the
 binary is absent or cannot analyse yet.
 """
@@ -28,22 +28,14 @@ import time
 
 import pytest
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from repo_scripts import ROOT, tengen_binary
+
 # KaTrain's RULESETS values (engine.py): what it may send as a preset string.
 KATRAIN_RULES = ["japanese", "chinese", "korean", "aga", "tromp-taylor", "new zealand", "stone_scoring"]
 GAME = [["B", "E5"], ["W", "C3"], ["B", "G3"], ["W", "C6"], ["B", "G6"], ["W", "D4"]]
 COLUMNS = "ABCDEFGHJKLMNOPQRSTUVWXYZ"
 
 
-def tengen_binary():
-    env = os.environ.get("TENGEN_BIN")
-    if env:
-        return env if os.path.exists(env) else None
-    for config in ("release", "debug"):
-        path = os.path.join(ROOT, ".build", config, "tengen")
-        if os.path.exists(path):
-            return path
-    return None
 
 
 class KaTrainLikeClient:

@@ -10,7 +10,7 @@ import subprocess
 
 import pytest
 
-from test_analysis_katrain_client import ROOT
+from repo_scripts import ROOT
 
 IMPORT = re.compile(r"^\s*(?:@testable\s+|@_exported\s+|@preconcurrency\s+)*import\s+(?:struct\s+|enum\s+|class\s+|func\s+)?(\w+)", re.M)
 

@@ -10,7 +10,7 @@ import subprocess
 import pytest
 from tengen_train.gtp_client import replies
 
-from test_analysis_katrain_client import ROOT, tengen_binary
+from repo_scripts import ROOT, tengen_binary
 
 TINY = os.path.join(ROOT, "Tests/Fixtures/nn/tiny-v6.bin.gz")
 LOADED = "tengen: network "

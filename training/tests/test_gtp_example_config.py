@@ -8,7 +8,7 @@ import subprocess
 import pytest
 from tengen_train.gtp_client import replies, run_session
 
-from test_analysis_katrain_client import ROOT, tengen_binary
+from repo_scripts import ROOT, tengen_binary
 
 CONFIG = os.path.join(ROOT, "configs", "gtp_example.cfg")
 TINY = os.path.join(ROOT, "Tests/Fixtures/nn/tiny-v6.bin.gz")

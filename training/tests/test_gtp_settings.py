@@ -5,7 +5,7 @@ import os
 import pytest
 from tengen_train.gtp_client import replies, run_session
 
-from test_analysis_katrain_client import ROOT, tengen_binary
+from repo_scripts import ROOT, tengen_binary
 
 TINY = os.path.join(ROOT, "Tests/Fixtures/nn/tiny-v8-resnet.txt.gz")
 

@@ -9,14 +9,12 @@ import pytest
 
 from tengen_train.loop import LoopConfig
 
-from repo_scripts import ROOT as REPO, load_script
+from repo_scripts import ROOT as REPO, load_script, tengen_binary
 
 loop_kill9 = load_script("training/scripts/loop_kill9.py")
 
-TENGEN = os.path.join(REPO, ".build", "debug", "tengen")
-if not os.path.exists(TENGEN):
-    TENGEN = os.path.join(REPO, ".build", "release", "tengen")
-needs_tengen = pytest.mark.skipif(not os.path.exists(TENGEN), reason="tengen is not built (swift build)")
+TENGEN = tengen_binary()
+needs_tengen = pytest.mark.skipif(TENGEN is None, reason="tengen is not built (swift build)")
 
 
 def test_config_parses_names_values_and_selfplay_keys():

@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from repo_scripts import load_script
-from test_analysis_katrain_client import ROOT, tengen_binary
+from repo_scripts import ROOT, tengen_binary
 
 MODEL = os.path.join(ROOT, "Tests/Fixtures/nn/tiny-v15-transformer.bin.gz")
 COLUMNS = "ABCDEFGHJ"

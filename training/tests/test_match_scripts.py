@@ -10,7 +10,7 @@ import pytest
 from tengen_train.gtp_client import GTPClient
 
 from repo_scripts import load_script
-from test_analysis_katrain_client import ROOT, tengen_binary
+from repo_scripts import ROOT, tengen_binary
 
 MODEL = os.path.join(ROOT, "Tests/Fixtures/nn/tiny-v15-transformer.bin.gz")
 SGF = "(;GM[1]FF[4]SZ[7]KM[7.5]RU[chinese];B[dd];W[cc];B[ec];W[cd];B[de];W[ce];B[df])"

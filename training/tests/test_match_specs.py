@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 
-from test_analysis_katrain_client import ROOT, tengen_binary
+from repo_scripts import ROOT, tengen_binary
 
 
 def match(tmp_path, a, b="tengen:playouts=20,threads=1"):

@@ -13,7 +13,7 @@ import subprocess
 
 import pytest
 
-from test_analysis_katrain_client import ROOT, tengen_binary
+from repo_scripts import ROOT, tengen_binary
 
 TINY = os.path.join(ROOT, "Tests/Fixtures/nn/tiny-v8-resnet.txt.gz")
 HOSTILE = os.path.join(ROOT, "Tests/Fixtures/nn/hostile")

@@ -9,7 +9,7 @@ import sys
 import numpy as np
 import pytest
 
-from test_analysis_katrain_client import ROOT, tengen_binary
+from repo_scripts import ROOT, tengen_binary
 from tengen_train.data import read_rows
 from tengen_train.supervised import pair_key, split_games
 

@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from test_analysis_katrain_client import tengen_binary
+from repo_scripts import tengen_binary
 from web_server import ARTIFACTS, FIXTURE_RUN, Server
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from test_analysis_katrain_client import ROOT, tengen_binary
+from repo_scripts import ROOT, tengen_binary
 
 pytest.importorskip("websocket", reason="websocket-client (training/requirements.txt) is missing")
 pytestmark = pytest.mark.skipif(tengen_binary() is None, reason="tengen is not built (swift build)")

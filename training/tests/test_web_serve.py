@@ -10,7 +10,7 @@ import urllib.request
 
 import pytest
 
-from test_analysis_katrain_client import ROOT, tengen_binary
+from repo_scripts import ROOT, tengen_binary
 from web_server import FIXTURE_RUN, Server, run_refused
 
 websocket = pytest.importorskip("websocket", reason="websocket-client (installed with selenium) is missing")

@@ -6,7 +6,7 @@ import os
 import subprocess
 import threading
 
-from test_analysis_katrain_client import ROOT, tengen_binary
+from repo_scripts import ROOT, tengen_binary
 
 FIXTURE_RUN = os.path.join(ROOT, "Tests", "Fixtures", "run")
 ARTIFACTS = os.environ.get("TENGEN_WEB_ARTIFACTS", os.path.join(ROOT, "out", "web"))
