@@ -1,3 +1,5 @@
+import Foundation
+
 /// A small, fast, seedable generator (wyrand) for playouts and tie breaks.
 ///
 /// Not cryptographic. Deterministic for a given seed on every platform.
@@ -23,4 +25,11 @@ public struct FastRandom: RandomNumberGenerator, Sendable {
   /// A uniform Double in [0, 1).
   @inlinable
   public mutating func unit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
+
+  /// A standard normal sample (Box–Muller; draws two `unit()` values).
+  public mutating func normal() -> Double {
+    let u1 = max(unit(), 1e-300)
+    let u2 = unit()
+    return (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)
+  }
 }

@@ -178,7 +178,7 @@ public final class SelfPlayGamePlayer: @unchecked Sendable {
       }
     }
     let stdev = rng.unit() < s.komiBigStdevProbability ? s.komiBigStdev : s.komiStdev
-    return Self.halfPoints(base + stdev * Self.normal(&rng))
+    return Self.halfPoints(base + stdev * rng.normal())
   }
 
   /// How far soft resignation cuts this full search (0…1), or nil when it does not: the
@@ -237,10 +237,4 @@ public final class SelfPlayGamePlayer: @unchecked Sendable {
 
   /// `x` rounded to the nearest half point.
   static func halfPoints(_ x: Double) -> Double { (x * 2).rounded() / 2 }
-
-  /// A standard normal sample (Box–Muller).
-  static func normal(_ rng: inout FastRandom) -> Double {
-    let u1 = max(rng.unit(), 1e-300)
-    return (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * rng.unit())
-  }
 }

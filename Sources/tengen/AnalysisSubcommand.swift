@@ -58,9 +58,9 @@ struct AnalysisSubcommand: ParsableCommand {
   var noWarnUnusedFields = false
 
   func run() throws {
-    guard analysisThreads >= 1 else {
-      throw ValidationError("--analysis-threads must be at least 1")
-    }
+    try CountLimits.check(analysisThreads, "--analysis-threads", in: CountLimits.threads)
+    try CountLimits.check(nnThreads, "--nn-threads", in: CountLimits.threads)
+    try CountLimits.check(nnMaxBatchSize, "--nn-max-batch-size", in: CountLimits.batch)
     guard maxVisits >= 1 else { throw ValidationError("--max-visits must be at least 1") }
     if let maxTime, !(0...SearchBudget.maxSeconds).contains(maxTime) {
       throw ValidationError("--max-time must be a number from 0 to \(Int(SearchBudget.maxSeconds))")

@@ -80,17 +80,13 @@ enum NetworkEvaluator {
   static func makePlayer(
     choice: BundledNetworks.Choice, nnThreads: Int, maxBatchSize: Int, symmetry: SymmetryMode,
     backend: BackendOptions = .defaults
-  ) throws -> (
-    evaluator: any PositionEvaluator, primary: BatchingEvaluator,
-    rawNN: @Sendable (GameState, Player?, Int?, Double?) throws -> String
-  )? {
+  ) throws -> NetworkPlayer? {
     guard
       let primary = try make(
         choice: choice, nnThreads: nnThreads, maxBatchSize: maxBatchSize, symmetry: symmetry, backend: backend)
     else { return nil }
-    let single = (
-      evaluator: primary as any PositionEvaluator, primary: primary,
-      rawNN: RawNNEvaluator(backend: primary.backend).gtpHandler())
+    let single = NetworkPlayer(
+      evaluator: primary, primary: primary, rawNN: RawNNEvaluator(backend: primary.backend).gtpHandler())
     guard case .bundled(let primaryPath) = choice,
       let primarySide = BundledNetworks.side(
         ofFileName: URL(fileURLWithPath: primaryPath).lastPathComponent)
@@ -110,6 +106,6 @@ enum NetworkEvaluator {
     }
     guard networks.count > 1 else { return single }
     let router = BoardSizeRoutedEvaluator(networks.sorted { $0.side < $1.side })
-    return (router, primary, router.rawNNHandler())
+    return NetworkPlayer(evaluator: router, primary: primary, rawNN: router.rawNNHandler())
   }
 }

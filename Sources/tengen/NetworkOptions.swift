@@ -34,6 +34,12 @@ struct NetworkOptions: ParsableArguments {
   @Option(help: "Network symmetry per evaluation: random (KataGo's nnRandomize) or 0-7 (fixed).")
   var nnSymmetry: String = "random"
 
+  func validate() throws {
+    try CountLimits.check(nnThreads, "--nn-threads", in: CountLimits.threads)
+    try CountLimits.check(nnBatch, "--nn-batch", in: CountLimits.batch)
+    try CountLimits.check(searchThreads, "--search-threads", in: CountLimits.threads)
+  }
+
   /// The symmetry mode `--nn-symmetry` names.
   func symmetryMode() throws -> SymmetryMode {
     if nnSymmetry == "random" { return .random }
@@ -47,10 +53,7 @@ struct NetworkOptions: ParsableArguments {
   /// `NetworkEvaluator.makePlayer`: with several bundled networks, each board size gets its
   /// own), or nil for rollouts. A named model that cannot load throws; a bundled one that is
   /// missing or cannot load warns once on stderr and gives nil.
-  func player(boardSize: Int) throws -> (
-    evaluator: any PositionEvaluator, primary: BatchingEvaluator,
-    rawNN: @Sendable (GameState, Player?, Int?, Double?) throws -> String
-  )? {
+  func player(boardSize: Int) throws -> NetworkPlayer? {
     try NetworkEvaluator.makePlayer(
       choice: BundledNetworks.choice(model: model, boardSize: boardSize),
       nnThreads: nnThreads, maxBatchSize: nnBatch, symmetry: try symmetryMode(), backend: backend)

@@ -26,7 +26,8 @@ struct RowsCommand: ParsableCommand {
   func validate() throws {
     guard (2...32).contains(posLen) else { throw ValidationError("--pos-len must be 2...32") }
     guard rowsPerFile >= 1 else { throw ValidationError("--rows-per-file must be at least 1") }
-    guard teacherBatch >= 1 else { throw ValidationError("--teacher-batch must be at least 1") }
+    try CountLimits.check(teacherBatch, "--teacher-batch", in: CountLimits.batch)
+    try CountLimits.check(threads, "--threads", in: CountLimits.threads)
     guard Rules(preset: rules) != nil else {
       throw ValidationError("unknown rules \(rules) (\(Rules.presetNames.joined(separator: ", ")))")
     }

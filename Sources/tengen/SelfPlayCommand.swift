@@ -55,8 +55,9 @@ struct SelfPlayCommand: ParsableCommand {
     }
     if let games, games < 0 { throw ValidationError("--games must be at least 0") }
     if let hours, !(hours > 0) { throw ValidationError("--hours must be positive") }
-    guard parallelGames >= 1 else { throw ValidationError("--parallel-games must be at least 1") }
-    guard nnThreads >= 1 else { throw ValidationError("--nn-threads must be at least 1") }
+    try CountLimits.check(parallelGames, "--parallel-games", in: CountLimits.concurrent)
+    try CountLimits.check(nnThreads, "--nn-threads", in: CountLimits.threads)
+    if let nnBatch { try CountLimits.check(nnBatch, "--nn-batch", in: CountLimits.batch) }
     if let nnServers, nnServers < 1 || nnServers > nnThreads {
       throw ValidationError("--nn-servers must be between 1 and --nn-threads")
     }

@@ -45,6 +45,8 @@ struct ServeCommand: ParsableCommand {
   @OptionGroup var network: NetworkOptions
 
   func run() throws {
+    try CountLimits.check(maxSessions, "--max-sessions", in: CountLimits.concurrent)
+    try CountLimits.check(maxThreads, "--max-threads", in: CountLimits.threads)
     var config = WebServerConfiguration()
     config.host = host
     config.port = port

@@ -24,6 +24,7 @@ struct TestNNCommand: ParsableCommand {
   @Option(help: "Only compare positions whose id contains this text.") var only: String?
 
   func run() throws {
+    try CountLimits.check(threads, "--threads", in: CountLimits.threads)
     OpenBLASCoreType.ensure()
     let t0 = ContinuousClock.now
     let description = try ModelLoader.load(path: model)

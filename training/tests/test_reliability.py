@@ -192,3 +192,21 @@ def test_a_text_net_declaring_a_huge_layer_fails_cleanly_under_an_address_space_
                           address_space=4 << 30)
     assert rc == 1, err
     assert b"model file truncated" in err
+
+
+@pytest.mark.parametrize("argv, option", [
+    (["gtp", "--model", TINY, "--nn-threads", "200000"], "--nn-threads"),
+    (["gtp", "--model", TINY, "--search-threads", "0"], "--search-threads"),
+    (["gtp", "--model", TINY, "--nn-batch", "1000000"], "--nn-batch"),
+    (["analysis", "--model", TINY, "--analysis-threads", "99999"], "--analysis-threads"),
+    (["selfplay", "--model", TINY, "--out", "/nonexistent/x", "--games", "1",
+      "--parallel-games", "100000"], "--parallel-games"),
+    (["serve", "--max-threads", "5000"], "--max-threads"),
+])
+def test_huge_counts_are_usage_errors_before_anything_starts(argv, option):
+    """A count option out of its range (CountLimits) is refused with the option's name and
+    range on stderr and a usage exit status (64), before a thread or a batch slot is made."""
+    rc, out, err = run(argv, address_space=2 << 30)
+    assert rc == 64, err.decode(errors="replace")
+    assert out == b""
+    assert f"{option} must be between".encode() in err

@@ -47,7 +47,7 @@ enum DirichletNoise {
       var x = 0.0
       var v = 0.0
       repeat {
-        x = normal(&rng)
+        x = rng.normal()
         v = 1 + c * x
       } while v <= 0
       v = v * v * v
@@ -55,12 +55,5 @@ enum DirichletNoise {
       if u < 1 - 0.0331 * x * x * x * x { return d * v }
       if log(max(u, 1e-300)) < 0.5 * x * x + d * (1 - v + log(v)) { return d * v }
     }
-  }
-
-  /// A standard normal sample (Box–Muller).
-  static func normal(_ rng: inout FastRandom) -> Double {
-    let u1 = max(rng.unit(), 1e-300)
-    let u2 = rng.unit()
-    return (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)
   }
 }
