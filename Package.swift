@@ -108,7 +108,8 @@ let package = Package(
     .target(name: "GoFeatures", dependencies: ["GoCore", "GoFormats"], swiftSettings: cpuFlags),
     // Model files, the backend protocol, the reference backend, post-processing and the evaluator.
     .target(
-      name: "GoNeuralNet", dependencies: ["GoCore", "GoFeatures", "CZlib"], swiftSettings: cpuFlags),
+      name: "GoNeuralNet", dependencies: ["GoCore", "GoFormats", "GoFeatures", "CZlib"],
+      swiftSettings: cpuFlags),
     // Floating-point control (flush denormals) and vectorised softmax/activation kernels for
     // the CPU backend (C so that the compiler's loop vectoriser handles exp reliably).
     .target(
