@@ -45,7 +45,8 @@ let package = Package(
     .target(
       name: "GoSearch", dependencies: ["GoCore", "GoFormats", "GoFeatures", "GoNeuralNet"],
       swiftSettings: cpuFlags + strictFlags),
-    // Text formats: SGF read/write, GTP vertex text, rules text (Foundation only for file I/O).
+    // Text formats: SGF read/write, GTP vertex text, rules text, the one JSON layer (value,
+    // parser, writer) every JSON reader and writer uses (Foundation only for file I/O).
     .target(name: "GoFormats", dependencies: ["GoCore"], swiftSettings: cpuFlags + strictFlags),
     // GTP v2 front end: typed commands, the controller that owns the game, the line server.
     .target(
@@ -95,7 +96,7 @@ let package = Package(
       name: "GoAnalysisTests", dependencies: ["GoCore", "GoFormats", "GoSearch", "GoAnalysis"],
       swiftSettings: strictFlags),
     .testTarget(
-      name: "GoServeTests", dependencies: ["GoServe", "GoCore", "GoSearch", "GoAnalysis"],
+      name: "GoServeTests", dependencies: ["GoServe", "GoCore", "GoFormats", "GoSearch", "GoAnalysis"],
       swiftSettings: strictFlags),
     // zlib, for gzip-compressed model files.
     .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
@@ -107,7 +108,8 @@ let package = Package(
     .target(name: "GoFeatures", dependencies: ["GoCore", "GoFormats"], swiftSettings: cpuFlags),
     // Model files, the backend protocol, the reference backend, post-processing and the evaluator.
     .target(
-      name: "GoNeuralNet", dependencies: ["GoCore", "GoFeatures", "CZlib"], swiftSettings: cpuFlags),
+      name: "GoNeuralNet", dependencies: ["GoCore", "GoFormats", "GoFeatures", "CZlib"],
+      swiftSettings: cpuFlags),
     // Floating-point control (flush denormals) and vectorised softmax/activation kernels for
     // the CPU backend (C so that the compiler's loop vectoriser handles exp reliably).
     .target(

@@ -1,3 +1,5 @@
+public import GoFormats
+
 /// An error or warning about one field of a query, as the protocol prints it:
 /// `{"error":MSG,"field":F,"id":ID}` or `{"field":F,"id":ID,"warning":MSG}`.
 public struct AnalysisMessage: Error, Sendable, Equatable {

@@ -1,3 +1,5 @@
+import GoFormats
+
 /// One loaded network as `query_models` reports it.
 public struct AnalysisModelInfo: Sendable, Equatable {
   /// The path as given on the command line.

@@ -99,7 +99,7 @@ extension AnalysisQuery {
       guard let d = v.double ?? v.string.flatMap(Double.init), range.contains(d) else {
         throw fail(
           key,
-          "a number from \(JSONNumber.format(range.lowerBound)) to \(JSONNumber.format(range.upperBound))"
+          "a number from \(JSONNumber.kataGoText(range.lowerBound)) to \(JSONNumber.kataGoText(range.upperBound))"
         )
       }
       return d

@@ -1,4 +1,5 @@
 public import GoCore
+public import GoFormats
 public import GoSearch
 
 /// A decoded analysis query: the positions to analyse, how, and how to report.

@@ -1,5 +1,5 @@
 import GoCore
-import GoFormats
+public import GoFormats
 public import GoSearch
 
 /// Builds the protocol's JSON lines from snapshots: results, progress reports and `noResults`.

@@ -1,3 +1,5 @@
+import GoFormats
+
 extension AnalysisServer {
   /// The actions KataGo's analysis engine accepts.
   static let actions = [

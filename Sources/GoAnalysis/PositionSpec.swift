@@ -65,16 +65,14 @@ struct PositionSpec {
   static func decodeRules(_ f: QueryFields) throws(AnalysisMessage) -> Rules {
     let missing =
       "Must specify rules string, such as \"chinese\" or \"tromp-taylor\", or a JSON object with detailed rules parameters."
-    let text: String
-    switch f["rules"] {
-    case .string(let s)?: text = s
-    case .object?: text = f["rules"]!.text
-    default: throw AnalysisMessage(field: "rules", missing)
+    guard let value = f["rules"], value.string != nil || value.object != nil else {
+      throw AnalysisMessage(field: "rules", missing)
     }
     do {
-      return try RulesText.parse(text)
+      if let text = value.string { return try RulesText.parse(text) }
+      return try RulesText.parse(json: value)
     } catch {
-      throw AnalysisMessage(field: "rules", "Could not parse rules: \(text)")
+      throw AnalysisMessage(field: "rules", "Could not parse rules: \(value.string ?? value.text)")
     }
   }
 

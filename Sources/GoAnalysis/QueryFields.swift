@@ -1,3 +1,5 @@
+import GoFormats
+
 /// Typed access to a query's fields, with KataGo's error texts for wrong values.
 struct QueryFields {
   let values: [String: JSONValue]
@@ -25,7 +27,7 @@ struct QueryFields {
     guard let d = v.double, range.contains(d) else {
       throw AnalysisMessage(
         field: key,
-        "Must be a number from \(JSONNumber.format(range.lowerBound)) to \(JSONNumber.format(range.upperBound))"
+        "Must be a number from \(JSONNumber.kataGoText(range.lowerBound)) to \(JSONNumber.kataGoText(range.upperBound))"
       )
     }
     return d

@@ -1,14 +1,36 @@
-import GoCore
+public import GoCore
 
 extension RulesText {
-  /// Parses a flat JSON object whose values are strings, booleans or numbers.
+  /// Parses a rules object's text; a key given twice is an error.
   static func parseJSON(_ text: String, allowKomi: Bool) throws(ParseError) -> Rules {
-    let pairs = try flatJSONObject(text)
+    let value: JSONValue
+    do {
+      value = try JSONParser.parse(text, refusingDuplicateKeys: true)
+    } catch {
+      throw ParseError("invalid JSON: \(error.message)")
+    }
+    return try parse(json: value, allowKomi: allowKomi)
+  }
+
+  /// The rules of a JSON object (KataGo's form, or the analysis protocol's `rules` object):
+  /// string, boolean or number values by the names `set(_:to:in:)` takes, plus `komi`.
+  ///
+  /// Fields left out take their defaults as in `parse(_:allowKomi:)`.
+  public static func parse(json value: JSONValue, allowKomi: Bool = true) throws(ParseError) -> Rules {
+    guard let members = value.object else { throw ParseError("rules JSON must be an object") }
     let known: Set<String> = [
       "ko", "score", "scoring", "tax", "suicide", "hasButton", "whiteHandicapBonus",
       "friendlyPassOk", "komi",
     ]
-    for (k, _) in pairs where !known.contains(k) { throw ParseError("unknown rules key '\(k)'") }
+    var pairs: [(String, String)] = []
+    for key in members.keys.sorted() {
+      guard known.contains(key) else { throw ParseError("unknown rules key '\(key)'") }
+      switch members[key]! {
+      case .string(let text), .number(let text): pairs.append((key, text))
+      case .bool(let b): pairs.append((key, b ? "true" : "false"))
+      case let other: throw ParseError("invalid JSON value \(other.text) for '\(key)'")
+      }
+    }
     return try build(pairs, allowKomi: allowKomi)
   }
 
@@ -32,69 +54,5 @@ extension RulesText {
       pairs.append((match.key, String(value)))
     }
     return try build(pairs, allowKomi: allowKomi)
-  }
-
-  /// The key/value pairs of a flat JSON object; values become their text.
-  static func flatJSONObject(_ text: String) throws(ParseError) -> [(String, String)] {
-    var chars = Array(text.unicodeScalars)[...]
-    func skipSpace() { while let c = chars.first, c == " " || c == "\t" || c == "\n" || c == "\r" { chars.removeFirst() } }
-    func expect(_ c: Unicode.Scalar) throws(ParseError) {
-      skipSpace()
-      guard chars.first == c else { throw ParseError("invalid JSON: expected '\(c)'") }
-      chars.removeFirst()
-    }
-    func string() throws(ParseError) -> String {
-      try expect("\"")
-      var s = ""
-      while let c = chars.popFirst() {
-        if c == "\"" { return s }
-        if c == "\\" {
-          guard let e = chars.popFirst() else { break }
-          switch e {
-          case "n": s += "\n"
-          case "t": s += "\t"
-          case "\"", "\\", "/": s.unicodeScalars.append(e)
-          default: throw ParseError("invalid JSON: unsupported escape")
-          }
-        } else {
-          s.unicodeScalars.append(c)
-        }
-      }
-      throw ParseError("invalid JSON: unterminated string")
-    }
-    var pairs: [(String, String)] = []
-    try expect("{")
-    skipSpace()
-    if chars.first == "}" {
-      chars.removeFirst()
-    } else {
-      while true {
-        let key = try string()
-        try expect(":")
-        skipSpace()
-        let value: String
-        if chars.first == "\"" {
-          value = try string()
-        } else {
-          var v = ""
-          while let c = chars.first, c != ",", c != "}", c != " ", c != "\n", c != "\t", c != "\r" {
-            v.unicodeScalars.append(c)
-            chars.removeFirst()
-          }
-          guard v == "true" || v == "false" || Double(v) != nil else {
-            throw ParseError("invalid JSON value '\(v)'")
-          }
-          value = v
-        }
-        pairs.append((key, value))
-        skipSpace()
-        guard let c = chars.popFirst() else { throw ParseError("invalid JSON: expected '}'") }
-        if c == "}" { break }
-        guard c == "," else { throw ParseError("invalid JSON: expected ',' or '}'") }
-      }
-    }
-    skipSpace()
-    guard chars.isEmpty else { throw ParseError("invalid JSON: text after the object") }
-    return pairs
   }
 }

@@ -26,10 +26,12 @@ public enum RulesText {
 
   /// KataGo's JSON form: keys in alphabetical order, no komi.
   public static func json(_ rules: Rules) -> String {
-    "{\"friendlyPassOk\":\(rules.friendlyPassOk),\"hasButton\":\(rules.hasButton),"
-      + "\"ko\":\"\(rules.ko.rawValue)\",\"scoring\":\"\(rules.scoring.rawValue)\","
-      + "\"suicide\":\(rules.multiStoneSuicideLegal),\"tax\":\"\(rules.tax.rawValue)\","
-      + "\"whiteHandicapBonus\":\"\(rules.whiteHandicapBonus.rawValue)\"}"
+    JSONValue.object([
+      "friendlyPassOk": .bool(rules.friendlyPassOk), "hasButton": .bool(rules.hasButton),
+      "ko": .string(rules.ko.rawValue), "scoring": .string(rules.scoring.rawValue),
+      "suicide": .bool(rules.multiStoneSuicideLegal), "tax": .string(rules.tax.rawValue),
+      "whiteHandicapBonus": .string(rules.whiteHandicapBonus.rawValue),
+    ]).text
   }
 
   /// The compact form, komi included.

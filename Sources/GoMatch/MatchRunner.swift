@@ -140,7 +140,9 @@ public final class MatchRunner {
     while records.count < configuration.games {
       let record = playGame(index: records.count)
       records.append(record)
-      let line = try JSONEncoder().encode(record)
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.sortedKeys]
+      let line = try encoder.encode(record)
       if !FileManager.default.fileExists(atPath: resultsPath) {
         _ = FileManager.default.createFile(atPath: resultsPath, contents: nil)
       }

@@ -1,5 +1,5 @@
-import Foundation
 import GoCore
+import GoFormats
 import GoSearch
 
 /// The analysis commands: streams of `lz-analyze`/`kata-analyze`/`analyze`, the searches of the
@@ -150,14 +150,20 @@ extension GTPController {
   /// `kata-set-params`: every key of a JSON object, all or none.
   private func setParameters(_ json: String) throws(GTPError) {
     let engine = try analyzingEngine()
-    guard
-      let values = try? JSONDecoder().decode(
-        [String: GTPParameterValue].self, from: Data(json.utf8))
-    else { throw GTPError("expected a JSON object of parameters") }
+    guard let object = (try? JSONParser.parse(json))?.object else {
+      throw GTPError("expected a JSON object of parameters")
+    }
+    var values: [(name: String, text: String)] = []
+    for name in object.keys.sorted() {
+      guard let text = Self.parameterText(object[name]!) else {
+        throw GTPError("expected a JSON object of parameters")
+      }
+      values.append((name, text))
+    }
     let before = engine.parameterValues
-    for (name, value) in values.sorted(by: { $0.key < $1.key }) {
+    for (name, text) in values {
       do throws(ParameterError) {
-        try engine.setParameter(name, value.text)
+        try engine.setParameter(name, text)
       } catch {
         for p in before { try? engine.setParameter(p.name, p.value) }
         throw GTPError(error.message)
@@ -165,14 +171,26 @@ extension GTPController {
     }
   }
 
-  /// Parameters as a JSON object: numbers and booleans bare, other text quoted.
-  static func json(_ values: [(name: String, value: String)]) -> String {
-    let fields = values.map { p -> String in
-      let bare = Double(p.value) != nil || p.value == "true" || p.value == "false"
-      let escaped = p.value.replacingOccurrences(of: "\\", with: "\\\\")
-        .replacingOccurrences(of: "\"", with: "\\\"")
-      return "\"\(p.name)\":" + (bare ? p.value : "\"\(escaped)\"")
+  /// The text `setParameter` takes for one member of a `kata-set-params` object: `true` or
+  /// `false`, an integer as written, another number as Swift prints the double (`0.1`, `5.0`),
+  /// `none` for `null`, a string as it is; nil for an array or object.
+  static func parameterText(_ value: JSONValue) -> String? {
+    switch value {
+    case .null: return "none"
+    case .bool(let b): return b ? "true" : "false"
+    case .number(let text): return Int(text).map(String.init) ?? value.double.map { "\($0)" }
+    case .string(let s): return s
+    case .array, .object: return nil
     }
-    return "{" + fields.joined(separator: ",") + "}"
+  }
+
+  /// Parameters as a JSON object in the engine's table order: values that are JSON numbers
+  /// or booleans bare, other text quoted.
+  static func json(_ values: [(name: String, value: String)]) -> String {
+    JSONWriter.objectText(
+      values.map { p in
+        let bare = JSONValue(numberText: p.value) ?? Bool(p.value).map(JSONValue.bool)
+        return (p.name, bare ?? .string(p.value))
+      })
   }
 }

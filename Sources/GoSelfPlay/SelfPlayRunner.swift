@@ -1,5 +1,6 @@
 import Foundation
 import GoCore
+import GoFormats
 import GoTrainingData
 import Synchronization
 
@@ -230,10 +231,11 @@ public final class SelfPlayRunner: @unchecked Sendable {
           file.append(row)
         }
       }
-      let meta =
-        "{\"games\": \(group.count), \"generator\": \"\(options.generator.replacingOccurrences(of: "\"", with: "'"))\", "
-        + "\"source\": \"selfplay\", \"writer\": \"tengen selfplay\"}"
-      try store.commit(group, rows: file, sgf: group.map { $0.sgfText(generator: options.generator) }, metaJSON: meta)
+      let meta = JSONValue.object([
+        "games": .int(group.count), "generator": .string(options.generator),
+        "source": .string("selfplay"), "writer": .string("tengen selfplay"),
+      ])
+      try store.commit(group, rows: file, sgf: group.map { $0.sgfText(generator: options.generator) }, meta: meta)
       shared.withLock { s in
         s.playedGames += group.count
         s.playedRows += file.rows.count

@@ -1,4 +1,5 @@
 public import Foundation
+public import GoFormats
 public import GoTrainingData
 
 /// A self-play output folder: `selfplay.json` (what the run is), `rows/rows_NNNNN.npz` with
@@ -28,11 +29,11 @@ public final class SelfPlayStore: @unchecked Sendable {
     if lockDescriptor >= 0 { close(lockDescriptor) }
   }
 
-  /// Opens (creating) `directory` for a run described by `header` (a JSON object's text):
-  /// a new folder gets it as `selfplay.json`; an existing one must hold the same header.
-  /// Then recovers the committed state.
+  /// Opens (creating) `directory` for a run described by `header` (what its games depend
+  /// on): a new folder gets it as `selfplay.json` (indented JSON); an existing one must hold
+  /// the same value, however its text is laid out. Then recovers the committed state.
   /// - Throws: `SelfPlayError` when the folder holds another run or cannot be read/written.
-  public init(directory: String, header: String) throws {
+  public init(directory: String, header: JSONValue) throws {
     self.directory = URL(fileURLWithPath: directory)
     let fm = FileManager.default
     do {
@@ -50,13 +51,13 @@ public final class SelfPlayStore: @unchecked Sendable {
     }
     let headerURL = self.directory.appendingPathComponent("selfplay.json")
     if let old = try? String(contentsOf: headerURL, encoding: .utf8) {
-      guard old == header else {
+      guard (try? JSONParser.parse(old)) == header else {
         throw SelfPlayError(
           "\(directory) holds a self-play run with other settings, seed or network (selfplay.json); "
             + "continue it with the same ones or use another --out")
       }
     } else {
-      try Self.writeAtomically(Data(header.utf8), to: headerURL)
+      try Self.writeAtomically(Data((header.prettyText + "\n").utf8), to: headerURL)
     }
     try recover()
   }
@@ -102,14 +103,14 @@ public final class SelfPlayStore: @unchecked Sendable {
 
   /// Commits `group` (finished games with their rows) as the next row file; SGF files first.
   /// - Throws: `SelfPlayError` when a file cannot be written; nothing of the group counts then.
-  public func commit(_ group: [FinishedSelfPlayGame], rows: TrainingRowFile, sgf: [String], metaJSON: String) throws {
+  public func commit(_ group: [FinishedSelfPlayGame], rows: TrainingRowFile, sgf: [String], meta: JSONValue) throws {
     precondition(group.count == sgf.count)
     do {
       for (g, text) in zip(group, sgf) {
         try Self.writeAtomically(Data(text.utf8), to: sgfDirectory.appendingPathComponent(Self.sgfName(g.index)))
       }
       let name = String(format: "rows_%05d", fileCount)
-      try rows.write(to: rowsDirectory.appendingPathComponent(name + ".npz"), metaJSON: metaJSON)
+      try rows.write(to: rowsDirectory.appendingPathComponent(name + ".npz"), meta: meta)
       let index = SelfPlayFileIndex(rowsFile: name + ".npz", rows: rows.rows.count, games: group.map(SelfPlayGameSummary.init))
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.sortedKeys]

@@ -1,5 +1,6 @@
 import Foundation
 import GoAnalysis
+import GoFormats
 import GoSearch
 
 /// One analysis socket (docs/WEB.md, "Analyse"): KataGo's JSON analysis protocol, one query or
@@ -33,7 +34,7 @@ final class AnalysisSession: @unchecked Sendable {
   /// Stops every query and waits for the engine to finish; call once, after the last
   /// `receive`.
   func close() {
-    server.handle(#"{"id":"close","action":"terminate_all"}"#)
+    server.handle(JSONValue.object(["id": .string("close"), "action": .string("terminate_all")]).text)
     server.finish()
   }
 }

@@ -1,4 +1,3 @@
-import GoAnalysis
 import GoCore
 import GoFormats
 import GoProtocol

@@ -1,5 +1,4 @@
 import Foundation
-import GoAnalysis
 import GoCore
 import GoFormats
 import GoProtocol

@@ -1,5 +1,5 @@
 import Foundation
-import GoAnalysis
+import GoFormats
 
 /// A self-play loop run folder (docs/TRAINING.md, "The self-play loop"), read for the training
 /// dashboard and never written: `RUN/status.json`, `RUN/rating.png`, `RUN/models/` and the

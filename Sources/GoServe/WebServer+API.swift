@@ -1,5 +1,4 @@
 import Foundation
-import GoAnalysis
 import GoFormats
 import Hummingbird
 import HummingbirdWebSocket

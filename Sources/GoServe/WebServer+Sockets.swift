@@ -1,5 +1,5 @@
 import Foundation
-import GoAnalysis
+import GoFormats
 import Hummingbird
 import HummingbirdWebSocket
 import Logging

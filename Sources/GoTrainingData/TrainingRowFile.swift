@@ -1,4 +1,5 @@
 public import Foundation
+public import GoFormats
 
 /// A set of rows that become one `.npz` file of `docs/FORMATS.md` §1 (format version 2).
 public struct TrainingRowFile: Sendable {
@@ -30,14 +31,15 @@ public struct TrainingRowFile: Sendable {
   /// Removes every row.
   public mutating func removeAll() { rows.removeAll(keepingCapacity: true) }
 
-  /// The archive bytes, with `meta` (a JSON object text) as `meta_json`.
-  public func npzBytes(metaJSON: String) throws -> [UInt8] {
+  /// The archive bytes, with `meta` (what wrote the rows, from what) as `meta_json`, in
+  /// compact JSON text.
+  public func npzBytes(meta: JSONValue) throws -> [UInt8] {
     let n = rows.count
     let a = posLen * posLen
     var z = NpzWriter()
     try z.add("format_version", NpyArray(int32: [Self.formatVersion], shape: []))
     try z.add("pos_len", NpyArray(int32: [Int32(posLen)], shape: []))
-    try z.add("meta_json", NpyArray(string: metaJSON))
+    try z.add("meta_json", NpyArray(string: meta.text))
     try z.add(
       "binary_input_planes",
       NpyArray(
@@ -66,8 +68,8 @@ public struct TrainingRowFile: Sendable {
   }
 
   /// Writes the file atomically (temporary file in the same folder, then rename).
-  public func write(to url: URL, metaJSON: String) throws {
-    let bytes = try npzBytes(metaJSON: metaJSON)
+  public func write(to url: URL, meta: JSONValue) throws {
+    let bytes = try npzBytes(meta: meta)
     let tmp = url.deletingLastPathComponent().appendingPathComponent(
       ".\(url.lastPathComponent).tmp-\(UInt32.random(in: 0...UInt32.max))")
     try Data(bytes).write(to: tmp)

@@ -122,21 +122,23 @@ struct MatchCommand: ParsableCommand {
   static func writeSummary(
     _ s: MatchStatistics, sprt: (elo0: Double, elo1: Double)?, a: String, b: String, to path: String
   ) throws {
-    func finite(_ x: Double) -> Any { x.isFinite ? (x * 10).rounded() / 10 : NSNull() }
+    func rounded(_ x: Double) -> JSONValue { .double((x * 10).rounded() / 10) }
     let ci = s.scoreInterval
     let elo = s.eloEstimate
-    var object: [String: Any] = [
-      "a": a, "b": b, "games": s.games, "wins": s.wins, "losses": s.losses, "draws": s.draws,
-      "score": s.score, "score_low": ci.low, "score_high": ci.high,
-      "elo": finite(elo.elo), "elo_low": finite(elo.low), "elo_high": finite(elo.high),
+    var object: [String: JSONValue] = [
+      "a": .string(a), "b": .string(b), "games": .int(s.games), "wins": .int(s.wins),
+      "losses": .int(s.losses), "draws": .int(s.draws), "score": .double(s.score),
+      "score_low": .double(ci.low), "score_high": .double(ci.high),
+      "elo": rounded(elo.elo), "elo_low": rounded(elo.low), "elo_high": rounded(elo.high),
     ]
     if let sprt {
-      object["sprt"] = [
-        "elo0": sprt.elo0, "elo1": sprt.elo1, "llr": s.sprtLLR(elo0: sprt.elo0, elo1: sprt.elo1),
-        "decision": s.sprtDecision(elo0: sprt.elo0, elo1: sprt.elo1).map { $0 as Any } ?? NSNull(),
-      ]
+      object["sprt"] = .object([
+        "elo0": .double(sprt.elo0), "elo1": .double(sprt.elo1),
+        "llr": .double(s.sprtLLR(elo0: sprt.elo0, elo1: sprt.elo1)),
+        "decision": s.sprtDecision(elo0: sprt.elo0, elo1: sprt.elo1).map { .string($0) } ?? .null,
+      ])
     }
-    let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted])
+    let data = Data((JSONValue.object(object).prettyText + "\n").utf8)
     let tmp = path + ".tmp"
     try data.write(to: URL(fileURLWithPath: tmp))
     guard rename(tmp, path) == 0 else { throw ValidationError("cannot write \(path)") }

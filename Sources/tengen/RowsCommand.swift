@@ -58,16 +58,15 @@ struct RowsCommand: ParsableCommand {
     var totalRows = 0
     var games = 0
     var skipped = 0
-    let meta: [String: Any] = [
-      "writer": "tengen rows", "version": "0.1.0", "source": "sgf",
-      "teacher": teacherName ?? NSNull(), "created": stamp, "rules_fallback": rules,
-    ]
-    let metaJSON = String(
-      decoding: try JSONSerialization.data(withJSONObject: meta, options: [.sortedKeys]), as: UTF8.self)
+    let meta = JSONValue.object([
+      "writer": .string("tengen rows"), "version": .string("0.1.0"), "source": .string("sgf"),
+      "teacher": teacherName.map(JSONValue.string) ?? .null, "created": .string(stamp),
+      "rules_fallback": .string(rules),
+    ])
     func flush() throws {
       guard !buffer.rows.isEmpty else { return }
       let name = String(format: "rows_%@_%@_%05d.npz", stamp, tag, written)
-      try buffer.write(to: outURL.appendingPathComponent(name), metaJSON: metaJSON)
+      try buffer.write(to: outURL.appendingPathComponent(name), meta: meta)
       written += 1
       totalRows += buffer.rows.count
       buffer.removeAll()

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GoCore
 import GoFeatures
+import GoFormats
 import GoNeuralNet
 import GoNeuralNetCPU
 import GoSearch
@@ -103,7 +104,7 @@ struct SelfPlayCommand: ParsableCommand {
     let player = SelfPlayGamePlayer(settings: settings, search: search, evaluator: evaluator)
     let store: SelfPlayStore
     do {
-      store = try SelfPlayStore(directory: out, header: try header(settings, player, description))
+      store = try SelfPlayStore(directory: out, header: header(settings, player, description))
     } catch let e as SelfPlayError {
       throw ValidationError(e.description)
     }
@@ -202,17 +203,17 @@ struct SelfPlayCommand: ParsableCommand {
   }
 
   /// What the folder's games depend on: the seed, the network, every setting.
-  func header(_ settings: SelfPlaySettings, _ player: SelfPlayGamePlayer, _ model: ModelDescription) throws -> String {
+  func header(_ settings: SelfPlaySettings, _ player: SelfPlayGamePlayer, _ model: ModelDescription) -> JSONValue {
     let engine = PUCTEngine(evaluator: player.evaluator, params: player.search)
-    var object: [String: Any] = [
-      "format": "tengen-selfplay", "version": 1, "seed": "\(seed)", "model": model.name,
-      "pos_len": settings.rowGrid,
-    ]
-    object["settings"] = Dictionary(uniqueKeysWithValues: settings.values.map { ($0.name, $0.value) })
-    object["search"] = Dictionary(
-      uniqueKeysWithValues: engine.parameterValues.filter { $0.name != "numSearchThreads" }.map { ($0.name, $0.value) })
-    let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted])
-    return String(decoding: data, as: UTF8.self) + "\n"
+    func object(_ values: [(name: String, value: String)]) -> JSONValue {
+      .object(Dictionary(uniqueKeysWithValues: values.map { ($0.name, .string($0.value)) }))
+    }
+    return .object([
+      "format": .string("tengen-selfplay"), "version": .int(1), "seed": .string("\(seed)"),
+      "model": .string(model.name), "pos_len": .int(settings.rowGrid),
+      "settings": object(settings.values),
+      "search": object(engine.parameterValues.filter { $0.name != "numSearchThreads" }),
+    ])
   }
 
   func warn(_ s: String) { FileHandle.standardError.write(Data((s + "\n").utf8)) }

@@ -1,5 +1,6 @@
 import Foundation
 import GoCore
+import GoFormats
 import GoSearch
 import Testing
 

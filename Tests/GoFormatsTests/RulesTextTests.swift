@@ -35,6 +35,31 @@ import Testing
     #expect(throws: RulesText.ParseError.self) { try RulesText.parse(text) }
   }
 
+  @Test func readsARulesObjectAlreadyParsed() throws {
+    let value = try JSONParser.parse(#"{"ko":"SIMPLE","scoring":"TERRITORY","suicide":false,"komi":6}"#)
+    let rules = try RulesText.parse(json: value)
+    #expect(rules == Rules.japanese.withKomi(6))
+    #expect(throws: RulesText.ParseError.self) { try RulesText.parse(json: .array([])) }
+    #expect(throws: RulesText.ParseError.self) { try RulesText.parse(json: .object(["ko": .null])) }
+    #expect(throws: RulesText.ParseError.self) { try RulesText.parse(json: value, allowKomi: false) }
+  }
+
+  @Test func saysWhyARulesObjectIsRefused() {
+    func message(_ text: String) -> String? {
+      do {
+        _ = try RulesText.parse(text)
+        return nil
+      } catch {
+        return error.message
+      }
+    }
+    #expect(message(#"{"ko":"SIMPLE", "ko":"SIMPLE"}"#) == #"invalid JSON: parse error at column 17: duplicate key "ko""#)
+    #expect(message(#"{"ko":"SIMPLE""#) == "invalid JSON: parse error at column 15: unexpected end of input")
+    #expect(message(#"{"tax":["SEKI"]}"#) == #"invalid JSON value ["SEKI"] for 'tax'"#)
+    #expect(message(#"{"ko":"SIMPLE","rule":1}"#) == "unknown rules key 'rule'")
+    #expect(message(#"{"score":"AREA","scoring":"AREA"}"#) == "duplicate key 'scoring'")
+  }
+
   @Test func komiOnlyWhereAllowed() throws {
     #expect(try RulesText.parse(#"{"komi":5.5}"#).komi == 5.5)
     #expect(throws: RulesText.ParseError.self) {

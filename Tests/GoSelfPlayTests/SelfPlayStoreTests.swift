@@ -1,4 +1,5 @@
 import Foundation
+import GoFormats
 import GoSearch
 @testable import GoSelfPlay
 import Testing
@@ -9,7 +10,7 @@ import Testing
     return dir
   }
 
-  static func run(_ dir: String, games: Int, parallel: Int, header: String = "{}\n") throws -> (SelfPlayStore, SelfPlayRunner.Report) {
+  static func run(_ dir: String, games: Int, parallel: Int, header: JSONValue = .object([:])) throws -> (SelfPlayStore, SelfPlayRunner.Report) {
     let s = SelfPlayGameTests.settings { $0.gamesPerFile = 2 }
     let store = try SelfPlayStore(directory: dir, header: header)
     var options = SelfPlayRunner.Options()
@@ -45,7 +46,7 @@ import Testing
     let stray = URL(fileURLWithPath: cut).appendingPathComponent("sgf/game_0000005.sgf")
     try Data("(;)".utf8).write(to: stray)
     do {
-      let reopened = try SelfPlayStore(directory: cut, header: "{}\n")
+      let reopened = try SelfPlayStore(directory: cut, header: .object([:]))
       #expect(reopened.done == Set(0..<3) && reopened.fileCount == 2)
     }
     #expect(!FileManager.default.fileExists(atPath: rows.appendingPathComponent("rows_00002.npz").path))
@@ -64,17 +65,32 @@ import Testing
   @Test func aFolderOfAnotherRunIsRefused() throws {
     let dir = Self.folder()
     defer { try? FileManager.default.removeItem(atPath: dir) }
-    _ = try SelfPlayStore(directory: dir, header: "{\"seed\": 1}\n")
-    #expect(throws: SelfPlayError.self) { try SelfPlayStore(directory: dir, header: "{\"seed\": 2}\n") }
+    _ = try SelfPlayStore(directory: dir, header: .object(["seed": .int(1)]))
+    #expect(throws: SelfPlayError.self) { try SelfPlayStore(directory: dir, header: .object(["seed": .int(2)])) }
+  }
+
+  /// The header is compared as a JSON value: a folder written with another layout of the same
+  /// header (Foundation's `"key" : value`, as before the one JSON layer) goes on.
+  @Test func aHeaderInAnotherLayoutIsTheSameRun() throws {
+    let dir = Self.folder()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let header = JSONValue.object(["seed": .string("7"), "settings": .object(["komi": .string("7.5")])])
+    _ = try SelfPlayStore(directory: dir, header: header)
+    #expect(try String(contentsOfFile: dir + "/selfplay.json", encoding: .utf8) == header.prettyText + "\n")
+    try Data("{\n  \"seed\" : \"7\",\n  \"settings\" : {\n    \"komi\" : \"7.5\"\n  }\n}".utf8)
+      .write(to: URL(fileURLWithPath: dir + "/selfplay.json"))
+    _ = try SelfPlayStore(directory: dir, header: header)
+    try Data("{not json".utf8).write(to: URL(fileURLWithPath: dir + "/selfplay.json"))
+    #expect(throws: SelfPlayError.self) { try SelfPlayStore(directory: dir, header: header) }
   }
 
   @Test func aSecondWriterWaitsForTheFirst() throws {
     let dir = Self.folder()
     defer { try? FileManager.default.removeItem(atPath: dir) }
-    var first: SelfPlayStore? = try SelfPlayStore(directory: dir, header: "{}\n")
+    var first: SelfPlayStore? = try SelfPlayStore(directory: dir, header: .object([:]))
     let opened = DispatchSemaphore(value: 0)
     Thread {
-      _ = try? SelfPlayStore(directory: dir, header: "{}\n")
+      _ = try? SelfPlayStore(directory: dir, header: .object([:]))
       opened.signal()
     }.start()
     #expect(opened.wait(timeout: .now() + 0.5) == .timedOut)
@@ -88,6 +104,6 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: dir) }
     _ = try Self.run(dir, games: 2, parallel: 1)
     try Data("{not json".utf8).write(to: URL(fileURLWithPath: dir + "/rows/rows_00000.json"))
-    #expect(throws: SelfPlayError.self) { try SelfPlayStore(directory: dir, header: "{}\n") }
+    #expect(throws: SelfPlayError.self) { try SelfPlayStore(directory: dir, header: .object([:])) }
   }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import GoAnalysis
 import GoCore
+import GoFormats
 import GoSearch
 import Synchronization
 import Testing

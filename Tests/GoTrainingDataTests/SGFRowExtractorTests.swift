@@ -153,7 +153,7 @@ import Testing
     for r in try SGFRowExtractor(posLen: 7).extract(SGFGame(text: Self.record), gameID: 3).rows {
       file.append(r)
     }
-    let zip = try ZipReader(file.npzBytes(metaJSON: "{}"))
+    let zip = try ZipReader(file.npzBytes(meta: .object([:])))
     let shapes: [String: String] = [
       "format_version": "'<i4'.*'shape': \\(\\)", "binary_input_planes": "'\\|u1'.*\\(5, 22, 7\\)",
       "policy_target": "'<f4'.*\\(5, 50\\)", "ownership_target": "'\\|i1'.*\\(5, 49\\)",

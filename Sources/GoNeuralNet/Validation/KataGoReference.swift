@@ -1,6 +1,7 @@
 import Foundation
 import GoCore
 import GoFeatures
+import GoFormats
 
 /// Positions and real KataGo `kata-raw-nn` outputs (as recorded by scripts/nn_record_katago.py),
 /// and the comparison of Tengen's evaluations with them.
@@ -14,7 +15,7 @@ public struct KataGoReference: @unchecked Sendable {
     /// The symmetry KataGo evaluated.
     public var symmetry: Int
     /// KataGo's parsed output.
-    public var expected: [String: Any]
+    public var expected: [String: JSONValue]
   }
 
   /// Why a reference file could not be read.
@@ -30,36 +31,46 @@ public struct KataGoReference: @unchecked Sendable {
 
   /// Loads a positions file and KataGo's outputs for them.
   public init(positionsPath: String, outputsPath: String) throws {
-    guard
-      let pos = try JSONSerialization.jsonObject(
-        with: Data(contentsOf: URL(fileURLWithPath: positionsPath))) as? [[String: Any]],
-      let out = try JSONSerialization.jsonObject(
-        with: Data(contentsOf: URL(fileURLWithPath: outputsPath))) as? [String: [String: Any]]
+    guard let pos = try Self.read(positionsPath).array, let out = try Self.read(outputsPath).object
     else { throw FormatError(description: "unexpected JSON layout in \(positionsPath) or \(outputsPath)") }
-    for p in pos {
-      guard let id = p["id"] as? String, let expected = out[id], let size = p["size"] as? Int,
-        let rulesName = p["rules"] as? String, let komi = p["komi"] as? NSNumber,
-        let symmetry = p["symmetry"] as? Int
+    for p in pos.compactMap(\.object) {
+      guard let id = p["id"]?.string, let expected = out[id]?.object, let size = p["size"]?.integer,
+        let rulesName = p["rules"]?.string, let komi = p["komi"]?.double,
+        let symmetry = p["symmetry"]?.integer
       else { continue }
       guard let rules = Rules(preset: rulesName) else {
         skipped.append((id, "unknown rules \(rulesName)"))
         continue
       }
       let pairs = { (key: String) -> [(String, String)] in
-        ((p[key] as? [[String]]) ?? []).map { ($0[0], $0[1]) }
+        (p[key]?.array ?? []).compactMap { pair in
+          guard let a = pair.array, a.count == 2, let who = a[0].string, let vertex = a[1].string
+          else { return nil }
+          return (who, vertex)
+        }
       }
-      let handicap = ((p["handicap"] as? Int) ?? 0) > 0
+      let handicap = (p["handicap"]?.integer ?? 0) > 0
       var game = try NNGame(
-        xSize: size, ySize: size, rules: rules, komi: komi.floatValue,
+        xSize: size, ySize: size, rules: rules, komi: Float(komi),
         setup: pairs("setup"), moves: pairs("moves"), handicap: handicap)
-      if let player = p["player"] as? String { game.nextPlayer = player == "B" ? 1 : 2 }
+      if let player = p["player"]?.string { game.nextPlayer = player == "B" ? 1 : 2 }
       positions.append(Position(id: id, game: game, symmetry: symmetry, expected: expected))
     }
   }
 
+  /// The JSON value of the file at `path`.
+  static func read(_ path: String) throws -> JSONValue {
+    let text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
+    do {
+      return try JSONParser.parse(text)
+    } catch {
+      throw FormatError(description: "\(path): \(error.message)")
+    }
+  }
+
   /// Worst absolute differences between `e` and KataGo's printed numbers, per output kind.
-  public static func differences(_ e: NNEvaluation, _ k: [String: Any]) -> [String: Double] {
-    func num(_ key: String) -> Double { (k[key] as? NSNumber)?.doubleValue ?? .nan }
+  public static func differences(_ e: NNEvaluation, _ k: [String: JSONValue]) -> [String: Double] {
+    func num(_ key: String) -> Double { k[key]?.double ?? .nan }
     var d: [String: Double] = [:]
     d["whiteWin"] = abs(Double(e.whiteWin) - num("whiteWin"))
     d["whiteLoss"] = abs(Double(e.whiteLoss) - num("whiteLoss"))
@@ -73,18 +84,20 @@ public struct KataGoReference: @unchecked Sendable {
     d["shorttermWinlossError"] = abs(Double(e.shorttermWinlossError) - num("shorttermWinlossError"))
     d["shorttermScoreError"] = abs(Double(e.shorttermScoreError) - num("shorttermScoreError"))
     d["policyPass"] = abs(Double(e.passProbability) - num("policyPass"))
-    let pol = k["policy"] as? [Any] ?? []
+    let pol = k["policy"]?.array ?? []
     var worstPolicy = 0.0
     for (i, v) in pol.enumerated() {
-      if let n = v as? NSNumber {
-        worstPolicy = max(worstPolicy, e.policy[i] < 0 ? 1 : abs(Double(e.policy[i]) - n.doubleValue))
+      if let n = v.double {
+        worstPolicy = max(worstPolicy, e.policy[i] < 0 ? 1 : abs(Double(e.policy[i]) - n))
       } else if e.policy[i] >= 0 {
         worstPolicy = 1  // KataGo says illegal, Tengen says legal
       }
     }
     d["policy"] = worstPolicy
-    let own = k["whiteOwnership"] as? [NSNumber] ?? []
-    d["whiteOwnership"] = zip(e.whiteOwnership, own).reduce(0) { max($0, abs(Double($1.0) - $1.1.doubleValue)) }
+    // A list with anything but numbers in it is not compared (KataGo prints only numbers).
+    let own = (k["whiteOwnership"]?.array ?? []).map(\.double)
+    let ownership = own.contains(nil) ? [] : own.map { $0! }
+    d["whiteOwnership"] = zip(e.whiteOwnership, ownership).reduce(0) { max($0, abs(Double($1.0) - $1.1)) }
     return d
   }
 
