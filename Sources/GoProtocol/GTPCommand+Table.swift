@@ -65,6 +65,9 @@ extension GTPCommand {
     ("all_legal", { a throws(GTPError) in .allLegal(try a.color()) }),
     ("query_boardsize", { _ throws(GTPError) in .queryBoardSize }),
     ("get_handicap", { _ throws(GTPError) in .getHandicap }),
+    ("top_moves", { _ throws(GTPError) in .topMoves(nil) }),
+    ("top_moves_black", { _ throws(GTPError) in .topMoves(.black) }),
+    ("top_moves_white", { _ throws(GTPError) in .topMoves(.white) }),
     ("level", { a throws(GTPError) in
       guard let n = try? a.int("level") else { throw GTPError("level not an integer") }
       return .level(n)

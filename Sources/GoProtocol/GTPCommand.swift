@@ -72,7 +72,7 @@ public enum GTPCommand: Equatable, Sendable {
   case clearCache
   /// GNU Go 3.8's extensions, for GUIs written against GNU Go (Kigo, qGo): `list_stones`,
   /// `captures`, `move_history`, `all_legal`, `query_boardsize`, `final_status`,
-  /// `get_handicap`, `estimate_score`, `level`.
+  /// `get_handicap`, `estimate_score`, `level`, `top_moves` (`_black`, `_white`).
   case listStones(Player)
   case captures(Player)
   case moveHistory
@@ -82,6 +82,8 @@ public enum GTPCommand: Equatable, Sendable {
   case getHandicap
   case estimateScore
   case level(Int)
+  /// The player's best moves (nil: the player to move), Kigo's hints.
+  case topMoves(Player?)
   /// `kata-raw-nn [color] SYMMETRY|all [OPTIMISM]`: the raw network output (nil symmetry: all).
   case rawNN(color: Player?, symmetry: Int?, optimism: Double?)
   /// Analysis, searching and search-parameter commands.

@@ -129,6 +129,7 @@ public final class GTPController {
       return game.width == game.height ? "\(game.width)" : "\(game.width) \(game.height)"
     case .getHandicap: return String(game.handicap)
     case .level: return ""
+    case .topMoves(let player): return try topMoves(player ?? game.toMove)
     case .timeSettings(let control): return setTimeControl(control)
     case .timeLeft(let player, let seconds, let stones):
       return timeLeft(player, seconds: seconds, stones: stones)

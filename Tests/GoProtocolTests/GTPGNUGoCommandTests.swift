@@ -1,5 +1,6 @@
 import GoCore
 import GoProtocol
+import GoSearch
 import Testing
 
 /// GNU Go 3.8's extensions (Kigo builds its board from them). Every expected reply below is
@@ -151,6 +152,38 @@ import Testing
     #expect(c.ok("reg_genmove w") == "PASS")
     #expect(c.ok("kgs-genmove_cleanup w") == "PASS")
     #expect(c.ok("move_history") == "white PASS\nblack PASS")
+  }
+
+  /// Kigo's Hint: `top_moves_black`/`_white` search as `genmove` would and play nothing. The
+  /// values are win rates in percent (GNU Go's are points), so only the format is GNU Go's.
+  @Test func topMovesListsSearchedMovesWithoutPlaying() throws {
+    var params = RolloutParameters()
+    params.threads = 1
+    params.maxPlayouts = 200
+    let c = GTPController(
+      engine: RolloutEngine(params: params),
+      configuration: GTPConfiguration(width: 9, height: 9, rules: .trompTaylor))
+    for m in ["b e5", "w c3"] { _ = c.ok("play \(m)") }
+    let before = ControllerSnapshot(c)
+    for (command, player) in [("top_moves_black", Player.black), ("top_moves_white", .white),
+      ("top_moves", .black)]
+    {
+      let reply = try #require(c.ok(command))
+      let words = reply.split(separator: " ").map(String.init)
+      let color = player == .black ? "b" : "w"
+      let legal = Set((c.ok("all_legal \(color)") ?? "").split(separator: " "))
+      #expect(!words.isEmpty && words.count % 2 == 0 && words.count <= 20, "\(command): \(reply)")
+      for i in stride(from: 0, to: words.count, by: 2) {
+        let vertex = words[i]
+        #expect(legal.contains(Substring(vertex)), "\(command): \(vertex)")
+        let value = try #require(Double(words[i + 1]))
+        #expect((0...100).contains(value) && words[i + 1].split(separator: ".").last?.count == 2)
+      }
+      #expect(ControllerSnapshot(c) == before, "\(command) plays nothing")
+    }
+    // An engine that cannot analyse answers as the analysis commands do.
+    let test = makeController(size: 9).0
+    #expect(test.error("top_moves_black") == "engine test cannot analyse positions")
   }
 
   @Test func badColoursAreSyntaxErrors() {
