@@ -117,3 +117,27 @@ def test_a_run_goes_on_from_a_carry_on_another_machine(tmp_path):
     proc = subprocess.run(loop + ["--run", str(again), "--from-carry", str(carry)],
                           capture_output=True, text=True, timeout=60)
     assert proc.returncode != 0 and "already holds a run" in proc.stderr
+
+
+def test_a_diverged_generation_is_recognised():
+    from tengen_train.loop import training_diverged
+    # the from-random run's generations 1 and 2 (training/carry/zero9/status.json)
+    assert "over 10 times" in training_diverged({"loss": 3.14e15}, 14.67, 10)
+    assert training_diverged({"loss": 14.0}, 14.67, 10) is None
+    assert training_diverged({"loss": 100.0}, 14.67, 10) is None       # within the factor
+    assert training_diverged({"loss": 1e9}, 14.67, 0) is None          # the check turned off
+    assert training_diverged({"loss": float("nan")}, None, 10) == "final loss nan"
+    assert training_diverged({"loss": float("inf")}, 14.67, 0) == "final loss inf"
+    assert training_diverged({"loss": 1e6}, None, 10) is None          # nothing to compare with
+    assert training_diverged({}, 14.67, 10) is None                    # no metrics recorded
+
+
+def test_the_carried_collapse_would_have_stopped_the_loop():
+    """Replays the carried record of the collapsed run through the check: generation 2 is the
+    first to stop the loop."""
+    from tengen_train.loop import training_diverged
+    status = json.load(open(os.path.join(REPO, "training/carry/zero9/status.json")))
+    gens = status["generations"]
+    stops = [g for g in range(2, 17)
+             if training_diverged(gens[str(g)]["train"]["losses"], gens[str(g - 1)]["train"]["losses"]["loss"], 10)]
+    assert stops[0] == 2
