@@ -21,24 +21,37 @@
 
 /* ---- One vector of TG_W floats ------------------------------------------------------------ */
 
+#if TG_W == 16 || TG_W == 8
+/* The operations both x86 widths spell alike: P is the intrinsics' prefix, SI the integer
+   vector's suffix. */
+#define TG_X86_OPS(P, SI)                                                                         \
+  static inline vf v_load(const float *p) { return P##_loadu_ps(p); }                             \
+  static inline void v_store(float *p, vf v) { P##_storeu_ps(p, v); }                             \
+  static inline vf v_set1(float x) { return P##_set1_ps(x); }                                     \
+  static inline vf v_bcast(const float *p) { return P##_set1_ps(*p); }                            \
+  static inline vf v_zero(void) { return P##_setzero_ps(); }                                      \
+  static inline vf v_add(vf a, vf b) { return P##_add_ps(a, b); }                                 \
+  static inline vf v_sub(vf a, vf b) { return P##_sub_ps(a, b); }                                 \
+  static inline vf v_mul(vf a, vf b) { return P##_mul_ps(a, b); }                                 \
+  static inline vf v_div(vf a, vf b) { return P##_div_ps(a, b); }                                 \
+  static inline vf v_fma(vf a, vf b, vf c) { return P##_fmadd_ps(a, b, c); }                      \
+  /* a > b ? a : b and a < b ? a : b (the x86 max/min: b when either is NaN). */                  \
+  static inline vf v_max(vf a, vf b) { return P##_max_ps(a, b); }                                 \
+  static inline vf v_min(vf a, vf b) { return P##_min_ps(a, b); }                                 \
+  /* 2^(bits of t − magic), the exponent step of v_exp. */                                        \
+  static inline vf v_exp_scale(vf t) {                                                            \
+    return P##_castsi##SI##_ps(P##_slli_epi32(                                                    \
+        P##_sub_epi32(P##_castps_si##SI(t), P##_set1_epi32(0x4B400000 - 127)), 23));              \
+  }                                                                                               \
+  static inline void v_to_array(float *out, vf v) { P##_storeu_ps(out, v); }
+#endif
+
 #if TG_W == 16
 typedef __m512 vf;
-static inline vf v_load(const float *p) { return _mm512_loadu_ps(p); }
-static inline void v_store(float *p, vf v) { _mm512_storeu_ps(p, v); }
+TG_X86_OPS(_mm512, 512)
 /* The first n (1...16) lanes; the others read as zero / are not written. */
 static inline vf v_load_n(const float *p, int n) { return _mm512_maskz_loadu_ps((__mmask16)((1u << n) - 1), p); }
 static inline void v_store_n(float *p, vf v, int n) { _mm512_mask_storeu_ps(p, (__mmask16)((1u << n) - 1), v); }
-static inline vf v_set1(float x) { return _mm512_set1_ps(x); }
-static inline vf v_bcast(const float *p) { return _mm512_set1_ps(*p); }
-static inline vf v_zero(void) { return _mm512_setzero_ps(); }
-static inline vf v_add(vf a, vf b) { return _mm512_add_ps(a, b); }
-static inline vf v_sub(vf a, vf b) { return _mm512_sub_ps(a, b); }
-static inline vf v_mul(vf a, vf b) { return _mm512_mul_ps(a, b); }
-static inline vf v_div(vf a, vf b) { return _mm512_div_ps(a, b); }
-static inline vf v_fma(vf a, vf b, vf c) { return _mm512_fmadd_ps(a, b, c); }
-/* a > b ? a : b and a < b ? a : b (the x86 max/min: b when either is NaN). */
-static inline vf v_max(vf a, vf b) { return _mm512_max_ps(a, b); }
-static inline vf v_min(vf a, vf b) { return _mm512_min_ps(a, b); }
 /* m != 0 ? a : b */
 static inline vf v_select_nz(vf m, vf a, vf b) {
   return _mm512_mask_blend_ps(_mm512_cmp_ps_mask(m, _mm512_setzero_ps(), _CMP_NEQ_UQ), b, a);
@@ -47,42 +60,20 @@ static inline vf v_select_nz(vf m, vf a, vf b) {
 static inline vf v_select_gt(vf a, vf b, vf c, vf d) {
   return _mm512_mask_blend_ps(_mm512_cmp_ps_mask(a, b, _CMP_GT_OQ), d, c);
 }
-/* 2^(bits of t − magic), the exponent step of v_exp. */
-static inline vf v_exp_scale(vf t) {
-  __m512i i = _mm512_sub_epi32(_mm512_castps_si512(t), _mm512_set1_epi32(0x4B400000 - 127));
-  return _mm512_castsi512_ps(_mm512_slli_epi32(i, 23));
-}
-static inline void v_to_array(float *out, vf v) { _mm512_storeu_ps(out, v); }
 #elif TG_W == 8
 typedef __m256 vf;
+TG_X86_OPS(_mm256, 256)
 static inline __m256i v_lane_mask(int n) {
   return _mm256_cmpgt_epi32(_mm256_set1_epi32(n), _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7));
 }
-static inline vf v_load(const float *p) { return _mm256_loadu_ps(p); }
-static inline void v_store(float *p, vf v) { _mm256_storeu_ps(p, v); }
 static inline vf v_load_n(const float *p, int n) { return _mm256_maskload_ps(p, v_lane_mask(n)); }
 static inline void v_store_n(float *p, vf v, int n) { _mm256_maskstore_ps(p, v_lane_mask(n), v); }
-static inline vf v_set1(float x) { return _mm256_set1_ps(x); }
-static inline vf v_bcast(const float *p) { return _mm256_broadcast_ss(p); }
-static inline vf v_zero(void) { return _mm256_setzero_ps(); }
-static inline vf v_add(vf a, vf b) { return _mm256_add_ps(a, b); }
-static inline vf v_sub(vf a, vf b) { return _mm256_sub_ps(a, b); }
-static inline vf v_mul(vf a, vf b) { return _mm256_mul_ps(a, b); }
-static inline vf v_div(vf a, vf b) { return _mm256_div_ps(a, b); }
-static inline vf v_fma(vf a, vf b, vf c) { return _mm256_fmadd_ps(a, b, c); }
-static inline vf v_max(vf a, vf b) { return _mm256_max_ps(a, b); }
-static inline vf v_min(vf a, vf b) { return _mm256_min_ps(a, b); }
 static inline vf v_select_nz(vf m, vf a, vf b) {
   return _mm256_blendv_ps(b, a, _mm256_cmp_ps(m, _mm256_setzero_ps(), _CMP_NEQ_UQ));
 }
 static inline vf v_select_gt(vf a, vf b, vf c, vf d) {
   return _mm256_blendv_ps(d, c, _mm256_cmp_ps(a, b, _CMP_GT_OQ));
 }
-static inline vf v_exp_scale(vf t) {
-  __m256i i = _mm256_sub_epi32(_mm256_castps_si256(t), _mm256_set1_epi32(0x4B400000 - 127));
-  return _mm256_castsi256_ps(_mm256_slli_epi32(i, 23));
-}
-static inline void v_to_array(float *out, vf v) { _mm256_storeu_ps(out, v); }
 #elif TG_W == 1
 typedef float vf;
 static inline vf v_load(const float *p) { return *p; }
@@ -390,6 +381,13 @@ void TG_FN(tengen_activate)(float *x, long n, int kind) {
 
 void TG_FN(tengen_silu_gate)(float *a, const float *g, long n) { map_act(a, g, a, n, 3); }
 
+/* Zeroes a row of `channels` floats whose mask is 0 (an off-board point); 1 if it did. */
+static inline int zero_masked_row(float *out, int channels, float mask) {
+  if (mask != 0.0f) return 0;
+  memset(out, 0, sizeof(float) * (size_t)channels);
+  return 1;
+}
+
 /* One row of norm_act with a constant activation kind. */
 static inline __attribute__((always_inline)) void norm_act_row(const float *in, float *out, int channels,
                                                              const float *scale, const float *bias,
@@ -409,10 +407,7 @@ void TG_FN(tengen_norm_act)(const float *src, float *dst, long rows, int channel
   for (long r = 0; r < rows; r++) {
     const float *in = src + r * channels;
     float *out = dst + r * channels;
-    if (mask[r] == 0.0f) {
-      memset(out, 0, sizeof(float) * (size_t)channels);
-      continue;
-    }
+    if (zero_masked_row(out, channels, mask[r])) continue;
     switch (kind) {
     case 1: norm_act_row(in, out, channels, scale, bias, 1); break;
     case 2: norm_act_row(in, out, channels, scale, bias, 2); break;
@@ -427,10 +422,7 @@ void TG_FN(tengen_rms_norm)(const float *src, float *dst, long rows, int channel
   for (long r = 0; r < rows; r++) {
     const float *in = src + r * channels;
     float *out = dst + r * channels;
-    if (mask[r] == 0.0f) {
-      memset(out, 0, sizeof(float) * (size_t)channels);
-      continue;
-    }
+    if (zero_masked_row(out, channels, mask[r])) continue;
     vf acc[NL];
     for (int i = 0; i < NL; i++) acc[i] = v_zero();
     for (int c0 = 0; c0 < channels; c0 += 16)
