@@ -110,12 +110,16 @@ let package = Package(
     .target(
       name: "GoNeuralNet", dependencies: ["GoCore", "GoFormats", "GoFeatures", "CZlib"],
       swiftSettings: cpuFlags),
-    // Floating-point control (flush denormals) and vectorised softmax/activation kernels for
-    // the CPU backend (C so that the compiler's loop vectoriser handles exp reliably).
+    // The CPU backend's C kernels (sgemm, fused attention, norms, activations) and floating-point
+    // control. Each kernel is compiled for portable C, AVX2 + FMA and AVX-512 through target
+    // attributes and picked at run time (docs/NEURALNET.md "CPU kernels"), so no flag here may
+    // need more than AVX2. -O3 in debug builds too (the tests run the kernels); no fused
+    // multiply-add the source does not write, so every instruction set rounds alike.
     .target(
       name: "CTengenCPU",
       cSettings: [
-        .unsafeFlags(["-O3", "-mavx2", "-mfma"], .when(platforms: [.linux], configuration: .release))
+        .unsafeFlags(["-O3", "-ffp-contract=off"]),
+        .unsafeFlags(["-mavx2", "-mfma"], .when(platforms: [.linux], configuration: .release)),
       ]),
     // The fast CPU backend (NHWC, Winograd, sgemm).
     .target(

@@ -16,6 +16,9 @@ public final class CPUBackend: NeuralNetBackend {
   public let backendName = "cpu"
   /// The matrix multiplier in use.
   public let gemm: any MatrixMultiplier
+  /// The instruction set of the C kernels (attention, norms, activations; and the default
+  /// multiplier's products).
+  public let isa: CPUInstructionSet
   /// The first lane's thread pool.
   public var pool: ThreadPool { lanes[0].pool }
   /// Threads per evaluation.
@@ -52,10 +55,15 @@ public final class CPUBackend: NeuralNetBackend {
   }
 
   /// Compiles `model` for `threads` threads per evaluation and `lanes` concurrent evaluations
-  /// using `gemm` (OpenBLAS/Accelerate by default).
-  public init(model: ModelDescription, threads: Int = 1, lanes: Int = 1, gemm: (any MatrixMultiplier)? = nil) {
+  /// using `gemm` (the row-stable kernels of `isa` + OpenBLAS/Accelerate by default) and the C
+  /// kernels of `isa`.
+  public init(
+    model: ModelDescription, threads: Int = 1, lanes: Int = 1, gemm: (any MatrixMultiplier)? = nil,
+    isa: CPUInstructionSet = .default
+  ) {
     self.model = model
-    self.gemm = gemm ?? defaultMatrixMultiplier()
+    self.isa = isa
+    self.gemm = gemm ?? defaultMatrixMultiplier(isa: isa)
     self.lanes = (0..<max(1, lanes)).map { _ in Lane(threads: threads) }
     freeLanes = Mutex(Array((0..<max(1, lanes)).reversed()))
     laneSemaphore = DispatchSemaphore(value: max(1, lanes))

@@ -53,7 +53,7 @@ extension CPUPass {
             ar.update(repeating: 0, count: f)
             continue
           }
-          tengen_silu_gate(ar, g + row * f, f)
+          tengen_silu_gate(self.isa, ar, g + row * f, f)
         }
       }
       matmul(a, lda: f, l2.weights.pointer, inC: f, outC: c, x, ldc: c, beta: 1)
@@ -78,20 +78,16 @@ extension CPUPass {
     // Rotary encoding of q and k in place.
     if let (cosT, sinT) = table {
       let pairs = dq / 2
-      parallelRows { r in
-        for row in r {
-          let pos = row % self.area
-          let base = qkv + row * width
-          for hd in 0..<heads + kvHeads {
-            let kvh = hd < heads ? att.source.kvHead(forQueryHead: hd) : hd - heads
-            let v = hd < heads ? base + hd * dq : base + kOffset + (hd - heads) * dq
-            let cs = cosT.pointer + (kvh * self.area + pos) * pairs
-            let sn = sinT.pointer + (kvh * self.area + pos) * pairs
-            for p in 0..<pairs {
-              let a = v[2 * p]
-              let b = v[2 * p + 1]
-              v[2 * p] = a * cs[p] - b * sn[p]
-              v[2 * p + 1] = a * sn[p] + b * cs[p]
+      timed("RoPE") {
+        parallelRows { r in
+          for row in r {
+            let pos = row % self.area
+            let base = qkv + row * width
+            for hd in 0..<heads + kvHeads {
+              let kvh = hd < heads ? att.source.kvHead(forQueryHead: hd) : hd - heads
+              let v = hd < heads ? base + hd * dq : base + kOffset + (hd - heads) * dq
+              let at = (kvh * self.area + pos) * pairs
+              tengen_rope(self.isa, v, cosT.pointer + at, sinT.pointer + at, Int32(pairs))
             }
           }
         }
@@ -100,38 +96,22 @@ extension CPUPass {
     let out = ws.get(Slot.attnOut(d), rows * heads * dv)
     let s = area
     let scale = 1 / Float(dq).squareRoot()
+    let scratchCount = tengen_attention_scratch(Int32(s), Int32(dq), Int32(dv))
     var scratch: [UnsafeMutablePointer<Float>] = []
-    for t in 0..<pool.threadCount { scratch.append(ws.get(Slot.logits(t), s * s)) }
-    let g = gemm
+    for t in 0..<pool.threadCount { scratch.append(ws.get(Slot.attention(t), scratchCount)) }
     let outWidth = heads * dv
     let coreFlops = 2 * Double(n * heads) * Double(s) * Double(s) * Double(dq + dv)
     timed("attention core (QK, softmax, AV)", flops: coreFlops) {
-    pool.run(n * heads) { task, thread in
-      let sample = task / heads
-      let hd = task % heads
-      let kvh = att.source.kvHead(forQueryHead: hd)
-      let logits = scratch[thread]
-      let rowBase = qkv + sample * s * width
-      let tA = thread == 0 ? LayerProfile.now() : 0
-      g.gemm(
-        transA: false, transB: true, m: s, n: s, k: dq, alpha: scale,
-        a: rowBase + hd * dq, lda: width, b: rowBase + kOffset + kvh * dq, ldb: width,
-        beta: 0, c: logits, ldc: s)
-      let tB = thread == 0 ? LayerProfile.now() : 0
-      let m = self.mask + sample * s
-      tengen_softmax_masked(logits, Int32(s), Int32(s), m, m)
-      let tC = thread == 0 ? LayerProfile.now() : 0
-      g.gemm(
-        transA: false, transB: false, m: s, n: dv, k: s, alpha: 1, a: logits, lda: s,
-        b: rowBase + vOffset + kvh * dv, ldb: width, beta: 0,
-        c: out + sample * s * outWidth + hd * dv, ldc: outWidth)
-      if thread == 0, let prof = self.profile {
-        let tD = LayerProfile.now()
-        prof.add("  (thread 0) QK gemm", seconds: tB - tA, flops: 2 * Double(s * s * dq))
-        prof.add("  (thread 0) softmax", seconds: tC - tB, flops: 0)
-        prof.add("  (thread 0) AV gemm", seconds: tD - tC, flops: 2 * Double(s * s * dv))
+      pool.run(n * heads) { task, thread in
+        let sample = task / heads
+        let hd = task % heads
+        let kvh = att.source.kvHead(forQueryHead: hd)
+        let rowBase = qkv + sample * s * width
+        tengen_attention(
+          self.isa, Int32(s), Int32(dq), Int32(dv), scale, rowBase + hd * dq, Int32(width),
+          rowBase + kOffset + kvh * dq, Int32(width), rowBase + vOffset + kvh * dv, Int32(width),
+          self.mask + sample * s, out + sample * s * outWidth + hd * dv, Int32(outWidth), scratch[thread])
       }
-    }
     }
     matmul(out, lda: outWidth, att.outProj.weights.pointer, inC: outWidth, outC: c, x, ldc: c, beta: 1)
   }

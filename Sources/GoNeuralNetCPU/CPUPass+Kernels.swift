@@ -13,7 +13,7 @@ extension CPUPass {
     timed("norm + activation") {
       parallelRows { r in
         tengen_norm_act(
-          src + r.lowerBound * c, dst + r.lowerBound * c, r.count, Int32(c), s, b,
+          self.isa, src + r.lowerBound * c, dst + r.lowerBound * c, r.count, Int32(c), s, b,
           self.mask + r.lowerBound, act.code)
       }
     }
@@ -24,20 +24,11 @@ extension CPUPass {
     let c = norm.channels
     let g = norm.weight.pointer
     timed("RMSNorm") {
-    parallelRows { r in
-      for row in r {
-        let out = dst + row * c
-        if self.mask[row] == 0 {
-          out.update(repeating: 0, count: c)
-          continue
-        }
-        let inp = src + row * c
-        var sum: Float = 0
-        for ch in 0..<c { sum += inp[ch] * inp[ch] }
-        let scale = 1 / (sum / Float(c) + norm.epsilon).squareRoot()
-        for ch in 0..<c { out[ch] = inp[ch] * scale * g[ch] }
+      parallelRows { r in
+        tengen_rms_norm(
+          self.isa, src + r.lowerBound * c, dst + r.lowerBound * c, r.count, Int32(c), g, norm.epsilon,
+          self.mask + r.lowerBound)
       }
-    }
     }
   }
 
@@ -75,7 +66,8 @@ extension CPUPass {
             for ch in 0..<c { sum += inp[ch] * inp[ch] }
             scale = 1 / (sum / Float(c) + eps).squareRoot()
           }
-          for ch in 0..<c { out[ch] = VectorMath.activate(inp[ch] * scale * gamma[ch] + beta[ch], act) }
+          for ch in 0..<c { out[ch] = inp[ch] * scale * gamma[ch] + beta[ch] }
+          tengen_activate(self.isa, out, c, act.code)
         }
       }
     }

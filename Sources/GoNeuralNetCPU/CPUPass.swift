@@ -14,6 +14,8 @@ final class CPUPass {
   let rows: Int
   let pool: ThreadPool
   let gemm: any MatrixMultiplier
+  /// The C kernels' instruction set (`CPUInstructionSet` raw value).
+  let isa: Int32
   /// `[row]` on-board mask.
   let mask: UnsafeMutablePointer<Float>
   /// On-board point count per sample.
@@ -44,6 +46,7 @@ final class CPUPass {
     rows = n * area
     self.pool = pool
     gemm = backend.gemm
+    isa = backend.isa.rawValue
     mask = ws.get(Slot.mask, rows)
     maskSum = [Float](repeating: 0, count: n)
     let planes = batch.numSpatial

@@ -12,12 +12,13 @@ public protocol MatrixMultiplier: Sendable {
 }
 
 /// The best matrix multiplier available on this platform: row-stable products without
-/// transposes (every product whose rows are batch samples), BLAS for the rest.
-public func defaultMatrixMultiplier() -> any MatrixMultiplier {
+/// transposes (every product whose rows are batch samples) with the kernels of `isa`, BLAS for
+/// the rest.
+public func defaultMatrixMultiplier(isa: CPUInstructionSet = .default) -> any MatrixMultiplier {
   #if canImport(CBLAS) || canImport(Accelerate)
-    return RowStableMatrixMultiplier(fallback: BLASMatrixMultiplier())
+    return RowStableMatrixMultiplier(fallback: BLASMatrixMultiplier(), isa: isa)
   #else
-    return RowStableMatrixMultiplier(fallback: SIMDMatrixMultiplier())
+    return RowStableMatrixMultiplier(fallback: SIMDMatrixMultiplier(), isa: isa)
   #endif
 }
 
@@ -29,13 +30,19 @@ public func defaultMatrixMultiplier() -> any MatrixMultiplier {
 /// in every batch (bit for bit), which keeps seeded self-play reproducible whatever batches the
 /// thread timing forms. BLAS kernels differ at the edges (OpenBLAS's Haswell sgemm computes the
 /// last rows of a call, beyond a multiple of 12, by other kernels with other roundings).
-/// The transposed products (attention) are per sample, the same shapes in any batch.
+/// The transposed products are per sample, the same shapes in any batch (the CPU backend's
+/// attention needs none: `tengen_attention` transposes K itself).
 public struct RowStableMatrixMultiplier: MatrixMultiplier {
   /// The multiplier for transposed operands.
   public let fallback: any MatrixMultiplier
-  public var name: String { "rowstable+" + fallback.name }
+  /// The instruction set of `tengen_sgemm_rows` (every one gives the same bits).
+  public let isa: CPUInstructionSet
+  public var name: String { "rowstable-\(isa)+" + fallback.name }
 
-  public init(fallback: any MatrixMultiplier) { self.fallback = fallback }
+  public init(fallback: any MatrixMultiplier, isa: CPUInstructionSet = .default) {
+    self.fallback = fallback
+    self.isa = isa
+  }
 
   public func gemm(
     transA: Bool, transB: Bool, m: Int, n: Int, k: Int, alpha: Float,
@@ -50,6 +57,6 @@ public struct RowStableMatrixMultiplier: MatrixMultiplier {
       return
     }
     tengen_sgemm_rows(
-      Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
+      isa.rawValue, Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
   }
 }

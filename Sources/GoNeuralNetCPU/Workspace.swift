@@ -35,6 +35,6 @@ enum Slot {
   static func qkv(_ d: Int) -> Int { 500 + d }
   static func attnOut(_ d: Int) -> Int { 600 + d }
   static func pooled(_ d: Int) -> Int { 700 + d }
-  /// Per-thread attention scratch.
-  static func logits(_ t: Int) -> Int { 1000 + t }
+  /// Per-thread attention scratch (`tengen_attention_scratch`).
+  static func attention(_ t: Int) -> Int { 1000 + t }
 }

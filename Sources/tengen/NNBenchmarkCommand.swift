@@ -33,7 +33,9 @@ struct NNBenchmarkCommand: ParsableCommand {
       let backend: any NeuralNetBackend
       if try backendOptions.kind == .cpu {
         let multiplier: (any MatrixMultiplier)? = gemm == "simd" ? SIMDMatrixMultiplier() : nil
-        backend = CPUBackend(model: description, threads: t, gemm: multiplier)
+        let cpu = CPUBackend(model: description, threads: t, gemm: multiplier)
+        if t == threadCounts[0] { print("cpu kernels \(cpu.isa), gemm \(cpu.gemm.name) (TENGEN_CPU_ISA: generic, avx2, avx512)") }
+        backend = cpu
       } else {
         let start = ContinuousClock.now
         backend = try backendOptions.make(model: description, threads: t)

@@ -3,6 +3,7 @@ import Foundation
 import GoCore
 import GoFeatures
 import GoNeuralNet
+import GoNeuralNetCPU
 
 /// `tengen testnn`: loads a model, prints its summary, evaluates a position (KataGo's
 /// `kata-raw-nn` format) or compares against recorded KataGo outputs.
@@ -34,6 +35,7 @@ struct TestNNCommand: ParsableCommand {
     let t1 = ContinuousClock.now
     let net = try backend.make(model: description, threads: threads)
     print(String(format: "backend %@ ready in %.3f s", net.backendName, (ContinuousClock.now - t1).inSeconds))
+    if let cpu = net as? CPUBackend { print("cpu kernels \(cpu.isa) (TENGEN_CPU_ISA: generic, avx2, avx512)") }
     let evaluator = RawNNEvaluator(backend: net)
     if let positions, let expected {
       try compare(evaluator, positions: positions, expected: expected)

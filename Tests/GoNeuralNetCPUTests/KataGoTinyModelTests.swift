@@ -8,25 +8,26 @@ import TestSupport
 
 @Suite("Tiny models vs real KataGo")
 struct KataGoTinyModelTests {
+  /// Once per kernel instruction set this CPU runs (what TENGEN_CPU_ISA chooses from).
   @Test(
-    "kata-raw-nn outputs match KataGo's recorded ones (input versions V3-V7)",
-    arguments: Fixtures.models + Fixtures.oldModels)
-  func matchesKataGo(_ file: String) throws {
+    "kata-raw-nn outputs match KataGo's recorded ones (input versions V3-V7), every instruction set",
+    arguments: Fixtures.models + Fixtures.oldModels, CPUInstructionSet.supported)
+  func matchesKataGo(_ file: String, isa: CPUInstructionSet) throws {
     let fixture = try KataGoReference(
       positionsPath: Fixtures.path(Fixtures.positions(for: file)),
       outputsPath: Fixtures.path("katago-\(file.prefix { $0 != "." }).json"))
     #expect(fixture.positions.count == 25 && fixture.skipped.isEmpty, "skipped: \(fixture.skipped)")
     let model = try ModelLoader.load(path: Fixtures.path(file))
-    let evaluator = RawNNEvaluator(backend: CPUBackend(model: model, threads: 2))
+    let evaluator = RawNNEvaluator(backend: CPUBackend(model: model, threads: 2, isa: isa))
     var worst: [String: Double] = [:]
     for p in fixture.positions {
       let e = try evaluator.evaluate(p.game, symmetries: [Symmetry(p.symmetry)])[0]
       for (k, d) in KataGoReference.differences(e, p.expected) {
         worst[k] = max(worst[k] ?? 0, d)
-        #expect(d <= KataGoReference.tolerance(k), "\(file) \(p.id) \(k) differs by \(d)")
+        #expect(d <= KataGoReference.tolerance(k), "\(file) \(isa) \(p.id) \(k) differs by \(d)")
       }
     }
-    print("worst differences \(file): \(worst.sorted { $0.key < $1.key })")
+    print("worst differences \(file) \(isa): \(worst.sorted { $0.key < $1.key })")
   }
 }
 

@@ -15,19 +15,20 @@ struct RealNetTests {
   static let modelPath = ProcessInfo.processInfo.environment["TENGEN_KATAGO_MODEL"]
 
   @Test(
-    "kata-raw-nn matches KataGo on the recorded positions",
-    .enabled(if: modelPath != nil, "set TENGEN_KATAGO_MODEL to the b10c384h6nbttflrs model (scripts/peers.sh installs it)"))
-  func realNet() throws {
+    "kata-raw-nn matches KataGo on the recorded positions, every instruction set",
+    .enabled(if: modelPath != nil, "set TENGEN_KATAGO_MODEL to the b10c384h6nbttflrs model (scripts/peers.sh installs it)"),
+    arguments: CPUInstructionSet.supported)
+  func realNet(isa: CPUInstructionSet) throws {
     let model = try ModelLoader.load(path: Self.modelPath!)
     let reference = try KataGoReference(
       positionsPath: Fixtures.path("positions-real.json"),
       outputsPath: Fixtures.path("katago-b10c384h6nbttflrs.json"))
     #expect(reference.positions.count == 75 && reference.skipped.isEmpty, "skipped: \(reference.skipped)")
-    let evaluator = RawNNEvaluator(backend: CPUBackend(model: model, threads: 2))
+    let evaluator = RawNNEvaluator(backend: CPUBackend(model: model, threads: 2, isa: isa))
     for p in reference.positions {
       let e = try evaluator.evaluate(p.game, symmetries: [Symmetry(p.symmetry)])[0]
       for (k, d) in KataGoReference.differences(e, p.expected) {
-        #expect(d <= KataGoReference.tolerance(k), "\(p.id) \(k) differs by \(d)")
+        #expect(d <= KataGoReference.tolerance(k), "\(isa) \(p.id) \(k) differs by \(d)")
       }
     }
   }
