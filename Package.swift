@@ -162,7 +162,7 @@ let package = Package(
     .testTarget(name: "GoFeaturesTests", dependencies: ["GoFeatures", "GoCore", "GoFormats"]),
     .testTarget(name: "GoNeuralNetTests", dependencies: ["TestSupport", "GoNeuralNet", "GoFeatures", "GoCore"]),
     .testTarget(
-      name: "GoNeuralNetCPUTests", dependencies: ["TestSupport", "GoNeuralNetCPU", "GoNeuralNet", "GoFeatures", "GoCore"]),
+      name: "GoNeuralNetCPUTests", dependencies: ["TestSupport", "GoNeuralNetCPU", "CTengenCPU", "GoNeuralNet", "GoFeatures", "GoCore"]),
     .testTarget(
       name: "GoNeuralNetGPUTests",
       dependencies: ["TestSupport", "GoNeuralNetGPU", "GoNeuralNet", "GoFeatures", "GoCore"]),

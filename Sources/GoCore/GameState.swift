@@ -117,6 +117,16 @@ public struct GameState: Sendable {
     initialToMove = toMove
   }
 
+  /// Resumes a game that ended by passes, as KGS does when the players dispute the dead stones:
+  /// the moves stay on the record and play goes on (two more passes end it again). A game that
+  /// ended without a result stays ended.
+  public mutating func resume() {
+    guard isOver && !isNoResult else { return }
+    isOver = false
+    consecutivePasses = 0
+    passedFrom = []
+  }
+
   /// Width of the board.
   public var width: Int { board.width }
   /// Height of the board.

@@ -29,12 +29,14 @@ public final class EngineMatchPlayer: MatchPlayer {
     try state.play(move, by: player)
   }
 
-  public func generateMove(_ player: Player, clock: ClockState, height: Int) throws
+  public func generateMove(_ player: Player, clock: ClockState, height: Int, cleanup: Bool) throws
     -> MoveDecision
   {
+    if cleanup && state.isOver && !state.isNoResult { state.resume() }
     state.setToMove(player)
     let request = MoveRequest(
-      timeControl: timeControl, clock: clock.mainTime.isFinite ? clock : nil)
+      timeControl: timeControl, clock: clock.mainTime.isFinite ? clock : nil, cleanup: cleanup,
+      allowResign: !cleanup)
     // Like GTP genmove, the chosen move is played on the player's own board.
     let decision = engine.generateMove(for: state, request: request)
     if case .move(let m) = decision { try state.play(m, by: player) }

@@ -104,7 +104,7 @@ public final class GTPMatchPlayer: MatchPlayer {
     _ = try client.send("play \(colorText(player)) \(GTPVertex.text(move, height: height))")
   }
 
-  public func generateMove(_ player: Player, clock: ClockState, height: Int) throws
+  public func generateMove(_ player: Player, clock: ClockState, height: Int, cleanup: Bool) throws
     -> MoveDecision
   {
     if clock.mainTime.isFinite {
@@ -114,7 +114,9 @@ public final class GTPMatchPlayer: MatchPlayer {
     }
     let budget =
       (clock.mainTime.isFinite ? clock.mainTime + clock.periodTime : 3600) + responseSlack
-    let text = try client.send("genmove \(colorText(player))", timeout: budget)
+    // An engine without the KGS cleanup command plays its ordinary moves in the cleanup.
+    let command = cleanup && known.contains("kgs-genmove_cleanup") ? "kgs-genmove_cleanup" : "genmove"
+    let text = try client.send("\(command) \(colorText(player))", timeout: budget)
     if text.lowercased() == "resign" { return .resign }
     guard let move = GTPVertex.move(text, width: height, height: height) else {
       throw GTPClientError.engineError("unreadable move '\(text)'")

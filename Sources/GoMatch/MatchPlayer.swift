@@ -13,8 +13,11 @@ public protocol MatchPlayer: AnyObject {
   func newGame(width: Int, height: Int, rules: Rules, timeControl: TimeControl) throws
   /// Tells the player about a move (its own or the opponent's).
   func play(_ move: Move, by player: Player, height: Int) throws
-  /// Asks for a move for `player` with `clock` left.
-  func generateMove(_ player: Player, clock: ClockState, height: Int) throws -> MoveDecision
+  /// Asks for a move for `player` with `clock` left. With `cleanup` the game was resumed to
+  /// settle disputed dead stones: the player should capture what it judges dead before it
+  /// passes (`kgs-genmove_cleanup`).
+  func generateMove(_ player: Player, clock: ClockState, height: Int, cleanup: Bool) throws
+    -> MoveDecision
   /// The player's own count of the finished game (`B+3.5`, `W+0.5`, `0`), if it has one.
   func finalScore() throws -> String?
   /// The stones the player judges dead at the end, if it says.

@@ -43,10 +43,14 @@ public final class MatchRunner {
     public var moves: Int
     public var blackScore: String?
     public var whiteScore: String?
-    /// The referee's area count (Tengen's rules core, with the dead stones both engines
-    /// agreed on, or the union when they differ).
+    /// The referee's area count (Tengen's rules core) with the dead stones both engines
+    /// agreed on; after a cleanup play-out, with only the stones both still call dead.
     public var refereeScore: String?
+    /// Whether the engines named the same dead stones when both first passed (nil when one
+    /// could not say).
     public var deadStonesAgree: Bool?
+    /// Moves of the cleanup play-out that settled a dispute over dead stones (nil: none).
+    public var cleanupMoves: Int?
     public var sgf: String
     /// Seconds each colour (`B`, `W`) spent over the game.
     public var seconds: [String: Double]
@@ -215,7 +219,7 @@ public final class MatchRunner {
         game: index, black: black.name, white: white.name, result: result, winner: winnerName,
         reason: reason, moves: state.moves.count, blackScore: scores?.black,
         whiteScore: scores?.white, refereeScore: scores?.referee,
-        deadStonesAgree: scores?.deadAgree, sgf: file, seconds: seconds,
+        deadStonesAgree: scores?.deadAgree, cleanupMoves: scores?.cleanupMoves, sgf: file, seconds: seconds,
         moveSeconds: moveSeconds, overtimeMoves: overtimeMoves,
         timeControl: Self.text(of: c.timeControl))
     }
@@ -241,57 +245,76 @@ public final class MatchRunner {
       return finish("0", winner: nil, reason: "setup failed: \(error)")
     }
     let maxMoves = c.maxMoves > 0 ? c.maxMoves : c.width * c.height * 3
-    while !state.isOver {
-      let p = state.toMove
-      let mover = p == .black ? black : white
-      let other = p == .black ? white : black
-      if state.moves.count >= maxMoves {
-        break
+    /// Plays until the game ends or `limit` moves are on the record; a finished record when a
+    /// player forfeits, resigns or loses on time.
+    func playOut(until limit: Int, cleanup: Bool) -> GameRecord? {
+      while !state.isOver {
+        let p = state.toMove
+        let mover = p == .black ? black : white
+        let other = p == .black ? white : black
+        if state.moves.count >= limit {
+          return nil
+        }
+        let start = clock.now
+        let before = clocks[p]!
+        let decision: MoveDecision
+        do {
+          decision = try mover.generateMove(p, clock: clocks[p]!, height: c.height, cleanup: cleanup)
+        } catch {
+          return finish(
+            "\(colorText(p.opponent))+F", winner: p.opponent,
+            reason: "\(mover.name) failed: \(error)")
+        }
+        let dt = (clock.now - start).inSeconds
+        seconds[colorText(p), default: 0] += dt
+        if before.inOvertime || (before.mainTime <= 0 && c.timeControl.hasOvertime) {
+          overtimeMoves[colorText(p), default: []].append(moveSeconds[colorText(p)]?.count ?? 0)
+        }
+        moveSeconds[colorText(p), default: []].append(dt)
+        let after = clocks[p]!.after(move: dt, under: c.timeControl)
+        clocks[p] = after
+        if Self.flagFell(after, c.timeControl) {
+          return finish(
+            "\(colorText(p.opponent))+T", winner: p.opponent, reason: "\(mover.name) lost on time")
+        }
+        guard case .move(let move) = decision else {
+          return finish(
+            "\(colorText(p.opponent))+R", winner: p.opponent, reason: "\(mover.name) resigned")
+        }
+        if let why = state.illegality(move) {
+          return finish(
+            "\(colorText(p.opponent))+F", winner: p.opponent,
+            reason: "\(mover.name) played illegal \(GTPVertex.text(move, height: c.height)) (\(why))")
+        }
+        try? state.play(move)
+        do { try other.play(move, by: p, height: c.height) } catch {
+          return finish(
+            "\(colorText(p))+F", winner: p,
+            reason: "\(other.name) refused \(GTPVertex.text(move, height: c.height)): \(error)")
+        }
       }
-      let start = clock.now
-      let before = clocks[p]!
-      let decision: MoveDecision
-      do {
-        decision = try mover.generateMove(p, clock: clocks[p]!, height: c.height)
-      } catch {
-        return finish(
-          "\(colorText(p.opponent))+F", winner: p.opponent,
-          reason: "\(mover.name) failed: \(error)")
-      }
-      let dt = (clock.now - start).inSeconds
-      seconds[colorText(p), default: 0] += dt
-      if before.inOvertime || (before.mainTime <= 0 && c.timeControl.hasOvertime) {
-        overtimeMoves[colorText(p), default: []].append(moveSeconds[colorText(p)]?.count ?? 0)
-      }
-      moveSeconds[colorText(p), default: []].append(dt)
-      let after = clocks[p]!.after(move: dt, under: c.timeControl)
-      clocks[p] = after
-      if Self.flagFell(after, c.timeControl) {
-        return finish(
-          "\(colorText(p.opponent))+T", winner: p.opponent, reason: "\(mover.name) lost on time")
-      }
-      guard case .move(let move) = decision else {
-        return finish(
-          "\(colorText(p.opponent))+R", winner: p.opponent, reason: "\(mover.name) resigned")
-      }
-      if let why = state.illegality(move) {
-        return finish(
-          "\(colorText(p.opponent))+F", winner: p.opponent,
-          reason: "\(mover.name) played illegal \(GTPVertex.text(move, height: c.height)) (\(why))")
-      }
-      try? state.play(move)
-      do { try other.play(move, by: p, height: c.height) } catch {
-        return finish(
-          "\(colorText(p))+F", winner: p,
-          reason: "\(other.name) refused \(GTPVertex.text(move, height: c.height)): \(error)")
-      }
+      return nil
     }
-    let scores = adjudicate(state, black: black, white: white)
+    if let ended = playOut(until: maxMoves, cleanup: false) { return ended }
+    var scores = adjudicate(state, black: black, white: white)
+    var reason = state.isOver ? "both passed" : "move limit"
+    if scores.deadAgree != true && state.isOver && !state.isNoResult {
+      // The engines disagree on what is dead: neither judgement is the referee's. As on KGS,
+      // the game resumes with both engines capturing what they call dead (`kgs-genmove_cleanup`),
+      // and what stands when both pass again counts as alive unless both call it dead.
+      let first = scores
+      let resumedAt = state.moves.count
+      state.resume()
+      if let ended = playOut(until: resumedAt + c.width * c.height * 2, cleanup: true) { return ended }
+      scores = adjudicate(state, black: black, white: white, afterCleanup: true)
+      scores.deadAgree = first.deadAgree
+      scores.cleanupMoves = state.moves.count - resumedAt
+      reason = "dead stones disputed; \(scores.cleanupMoves!) cleanup moves, then "
+        + (state.isOver ? "both passed" : "cleanup move limit")
+    }
     let margin = scores.margin
     let winner: Player? = margin > 0 ? .black : (margin < 0 ? .white : nil)
-    return finish(
-      scores.referee ?? "0", winner: winner,
-      reason: state.isOver ? "both passed" : "move limit", scores: scores)
+    return finish(scores.referee ?? "0", winner: winner, reason: reason, scores: scores)
   }
 
   /// `control` as `--time-control` spells it: `none`, `absolute:20`, `byoyomi:0:5:3`, ...
@@ -323,13 +346,17 @@ public final class MatchRunner {
     var referee: String?
     var deadAgree: Bool?
     var margin: Double
+    var cleanupMoves: Int? = nil
   }
 
   /// Counts a finished game: asks both players for dead stones and scores; the referee counts
-  /// with the dead stones both agree on (their union when they differ, flagged). A player that
-  /// cannot answer is reported (`warn`) and its answer left out (nil in the record), never
-  /// taken as "no dead stones".
-  func adjudicate(_ state: GameState, black: any MatchPlayer, white: any MatchPlayer) -> Scores {
+  /// with the dead stones both name. A player that cannot answer is reported (`warn`) and its
+  /// answer left out (nil in the record), never taken as "no dead stones". When they differ
+  /// (`deadAgree` not true) the caller plays a cleanup and asks again with `afterCleanup`: then
+  /// only the stones both call dead are removed, and a player that cannot answer removes none.
+  func adjudicate(
+    _ state: GameState, black: any MatchPlayer, white: any MatchPlayer, afterCleanup: Bool = false
+  ) -> Scores {
     let h = state.height
     func ask<T>(_ player: any MatchPlayer, _ what: String, _ question: () throws -> T?) -> T? {
       do {
@@ -342,7 +369,7 @@ public final class MatchRunner {
     let deadB = ask(black, "dead stones") { try black.deadStones(height: h) }
     let deadW = ask(white, "dead stones") { try white.deadStones(height: h) }
     let agree: Bool? = (deadB != nil && deadW != nil) ? deadB == deadW : nil
-    let dead = (deadB ?? []).union(deadW ?? [])
+    let dead = afterCleanup || agree != true ? (deadB ?? []).intersection(deadW ?? []) : deadB ?? []
     let referee = state.score(dead: dead)
     return Scores(
       black: ask(black, "final score") { try black.finalScore() },

@@ -32,6 +32,8 @@ extension GTPController {
     _ player: Player, _ mode: GTPCommand.GenmoveMode,
     decide: ((GameState, MoveRequest) -> MoveDecision)? = nil
   ) throws(GTPError) -> String {
+    // KGS resumes a game whose dead stones were disputed with cleanup moves.
+    if mode == .cleanup { game.resume() }
     var view = game
     view.setToMove(player)
     let request = MoveRequest(

@@ -21,8 +21,8 @@ final class BrokenJudge: MatchPlayer {
   func play(_ move: Move, by player: Player, height: Int) throws {
     try inner.play(move, by: player, height: height)
   }
-  func generateMove(_ player: Player, clock: ClockState, height: Int) throws -> MoveDecision {
-    try inner.generateMove(player, clock: clock, height: height)
+  func generateMove(_ player: Player, clock: ClockState, height: Int, cleanup: Bool) throws -> MoveDecision {
+    try inner.generateMove(player, clock: clock, height: height, cleanup: cleanup)
   }
   func finalScore() throws -> String? { throw JudgeError() }
   func deadStones(height: Int) throws -> Set<Point>? { throw JudgeError() }

@@ -23,7 +23,7 @@ final class SlowPlayer: MatchPlayer {
 
   func play(_ move: Move, by player: Player, height: Int) throws { try state.play(move, by: player) }
 
-  func generateMove(_ player: Player, clock: ClockState, height: Int) throws -> MoveDecision {
+  func generateMove(_ player: Player, clock: ClockState, height: Int, cleanup: Bool) throws -> MoveDecision {
     usleep(UInt32(seconds * 1_000_000))
     state.setToMove(player)
     let move = state.legalMoves().first { m in

@@ -51,6 +51,19 @@ import Testing
     #expect(engine.requests.last?.cleanup == false)
   }
 
+  @Test func cleanupResumesAGameEndedByPasses() {
+    // KGS asks for cleanup moves after both passed and the dead stones were disputed.
+    let (c, engine, _) = makeController(size: 9)
+    _ = c.ok("play b E5")
+    _ = c.ok("play w pass")
+    _ = c.ok("play b pass")
+    #expect(c.game.isOver)
+    engine.script = [.move(.play(Point(x: 2, y: 2)))]
+    #expect(c.ok("kgs-genmove_cleanup w") == "C7")
+    #expect(!c.game.isOver && c.game.board[Point(x: 2, y: 2)] == .white)
+    #expect(c.game.moves.count == 4)
+  }
+
   @Test func clocksReachTheEngineAndAreCharged() {
     let (c, engine, _) = makeController()
     engine.thinkingTime = 4

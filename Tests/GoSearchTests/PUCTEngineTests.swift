@@ -313,12 +313,32 @@ import Testing
     #expect(engine.generateMove(for: s, request: MoveRequest()) == .move(.pass))
   }
 
-  @Test func cleanupNeverPasses() throws {
+  /// An evaluator that gives Black the whole board: every White stone reads as dead.
+  static func blackOwnsAll(passPolicy: Float = 0.01) -> ScriptedEvaluator {
+    ScriptedEvaluator(passPolicy: passPolicy, ownership: { s in [Float](repeating: -1, count: s.board.area) }) { _ in 0.1 }
+  }
+
+  @Test func cleanupDoesNotPassWhileOpponentStonesItCallsDeadStand() throws {
     var s = GameState(size: 5, rules: .chinese)
+    s.setup(black: [Point(x: 1, y: 1), Point(x: 3, y: 3)], white: [Point(x: 2, y: 2)])
+    s.setToMove(.black)
     try s.play(.pass)
-    let engine = PUCTEngine(evaluator: ScriptedEvaluator(passPolicy: 0.9) { _ in 0.5 }, params: Self.params(visits: 30))
-    let move = engine.generateMove(for: s, request: MoveRequest(cleanup: true))
-    #expect(move != .move(.pass))
+    try s.play(.pass)
+    #expect(s.isOver)
+    s.resume()
+    let engine = PUCTEngine(evaluator: Self.blackOwnsAll(passPolicy: 0.9), params: Self.params(visits: 30))
+    #expect(engine.mustCapture(in: s, for: .black))
+    #expect(engine.generateMove(for: s, request: MoveRequest(cleanup: true)) != .move(.pass))
+  }
+
+  @Test func cleanupHasNothingToDoWithoutDeadStones() throws {
+    var s = GameState(size: 5, rules: .chinese)
+    s.setup(black: [Point(x: 1, y: 1)], white: [Point(x: 3, y: 3)])
+    // Black owns the left columns and White the right: White's stone lives.
+    let split = ScriptedEvaluator(ownership: { s in s.board.points.map { $0.x < 2 ? -1 : ($0.x > 2 ? 1 : 0) } }) { _ in 0.5 }
+    #expect(!PUCTEngine(evaluator: split, params: Self.params(visits: 10)).mustCapture(in: s, for: .black))
+    // The same stone read as dead is work to do.
+    #expect(PUCTEngine(evaluator: Self.blackOwnsAll(), params: Self.params(visits: 10)).mustCapture(in: s, for: .black))
   }
 
   @Test func lostPositionResignsAfterConsecutiveMoves() throws {

@@ -21,8 +21,7 @@ extension PUCTEngine {
     if state.isOver { return .move(.pass) }
     let moveStart = ContinuousClock.now
     let me = state.toMove
-    let anyBoardMove = state.board.points.contains { state.board[$0] == .empty && state.isLegal(.play($0)) }
-    let forbidPass = request.cleanup && anyBoardMove
+    let forbidPass = request.cleanup && mustCapture(in: state, for: me)
     var limits = SearchLimits()
     switch params.thinking {
     case .fast:

@@ -90,7 +90,8 @@ public final class RolloutEngine: GoEngine, @unchecked Sendable {
       return .move(.pass)
     }
     let summary = search(
-      state, seconds: .infinity, planner: planner, allowPass: !request.cleanup,
+      state, seconds: .infinity, planner: planner,
+      allowPass: !(request.cleanup && mustCapture(in: state, for: me)),
       analysis: analysis, start: moveStart)
     lastSummary = summary
     // KataGo's *genmove_analyze and kata-search_analyze end with one line of the final tree.
