@@ -83,14 +83,17 @@ extension FinishedSelfPlayGame {
           let white = player == .white
           value = white ? [e.whiteWin, e.whiteLoss, e.noResult] : [e.whiteLoss, e.whiteWin, e.noResult]
           lead = Float(sign) * e.whiteLead
-          for y in 0..<e.ySize {
-            for x in 0..<e.xSize {
-              let o = max(-1, min(1, Float(sign) * e.whiteOwnership[y * e.xSize + x]))
-              ownership[y * posLen + x] = Int8((127 * o).rounded())
-            }
-          }
           weights[3] = 1
-          weights[5] = 1
+          // A label read from a record has no ownership: the game's end gives it.
+          if e.whiteOwnership.count == e.xSize * e.ySize {
+            for y in 0..<e.ySize {
+              for x in 0..<e.xSize {
+                let o = max(-1, min(1, Float(sign) * e.whiteOwnership[y * e.xSize + x]))
+                ownership[y * posLen + x] = Int8((127 * o).rounded())
+              }
+            }
+            weights[5] = 1
+          }
         }
         let st = shortTerm[k]
         let (stWin, stLoss) = player == .white ? (st.0, st.1) : (st.1, st.0)

@@ -25,6 +25,13 @@ extension FinishedSelfPlayGame {
       game.tree.nodes[node]["C"] =
         String(format: "winrate %.3f score %+.1f visits %d (%@)", t.moverWinrate, lead, t.visits, kind)
     }
+    // A distillation game carries its teacher's labels (FinishedSelfPlayGame+Labels).
+    for (k, t) in turns.enumerated() where 1 + openingMoves + k < game.tree.nodes.count {
+      if let e = t.teacher { game.tree.nodes[1 + openingMoves + k]["TL"] = Self.label(t, e, height: state.height) }
+    }
+    if turns.contains(where: { $0.teacher != nil }), let own = finalOwnership, !game.tree.nodes.isEmpty {
+      game.tree.nodes[0]["TO"] = Self.ownershipText(own, board: state.board)
+    }
     for k in 0..<openingMoves where 1 + k < game.tree.nodes.count {
       game.tree.nodes[1 + k]["C"] = "opening: raw policy"
     }

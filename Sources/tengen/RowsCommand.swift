@@ -4,6 +4,7 @@ import GoCore
 import GoFormats
 import GoNeuralNet
 import GoNeuralNetCPU
+import GoSelfPlay
 import GoTrainingData
 
 /// `tengen rows`: turns SGF files into training rows (`docs/FORMATS.md` §1), optionally
@@ -21,11 +22,14 @@ struct RowsCommand: ParsableCommand {
   @Option(help: "Rows per output file.") var rowsPerFile = 20_000
   @Option(help: "CPU backend threads for the teacher.") var threads = 2
   @Option(help: "Positions the teacher evaluates per batch.") var teacherBatch = 16
+  @Flag(help: "The records carry a teacher's labels (TL, written by tengen selfplay with rawPolicy): rows from the labels and the game's end, no teacher needed.")
+  var labelled = false
   @Argument(help: "SGF files or folders (searched recursively for .sgf).") var inputs: [String]
 
   func validate() throws {
     guard (2...32).contains(posLen) else { throw ValidationError("--pos-len must be 2...32") }
     guard rowsPerFile >= 1 else { throw ValidationError("--rows-per-file must be at least 1") }
+    if labelled && teacher != nil { throw ValidationError("--labelled rows need no --teacher") }
     try CountLimits.check(teacherBatch, "--teacher-batch", in: CountLimits.batch)
     try CountLimits.check(threads, "--threads", in: CountLimits.threads)
     guard Rules(preset: rules) != nil else {
@@ -61,6 +65,7 @@ struct RowsCommand: ParsableCommand {
     let meta = JSONValue.object([
       "writer": .string("tengen rows"), "version": .string("0.1.0"), "source": .string("sgf"),
       "teacher": teacherName.map(JSONValue.string) ?? .null, "created": .string(stamp),
+      "labels": .bool(labelled),
       "rules_fallback": .string(rules),
     ])
     func flush() throws {
@@ -92,6 +97,25 @@ struct RowsCommand: ParsableCommand {
         let label = trees.count > 1 ? "\(file) (game \(k + 1))" : file
         do {
           let game = try SGFGame(tree: tree)
+          if labelled {
+            guard game.info.width <= posLen && game.info.height <= posLen else {
+              Self.warn("\(label): board larger than --pos-len \(posLen); skipped")
+              skipped += 1
+              continue
+            }
+            // A self-play record keeps its game number (game_0000123.sgf) as the rows' game
+            // id, as the self-play folder's own rows have it.
+            let index = trees.count == 1 ? Self.selfPlayIndex(file) ?? games : games
+            let id = runTag << 32 | Int64(index)
+            let rows = try FinishedSelfPlayGame(labelled: game, index: index)
+              .rows(posLen: posLen, gameID: id, shortTermFactor: SelfPlaySettings().shortTermValueFactor)
+            games += 1
+            for row in rows {
+              buffer.append(row)
+              if buffer.rows.count >= rowsPerFile { try flush() }
+            }
+            continue
+          }
           let outcome = try extractor.extract(game, gameID: runTag << 32 | Int64(games))
           if let reason = outcome.skipReason {
             Self.warn("\(label): \(reason); skipped")
@@ -105,6 +129,12 @@ struct RowsCommand: ParsableCommand {
           }
         } catch let error as SGFError {
           Self.warn("\(label): \(error); skipped")
+          skipped += 1
+        } catch let error as FinishedSelfPlayGame.LabelError {
+          Self.warn("\(label): \(error); skipped")
+          skipped += 1
+        } catch let error as GameState.IllegalMove {
+          Self.warn("\(label): illegal move in the record (\(error)); skipped")
           skipped += 1
         }
       }
@@ -120,6 +150,13 @@ struct RowsCommand: ParsableCommand {
     f.timeZone = TimeZone(identifier: "UTC")
     f.dateFormat = "yyyyMMdd-HHmmss"
     return f.string(from: Date())
+  }
+
+  /// The game number in a self-play record's file name (`game_0000123.sgf` -> 123).
+  static func selfPlayIndex(_ path: String) -> Int? {
+    let name = (path as NSString).lastPathComponent
+    guard name.hasPrefix("game_"), name.hasSuffix(".sgf") else { return nil }
+    return Int(name.dropFirst(5).dropLast(4))
   }
 
   /// The `.sgf` files named or found (recursively, sorted) under the folders named.

@@ -3,10 +3,15 @@
 # and labels every move as it plays it (`tengen selfplay` with rawPolicy), GNU Go games add other
 # styles (labelled afterwards), and a b6c96 student starts from the 9x9 network's weights.
 #
-#   bash training/scripts/distill_19x19.sh RUN_DIR [games|gnugo|label|train|all]
+#   bash training/scripts/distill_19x19.sh RUN_DIR [games|save|restore|gnugo|label|train|all]
 #
-#   SP_HOURS   hours of distillation games this call plays (default 1; the folder resumes and
-#              grows with each call, up to SP_GAMES games)
+#   games      SP_HOURS hours (default 1) of distillation games into RUN/games/sp19-SP_TAG (the
+#              folder resumes and grows with each call, up to SP_GAMES games; SP_TAG defaults to
+#              today's UTC date and also seeds the games, so each day's folder holds new games)
+#   save       the labelled records of every sp19-* folder, xz-compressed, into CARRY (default
+#              training/carry/distill19): the games outlive the machine in ~2% of the rows' size
+#   restore    every folder of CARRY back into RUN/games, its rows made again from the labels
+#              (`tengen rows --labelled`, no teacher)
 #   STEPS      training steps (default 12000, batch 128)
 #
 # Needs a release build, the trainer (bash scripts/setup.sh), GNU Go and the teacher that
@@ -20,12 +25,35 @@ T=${TEACHER:-/opt/peers/katago/b10c384h6nbttflrs.bin.gz}
 TG=${TENGEN:-.build/release/tengen}
 G="gtp:/usr/games/gnugo --mode gtp --chinese-rules --level"
 GAMES=$RUN/games
+CARRY=${CARRY:-training/carry/distill19}
+TAG=${SP_TAG:-$(date -u +%Y%m%d)}
 mkdir -p "$GAMES"
 
 if [ "$STAGE" = games ] || [ "$STAGE" = all ]; then
-  "$TG" selfplay --model "$T" --out "$GAMES/sp19" --games "${SP_GAMES:-5000}" --hours "${SP_HOURS:-1}" \
+  "$TG" selfplay --model "$T" --out "$GAMES/sp19-$TAG" --games "${SP_GAMES:-5000}" --hours "${SP_HOURS:-1}" \
     --set rawPolicy=true,boardSizes=19,komi=7.5,gamesPerFile=8 --parallel-games 16 --nn-threads 2 \
-    --seed 19 --progress-interval 60 2>>"$GAMES/sp19.log"
+    --seed "$(printf %s "$TAG" | cksum | cut -d' ' -f1)" --progress-interval 60 2>>"$GAMES/sp19-$TAG.log"
+fi
+if [ "$STAGE" = save ]; then
+  mkdir -p "$CARRY"
+  for d in "$GAMES"/sp19-*/; do
+    [ -d "$d/sgf" ] && [ -f "$d/selfplay.json" ] || continue
+    name=$(basename "$d")
+    tar -C "$GAMES" -cf - "$name/sgf" "$name/selfplay.json" | xz -9 > "$CARRY/$name.tar.xz.tmp"
+    mv "$CARRY/$name.tar.xz.tmp" "$CARRY/$name.tar.xz"
+    echo "saved $name: $(ls "$d/sgf" | wc -l) games, $(du -h "$CARRY/$name.tar.xz" | cut -f1)"
+  done
+fi
+if [ "$STAGE" = restore ]; then
+  for f in "$CARRY"/sp19-*.tar.xz; do
+    [ -f "$f" ] || continue
+    name=$(basename "$f" .tar.xz)
+    if [ ! -d "$GAMES/$name/rows" ]; then
+      xz -dc "$f" | tar -C "$GAMES" -xf -
+      "$TG" rows --labelled --pos-len 19 --out "$GAMES/$name/rows.tmp" "$GAMES/$name/sgf"
+      mv "$GAMES/$name/rows.tmp" "$GAMES/$name/rows"
+    fi
+  done
 fi
 if [ "$STAGE" = gnugo ] || [ "$STAGE" = all ]; then
   # two lanes: GNU Go levels 1 v 5 and 3 v 8, random openings, colours alternating
@@ -36,7 +64,7 @@ if [ "$STAGE" = gnugo ] || [ "$STAGE" = all ]; then
   wait
 fi
 folders() {
-  for d in sp19 g1g5-19 g3g8-19; do [ -d "$GAMES/$d" ] && echo "$GAMES/$d"; done
+  for d in "$GAMES"/sp19* "$GAMES/g1g5-19" "$GAMES/g3g8-19"; do [ -d "$d" ] && echo "$d"; done
 }
 if [ "$STAGE" = label ] || [ "$STAGE" = all ]; then
   # shellcheck disable=SC2046
