@@ -5,13 +5,8 @@
 #
 #   bash training/scripts/distill_19x19.sh RUN_DIR [games|save|restore|gnugo|label|train|all]
 #
-#   games      SP_HOURS hours (default 1) of distillation games into RUN/games/sp19-SP_TAG (the
-#              folder resumes and grows with each call, up to SP_GAMES games; SP_TAG defaults to
-#              today's UTC date and also seeds the games, so each day's folder holds new games)
-#   save       the labelled records of every sp19-* folder, xz-compressed, into CARRY (default
-#              training/carry/distill19): the games outlive the machine in ~2% of the rows' size
-#   restore    every folder of CARRY back into RUN/games, its rows made again from the labels
-#              (`tengen rows --labelled`, no teacher)
+#   games, save, restore   the teacher's labelled 19x19 games and their carry
+#              (training/scripts/teacher_games.sh: SP_HOURS, SP_GAMES, SP_TAG, CARRY)
 #   STEPS      training steps (default 12000, batch 128)
 #
 # Needs a release build, the trainer (bash scripts/setup.sh), GNU Go and the teacher that
@@ -25,36 +20,13 @@ T=${TEACHER:-/opt/peers/katago/b10c384h6nbttflrs.bin.gz}
 TG=${TENGEN:-.build/release/tengen}
 G="gtp:/usr/games/gnugo --mode gtp --chinese-rules --level"
 GAMES=$RUN/games
-CARRY=${CARRY:-training/carry/distill19}
-TAG=${SP_TAG:-$(date -u +%Y%m%d)}
 mkdir -p "$GAMES"
 
-if [ "$STAGE" = games ] || [ "$STAGE" = all ]; then
-  "$TG" selfplay --model "$T" --out "$GAMES/sp19-$TAG" --games "${SP_GAMES:-5000}" --hours "${SP_HOURS:-1}" \
-    --set rawPolicy=true,boardSizes=19,komi=7.5,gamesPerFile=8 --parallel-games 16 --nn-threads 2 \
-    --seed "$(printf %s "$TAG" | cksum | cut -d' ' -f1)" --progress-interval 60 2>>"$GAMES/sp19-$TAG.log"
-fi
-if [ "$STAGE" = save ]; then
-  mkdir -p "$CARRY"
-  for d in "$GAMES"/sp19-*/; do
-    [ -d "$d/sgf" ] && [ -f "$d/selfplay.json" ] || continue
-    name=$(basename "$d")
-    tar -C "$GAMES" -cf - "$name/sgf" "$name/selfplay.json" | xz -9 > "$CARRY/$name.tar.xz.tmp"
-    mv "$CARRY/$name.tar.xz.tmp" "$CARRY/$name.tar.xz"
-    echo "saved $name: $(ls "$d/sgf" | wc -l) games, $(du -h "$CARRY/$name.tar.xz" | cut -f1)"
-  done
-fi
-if [ "$STAGE" = restore ]; then
-  for f in "$CARRY"/sp19-*.tar.xz; do
-    [ -f "$f" ] || continue
-    name=$(basename "$f" .tar.xz)
-    if [ ! -d "$GAMES/$name/rows" ]; then
-      xz -dc "$f" | tar -C "$GAMES" -xf -
-      "$TG" rows --labelled --pos-len 19 --out "$GAMES/$name/rows.tmp" "$GAMES/$name/sgf"
-      mv "$GAMES/$name/rows.tmp" "$GAMES/$name/rows"
-    fi
-  done
-fi
+for stage in games save restore; do
+  if [ "$STAGE" = $stage ] || { [ $stage = games ] && [ "$STAGE" = all ]; }; then
+    TEACHER=$T TENGEN=$TG bash training/scripts/teacher_games.sh 19 "$RUN" $stage
+  fi
+done
 if [ "$STAGE" = gnugo ] || [ "$STAGE" = all ]; then
   # two lanes: GNU Go levels 1 v 5 and 3 v 8, random openings, colours alternating
   "$TG" match --a "$G 1" --b "$G 5" --games "${GNUGO_GAMES:-30}" --size 19 --komi 7.5 --opening 10 \

@@ -2,7 +2,11 @@
 # Reproduces networks/tengen-9x9.bin.gz (docs/NETWORKS.md): varied 9x9 games, every position
 # labelled by the teacher network, a b6c96 student trained on them, held out by game.
 #
-#   bash training/scripts/distill_9x9.sh RUN_DIR [games|set NAME|label|train|all]
+#   bash training/scripts/distill_9x9.sh RUN_DIR [games|set NAME|teacher|save|restore|label|train|all]
+#
+#   teacher, save, restore   more games of the teacher against itself, labelled as it plays them,
+#                            and their carry (training/scripts/teacher_games.sh 9: SP_HOURS,
+#                            SP_GAMES, SP_TAG, CARRY); label and train use every sp9-* folder too
 #
 # Needs a release build (swift build -c release), the trainer (bash scripts/setup.sh), GNU Go,
 # and the teacher that scripts/peers.sh installs (TEACHER=... to use another
@@ -11,7 +15,7 @@
 # training continues from its newest checkpoint. Stage "games" runs two lanes at once (2 cores).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-RUN=${1:?usage: distill_9x9.sh RUN_DIR [games|set NAME|label|train|all]}
+RUN=${1:?usage: distill_9x9.sh RUN_DIR [games|set NAME|teacher|save|restore|label|train|all]}
 STAGE=${2:-all}
 T=${TEACHER:-/opt/peers/katago/b10c384h6nbttflrs.bin.gz}
 TG=${TENGEN:-.build/release/tengen}
@@ -42,8 +46,14 @@ play() {   # play the sets whose index has parity $1 (two lanes), or only set $2
 }
 
 folders() {
-  for s in "${SETS[@]}"; do echo "$GAMES/${s%%|*}"; done
+  for s in "${SETS[@]}"; do [ -d "$GAMES/${s%%|*}" ] && echo "$GAMES/${s%%|*}"; done
+  for d in "$GAMES"/sp9-*; do [ -d "$d" ] && echo "$d"; done
 }
+
+case $STAGE in
+teacher) TEACHER=$T TENGEN=$TG bash training/scripts/teacher_games.sh 9 "$RUN" games ;;
+save | restore) TEACHER=$T TENGEN=$TG bash training/scripts/teacher_games.sh 9 "$RUN" "$STAGE" ;;
+esac
 
 if [ "$STAGE" = games ] || [ "$STAGE" = all ]; then
   play 0 & play 1 & wait
