@@ -82,8 +82,9 @@ let package = Package(
       ],
       swiftSettings: cpuFlags
     ),
-    // Helpers shared by the test targets (seeded random numbers, fixture paths).
-    .target(name: "TestSupport", path: "Tests/TestSupport"),
+    // Helpers shared by the test targets (seeded random numbers, fixture paths, the tiny NN
+    // fixture models, random network inputs, output comparison).
+    .target(name: "TestSupport", dependencies: ["GoNeuralNet"], path: "Tests/TestSupport"),
     .testTarget(name: "GoCoreTests", dependencies: ["GoCore", "TestSupport"]),
     .testTarget(
       name: "GoFormatsTests", dependencies: ["TestSupport", "GoCore", "GoFormats"],

@@ -110,7 +110,8 @@ public final class CPUBackend: NeuralNetBackend {
     let lane = lanes[index]
     let ropeKey = batch.nnXLen * 1000 + batch.nnYLen
     if lane.ropeTables[ropeKey] == nil {
-      lane.ropeTables[ropeKey] = RopeTables(blocks: model.trunk.blocks, w: batch.nnXLen, h: batch.nnYLen)
+      lane.ropeTables[ropeKey] = RopeTables(
+        blocks: model.trunk.attentionBlocks, w: batch.nnXLen, h: batch.nnYLen)
     }
     let pass = CPUPass(
       backend: self, pool: lane.pool, ws: lane.workspace, rope: lane.ropeTables[ropeKey]!, batch: batch)

@@ -37,7 +37,7 @@ struct BatchingEvaluatorTests {
 
   @Test("models with older input versions get their own features", arguments: Fixtures.oldModels)
   func olderInputVersions(_ file: String) throws {
-    let model = try ModelLoader.load(path: Fixtures.path(file))
+    let model = try tinyModel(file)
     let backend = CPUBackend(model: model, threads: 1)
     let evaluator = BatchingEvaluator(backend: backend)
     #expect(evaluator.featureOptions.version == InputFeatureVersion(modelVersion: model.version))

@@ -4,36 +4,11 @@ import TestSupport
 @testable import GoNeuralNet
 @testable import GoNeuralNetCPU
 
-/// Random binary feature planes; sample i uses a board of `boards[i]` in the top-left corner.
-func randomBatch(_ model: ModelDescription, grid: Int, boards: [Int], seed: UInt64) -> NNInputBatch {
-  var rng = TestRandom(seed: seed)
-  var b = NNInputBatch(
-    count: boards.count, nnXLen: grid, nnYLen: grid, numSpatial: model.numInputChannels,
-    numGlobal: model.numInputGlobalChannels)
-  let area = grid * grid
-  for (i, size) in boards.enumerated() {
-    for c in 0..<b.numSpatial {
-      for y in 0..<size {
-        for x in 0..<size {
-          let on: Bool = c == 0 ? true : Int.random(in: 0..<4, using: &rng) == 0
-          b.spatial[(i * b.numSpatial + c) * area + y * grid + x] = on ? 1 : 0
-        }
-      }
-    }
-    for g in 0..<b.numGlobal { b.global[i * b.numGlobal + g] = Float.random(in: -1...1, using: &rng) }
-  }
-  return b
-}
-
-func maxDiff(_ a: [Float], _ b: [Float]) -> Float {
-  zip(a, b).reduce(0) { max($0, abs($1.0 - $1.1)) }
-}
-
 @Suite("CPU backend vs reference")
 struct CPUBackendTests {
   @Test("every tiny model matches the reference backend", arguments: Fixtures.models + Fixtures.oldModels)
   func matchesReference(_ file: String) throws {
-    let model = try ModelLoader.load(path: Fixtures.path(file))
+    let model = try tinyModel(file)
     let batch = randomBatch(model, grid: 9, boards: [9, 7, 9], seed: 42)
     let ref = try ReferenceBackend(model: model).evaluate(batch)
     for (threads, gemm) in [(1, nil), (2, nil), (2, SIMDMatrixMultiplier() as any MatrixMultiplier)] {
@@ -49,15 +24,12 @@ struct CPUBackendTests {
 
   @Test("a batch gives the same outputs as its samples one by one")
   func batchEqualsSingles() throws {
-    let model = try ModelLoader.load(path: Fixtures.path("tiny-v15-transformer.bin.gz"))
+    let model = try tinyModel("tiny-v15-transformer.bin.gz")
     let backend = CPUBackend(model: model, threads: 2)
     let batch = randomBatch(model, grid: 9, boards: [9, 5, 8], seed: 7)
     let all = try backend.evaluate(batch)
     for i in 0..<3 {
-      var one = NNInputBatch(count: 1, nnXLen: 9, nnYLen: 9, numSpatial: 22, numGlobal: 19)
-      one.spatial = Array(batch.spatial[i * 22 * 81..<(i + 1) * 22 * 81])
-      one.global = Array(batch.global[i * 19..<(i + 1) * 19])
-      let r = try backend.evaluate(one)
+      let r = try backend.evaluate(slice(batch, i..<i + 1))
       #expect(maxDiff(r.value, Array(all.value[i * 3..<i * 3 + 3])) < 1e-5)
       #expect(maxDiff(r.ownership, Array(all.ownership[i * 81..<(i + 1) * 81])) < 1e-5)
     }
@@ -69,7 +41,7 @@ struct CPUBackendTests {
     "a sample's outputs are identical in every batch size and place",
     arguments: [("tiny-v8-resnet.txt.gz", 1, 1), ("tiny-v15-transformer.bin.gz", 2, 1), ("tiny-v11-mish.bin", 1, 2)])
   func batchInvariance(_ file: String, threads: Int, lanes: Int) throws {
-    let model = try ModelLoader.load(path: Fixtures.path(file))
+    let model = try tinyModel(file)
     let backend = CPUBackend(model: model, threads: threads, lanes: lanes)
     let samples = 14
     let all = randomBatch(model, grid: 9, boards: Array(repeating: 9, count: samples), seed: 19)
@@ -98,12 +70,10 @@ struct CPUBackendTests {
 
   @Test("a small board inside a larger grid gives the same result as on its own grid")
   func boardSizeMasking() throws {
-    let model = try ModelLoader.load(path: Fixtures.path("tiny-v16-mixed.bin.gz"))
+    let model = try tinyModel("tiny-v16-mixed.bin.gz")
     let backend = CPUBackend(model: model, threads: 1)
     let big = randomBatch(model, grid: 9, boards: [6], seed: 3)
-    var small = NNInputBatch(count: 1, nnXLen: 6, nnYLen: 6, numSpatial: 22, numGlobal: 19)
-    for c in 0..<22 { for y in 0..<6 { for x in 0..<6 { small.spatial[c * 36 + y * 6 + x] = big.spatial[c * 81 + y * 9 + x] } } }
-    small.global = big.global
+    let small = cropped(big, to: 6)
     let a = try backend.evaluate(big)
     let b = try backend.evaluate(small)
     #expect(maxDiff(a.value, b.value) < 1e-4)

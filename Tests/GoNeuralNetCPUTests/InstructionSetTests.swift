@@ -172,7 +172,7 @@ struct InstructionSetTests {
 
   @Test("a network gives the same bits on every instruction set", arguments: Fixtures.models + Fixtures.oldModels)
   func network(_ file: String) throws {
-    let model = try ModelLoader.load(path: Fixtures.path(file))
+    let model = try tinyModel(file)
     for (grid, boards) in [(9, [9, 7, 9]), (19, [19, 13])] {
       let batch = randomBatch(model, grid: grid, boards: boards, seed: 23)
       let outputs = try Self.isas.map { try CPUBackend(model: model, threads: 2, isa: $0).evaluate(batch) }

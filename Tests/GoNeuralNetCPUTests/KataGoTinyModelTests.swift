@@ -17,7 +17,7 @@ struct KataGoTinyModelTests {
       positionsPath: Fixtures.path(Fixtures.positions(for: file)),
       outputsPath: Fixtures.path("katago-\(file.prefix { $0 != "." }).json"))
     #expect(fixture.positions.count == 25 && fixture.skipped.isEmpty, "skipped: \(fixture.skipped)")
-    let model = try ModelLoader.load(path: Fixtures.path(file))
+    let model = try tinyModel(file)
     let evaluator = RawNNEvaluator(backend: CPUBackend(model: model, threads: 2, isa: isa))
     var worst: [String: Double] = [:]
     for p in fixture.positions {
@@ -35,7 +35,7 @@ struct KataGoTinyModelTests {
 struct RawNNReplyTests {
   @Test("the reply has KataGo's layout and rounds like KataGo's printf")
   func layout() throws {
-    let model = try ModelLoader.load(path: Fixtures.path("tiny-v15-transformer.bin.gz"))
+    let model = try tinyModel("tiny-v15-transformer.bin.gz")
     let game = try NNGame(
       xSize: 9, ySize: 9, rules: .trompTaylor, komi: 7.5, setup: [], moves: [("B", "E5")])
     let reply = try RawNNEvaluator(backend: CPUBackend(model: model)).kataRawNNReply(game, symmetry: 0)
@@ -58,7 +58,7 @@ struct RawNNReplyTests {
 struct RawNNGTPHandlerTests {
   @Test("the handler answers for a GoCore game, honouring colour and optimism")
   func handler() throws {
-    let model = try ModelLoader.load(path: Fixtures.path("tiny-v15-transformer.bin.gz"))
+    let model = try tinyModel("tiny-v15-transformer.bin.gz")
     let handler = RawNNEvaluator(backend: CPUBackend(model: model)).gtpHandler()
     var state = GameState(size: 9, rules: .trompTaylor)
     try state.play(.play(Point(x: 4, y: 4)), by: .black)

@@ -11,7 +11,7 @@ import TestSupport
 /// is an error (it once played "pass, winrate nan").
 @Suite struct OverflowingModelTests {
   @Test func theProbeAndEveryEvaluationRefuseIt() throws {
-    let model = try ModelLoader.load(path: Fixtures.path("hostile/overflow-v17.bin.gz"))
+    let model = try tinyModel("hostile/overflow-v17.bin.gz")
     let backend = CPUBackend(model: model, threads: 1)
     #expect(throws: NNOutputError(output: "policy sum")) { try backend.probe() }
     let evaluator = BatchingEvaluator(backend: backend, maxBatchSize: 1)
@@ -22,7 +22,7 @@ import TestSupport
 
   @Test func theFixtureModelsPassTheProbe() throws {
     for file in Fixtures.models + Fixtures.oldModels {
-      try CPUBackend(model: try ModelLoader.load(path: Fixtures.path(file)), threads: 1).probe()
+      try CPUBackend(model: try tinyModel(file), threads: 1).probe()
     }
   }
 }

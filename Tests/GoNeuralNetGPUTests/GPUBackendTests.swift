@@ -83,9 +83,7 @@ struct GPUBackendTests {
     let model = try tinyModel("tiny-v16-mixed.bin.gz")
     let backend = try GPUBackend.simulated(model: model, precision: .fp32)
     let big = randomBatch(model, grid: 9, boards: [6], seed: 3)
-    var small = NNInputBatch(count: 1, nnXLen: 6, nnYLen: 6, numSpatial: 22, numGlobal: 19)
-    for c in 0..<22 { for y in 0..<6 { for x in 0..<6 { small.spatial[c * 36 + y * 6 + x] = big.spatial[c * 81 + y * 9 + x] } } }
-    small.global = big.global
+    let small = cropped(big, to: 6)
     let a = try backend.evaluate(big)
     let b = try backend.evaluate(small)
     let again = try backend.evaluate(big)

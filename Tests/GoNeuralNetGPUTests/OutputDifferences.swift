@@ -1,4 +1,5 @@
 import GoNeuralNet
+import TestSupport
 
 /// Worst differences of every output of two evaluations of one batch.
 struct OutputDifferences: CustomStringConvertible {

@@ -45,23 +45,9 @@ extension ReferencePass {
     }
   }
 
-  /// The rotation angle of pair `p` at point `pos` for KV head `kvh`.
+  /// The rotation angle of pair `p` at point `pos` for KV head `kvh`, in `Double`.
   func ropeAngle(_ b: AttentionBlock, kvh: Int, pair p: Int, pos: Int) -> Double {
-    let x = Double(pos % w)
-    let y = Double(pos / w)
-    switch b.rope {
-    case .none: return 0
-    case .learned(let f):
-      let pairs = b.qHeadDim / 2
-      let base = (kvh * pairs + p) * 2
-      return Double(x) * Double(f[base]) + Double(y) * Double(f[base + 1])
-    case .fixed(let theta):
-      let pairs = b.qHeadDim / 2
-      let half = pairs / 2
-      let dimHalf = Double(b.qHeadDim / 2)
-      if p < half { return y * pow(Double(theta), -2 * Double(p) / dimHalf) }
-      return x * pow(Double(theta), -2 * Double(p - half) / dimHalf)
-    }
+    b.ropeAngle(kvHead: kvh, pair: p, x: Double(pos % w), y: Double(pos / w))
   }
 
   /// Rotates the pairs of one head's vector (channels [base, base+dq)) at every point.

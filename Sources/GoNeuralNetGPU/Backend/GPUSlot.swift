@@ -1,5 +1,8 @@
-/// Workspace slot numbers: a role plus a nesting depth.
-enum GPUSlot {
+import GoNeuralNet
+
+/// Workspace slot numbers: the fixed roles, the per-depth roles every backend has
+/// (`WorkspaceSlots`) and the global-pooling bias per depth.
+enum GPUSlot: WorkspaceSlots {
   static let spatial = 1
   static let global = 2
   static let metadata = 3
@@ -29,13 +32,6 @@ enum GPUSlot {
   static let value = 30
   static let score = 31
   static let ownership = 32
-  /// Per-depth roles (depth 0...15).
-  static func normed(_ d: Int) -> Int { 100 + d }
-  static func mid(_ d: Int) -> Int { 200 + d }
-  static func mid2(_ d: Int) -> Int { 300 + d }
-  static func stream(_ d: Int) -> Int { 400 + d }
-  static func qkv(_ d: Int) -> Int { 500 + d }
-  static func attnOut(_ d: Int) -> Int { 600 + d }
-  static func pooled(_ d: Int) -> Int { 700 + d }
+  /// A global-pooling bias per depth (`800 + d`).
   static func poolBias(_ d: Int) -> Int { 800 + d }
 }

@@ -96,17 +96,9 @@ final class GPUNetwork: @unchecked Sendable {
         gamma: try up.vector(r.gamma), beta: try up.vector(r.beta), epsilon: r.epsilon, spatial: r.spatial,
         activation: trunk.tipActivation)
     }
-    let p = model.policyHead
-    let v = model.valueHead
-    heads = GPUHeads(
-      p1Conv: try up.pointwise(p.p1Conv, type: t), g1Conv: try up.pointwise(p.g1Conv, type: t),
-      g1: try up.normAct(p.g1), gpoolToBias: try up.dense(p.gpoolToBias), p1: try up.normAct(p.p1),
-      p2Conv: try up.pointwise(p.p2Conv, type: .f32), toPass: try up.dense(p.gpoolToPass, bias: p.gpoolToPassBias),
-      passActivation: p.passActivation ?? .identity, toPass2: try p.gpoolToPass2.map { try up.dense($0) },
-      v1Conv: try up.pointwise(v.v1Conv, type: t), v1: try up.normAct(v.v1),
-      v2: try up.dense(v.v2Mul, bias: v.v2Bias), v2Activation: v.v2Activation,
-      v3: try up.dense(v.v3Mul, bias: v.v3Bias), sv3: try up.dense(v.sv3Mul, bias: v.sv3Bias),
-      ownership: try up.pointwise(v.ownershipConv, type: .f32))
+    heads = try GPUHeads(
+      model, pointwise: { try up.pointwise($0, type: $1 ? t : .f32) }, dense: { try up.dense($0, bias: $1) },
+      normAct: { try up.normAct($0) }, activation: { $0 })
     allocations = up.allocations
     weightBytes = up.bytes
   }

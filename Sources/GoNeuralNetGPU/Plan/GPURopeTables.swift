@@ -13,11 +13,13 @@ final class GPURopeTables: @unchecked Sendable {
   let tables: [(cos: DevicePointer, sin: DevicePointer)?]
   private let device: any GPUDevice
 
+  /// Uploads the tables of `blocks` (traversal order) on a `w` × `h` grid: angles in `Double`,
+  /// their cos and sin rounded to FP32.
   init(blocks: [AttentionBlock], w: Int, h: Int, device: any GPUDevice) throws {
     self.device = device
     var out: [(cos: DevicePointer, sin: DevicePointer)?] = []
     for a in blocks {
-      guard let angles = Self.angles(a, w: w, h: h) else {
+      guard let angles = a.ropeAngles(w: w, h: h, as: Double.self) else {
         out.append(nil)
         continue
       }
@@ -39,36 +41,5 @@ final class GPURopeTables: @unchecked Sendable {
         device.free(t.sin)
       }
     }
-  }
-
-  /// The rotation angle of pair p at point pos for KV head g, `[g][pos][p]`; nil without RoPE.
-  static func angles(_ a: AttentionBlock, w: Int, h: Int) -> [Double]? {
-    let pairs = a.qHeadDim / 2
-    let area = w * h
-    var out = [Double](repeating: 0, count: a.numKVHeads * area * pairs)
-    for g in 0..<a.numKVHeads {
-      for pos in 0..<area {
-        let x = Double(pos % w)
-        let y = Double(pos / w)
-        for p in 0..<pairs {
-          let theta: Double
-          switch a.rope {
-          case .none: return nil
-          case .learned(let f):
-            let base = (g * pairs + p) * 2
-            theta = x * Double(f[base]) + y * Double(f[base + 1])
-          case .fixed(let t):
-            let half = pairs / 2
-            if p < half {
-              theta = y * pow(Double(t), -2 * Double(p) / Double(pairs))
-            } else {
-              theta = x * pow(Double(t), -2 * Double(p - half) / Double(pairs))
-            }
-          }
-          out[(g * area + pos) * pairs + p] = theta
-        }
-      }
-    }
-    return out
   }
 }
