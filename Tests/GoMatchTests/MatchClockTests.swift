@@ -42,20 +42,10 @@ final class SlowPlayer: MatchPlayer {
 /// The match runner on a clock: each move's seconds are recorded and a fallen flag loses.
 @Suite struct MatchClockTests {
   func configuration(_ control: TimeControl, dir: String) -> MatchRunner.Configuration {
-    var config = MatchRunner.Configuration()
-    config.width = 5
-    config.height = 5
-    config.rules = Rules.chinese.withKomi(0.5)
-    config.games = 1
-    config.openingMoves = 0
-    config.timeControl = control
-    config.outputDirectory = dir
-    return config
+    .small(dir: dir, timeControl: control)
   }
 
-  func temporaryDirectory() -> String {
-    FileManager.default.temporaryDirectory.appendingPathComponent("tengen-clock-\(UUID().uuidString)").path
-  }
+  func temporaryDirectory() -> String { temporaryMatchDirectory("tengen-clock") }
 
   /// 60 ms a move against 0.25 s of absolute time: the flag falls by the slow player's fifth
   /// move (its opponent takes 1 ms a move).

@@ -11,18 +11,9 @@ import Testing
 
   /// Black walls column 1 and White column 3 on 5x5: 10 points each, White wins by komi 7.
   func run(_ black: ScriptedPlayer, _ white: ScriptedPlayer) throws -> MatchRunner.GameRecord {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "tengen-referee-\(UUID().uuidString)"
-    ).path
+    let dir = temporaryMatchDirectory("tengen-referee")
     defer { try? FileManager.default.removeItem(atPath: dir) }
-    var config = MatchRunner.Configuration()
-    config.width = 5
-    config.height = 5
-    config.rules = Rules.chinese.withKomi(7)
-    config.games = 1
-    config.openingMoves = 0
-    config.outputDirectory = dir
-    let runner = MatchRunner(configuration: config, a: black, b: white)
+    let runner = MatchRunner(configuration: .small(dir: dir, komi: 7), a: black, b: white)
     runner.warn = { _ in }
     try runner.run { _, _ in }
     return try #require(runner.records.first)

@@ -46,17 +46,9 @@ import Testing
   }
 
   @Test func playsRecordsAndResumes() throws {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "tengen-match-\(UUID().uuidString)"
-    ).path
+    let dir = temporaryMatchDirectory("tengen-match")
     defer { try? FileManager.default.removeItem(atPath: dir) }
-    var config = MatchRunner.Configuration()
-    config.width = 5
-    config.height = 5
-    config.rules = Rules.chinese.withKomi(0.5)
-    config.games = 2
-    config.openingMoves = 1
-    config.outputDirectory = dir
+    var config = MatchRunner.Configuration.small(dir: dir, games: 2, openingMoves: 1)
     let runner = MatchRunner(
       configuration: config, a: tengen("A", playouts: 60, seed: 1),
       b: tengen("B", playouts: 20, seed: 2))
