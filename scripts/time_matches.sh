@@ -7,6 +7,10 @@
 #   NET9: the network player's network (default networks/tengen-9x9.bin.gz)
 #   THREADS: search threads of the rollout player (default 2)
 #   HOGS=2: two CPU-hog processes (`yes`) run beside the matches; the folders get "-hogs"
+#   LANES=N: each measurement as N matches at once (folders lane0..), its games split between
+#     them (each lane its own openings: every N-th line of the book, or its own seed), one merged
+#     report; the clock shares stay meaningful on a busy machine (it is as if hogs ran beside it),
+#     and 19x19 byo-yomi (0+3x10 s, about 35 minutes a game) becomes feasible
 #   OLD_REF: the commit with the previous time manager (default 36100e3); OLD_BIN: its binary
 #     (default: built once into $OUT/old from a git worktree of OLD_REF)
 #   PACHI: Pachi 12.90's command (default: pachi); KATAGO: KataGo's GTP command line
@@ -49,12 +53,29 @@ if [ "${HOGS:-0}" -gt 0 ]; then
   trap 'for p in $HOG_PIDS; do kill $p 2>/dev/null || true; done' EXIT INT TERM
 fi
 
-# A match on a clock, then its time report.
+# A match on a clock, then its time report; with LANES > 1, that many matches at once.
 timed() {  # name clock games sizeopts a b
   name=$1; clock=$2; games=$3; size=$4; a=$5; b=$6
-  $BIN match --a "$a" --b "$b" --games "$games" $size --time-control "$clock" \
-    --out "$OUT/$name$SUFFIX"
-  python3 scripts/time_report.py "$OUT/$name$SUFFIX"
+  lanes=${LANES:-1}
+  if [ "$lanes" -le 1 ]; then
+    $BIN match --a "$a" --b "$b" --games "$games" $size --time-control "$clock" \
+      --out "$OUT/$name$SUFFIX"
+    python3 scripts/time_report.py "$OUT/$name$SUFFIX"
+    return
+  fi
+  per=$(( (games + lanes - 1) / lanes )); per=$(( (per + 1) / 2 * 2 ))   # whole colour pairs
+  dirs=""; i=0
+  while [ $i -lt "$lanes" ]; do
+    dir="$OUT/$name$SUFFIX/lane$i"
+    mkdir -p "$dir"
+    opts=$(echo "$size" | sed "s|--openings $BOOK9|--openings $dir/openings.txt|")
+    [ "$opts" = "$size" ] || awk -v n="$lanes" -v k=$i 'NR % n == k' "$BOOK9" > "$dir/openings.txt"
+    $BIN match --a "$a" --b "$b" --games "$per" $opts --time-control "$clock" --seed $((i + 1)) \
+      --out "$dir" 2>"$dir/match.log" &
+    dirs="$dirs $dir"; i=$((i + 1))
+  done
+  wait
+  python3 scripts/time_report.py --merge $dirs
 }
 
 # The previous time manager's binary, built once from OLD_REF.

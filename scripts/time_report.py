@@ -9,6 +9,8 @@ For each match folder: games, results and losses on time for A and B, then per e
           periods), with the share of those moves under 80%;
   s/move  mean seconds per move.
 Usage: python3 scripts/time_report.py RUN_DIR...
+       python3 scripts/time_report.py --merge RUN_DIR...   one report over all the folders' games
+                                                          (the lanes of one measurement)
 """
 import json
 import sys
@@ -20,16 +22,29 @@ def clock_of(text):
     return kind, nums
 
 
-def report(folder):
+def read_records(folder):
+    """The games of one match folder, or None (said on stdout) when it has none."""
     path = folder.rstrip("/") + "/results.jsonl"
     try:
         with open(path) as f:
             records = [json.loads(line) for line in f if line.strip()]
     except FileNotFoundError:
         print(f"{folder}: no results.jsonl")
-        return
+        return None
     if not records:
         print(f"{folder}: no games")
+        return None
+    return records
+
+
+def report(folder, records=None):
+    """Prints the report of `records` (default: the games in `folder`) under the name `folder`."""
+    records = records if records is not None else read_records(folder)
+    if not records:
+        return
+    clocks = {r.get("timeControl") for r in records}
+    if len(clocks) > 1:
+        print(f"{folder}: games on different clocks {sorted(map(str, clocks))}: not one measurement")
         return
     kind, nums = clock_of(records[0].get("timeControl"))
     main = nums[0] if nums else 0.0
@@ -84,7 +99,14 @@ def report(folder):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) < 2:
+    args = sys.argv[1:]
+    merge = bool(args) and args[0] == "--merge"
+    folders = args[1:] if merge else args
+    if not folders:
         sys.exit(__doc__)
-    for folder in sys.argv[1:]:
-        report(folder)
+    if merge:
+        games = [r for f in folders for r in (read_records(f) or [])]
+        report(" + ".join(folders), games)
+    else:
+        for folder in folders:
+            report(folder)
