@@ -14,10 +14,11 @@
 #   OLD_REF: the commit with the previous time manager (default 36100e3); OLD_BIN: its binary
 #     (default: built once into $OUT/old from a git worktree of OLD_REF)
 #   PACHI: Pachi 12.90's command (default: pachi); KATAGO: KataGo's GTP command line
-# Usage: sh scripts/time_matches.sh [share|strength|peers|smoke]...  (default: share)
+# Usage: sh scripts/time_matches.sh [share|share9|share19|strength|peers|smoke]...  (default: share)
 #   share     time used as a share of the clock, both engines (network as A, rollouts as B):
 #             absolute 20 s and 60 s on 9x9, 300 s on 19x19, byo-yomi 0+5x1 s on 9x9 and
-#             0+3x10 s on 19x19; targets: 70-90% of main time, >= 80% of each period, no flag
+#             0+3x10 s on 19x19; targets: 70-90% of main time, >= 80% of each period, no flag;
+#             share9 and share19 are its 9x9 and its 19x19 clocks
 #   strength  the new manager against the old at the same clock (absolute 20 s, 9x9), rollouts
 #             and network each, both as GTP engines; target >= +50 Elo
 #   peers     rollouts vs Pachi and network vs KataGo at byo-yomi 0+5x1 s on 9x9, all on the clock
@@ -91,13 +92,17 @@ old_bin() {
 
 for what in ${@:-share}; do
   case $what in
-  share)
-    timed share-9x9-abs20 absolute:20 "$GAMES" "$NINE" "$NETWORK" "$ROLLOUT"
-    timed share-9x9-abs60 absolute:60 "$GAMES" "$NINE" "$NETWORK" "$ROLLOUT"
-    timed share-19x19-abs300 absolute:300 "$GAMES" "$NINETEEN" "$NETWORK" "$ROLLOUT"
-    # 1 s periods: an in-process engine has no network lag; 0.1 s covers stopping and scheduling.
-    timed share-9x9-byo5x1 byoyomi:0:1:5 "$GAMES" "$NINE" "$NETWORK,lagBuffer=0.1" "$ROLLOUT,lagBuffer=0.1"
-    timed share-19x19-byo3x10 byoyomi:0:10:3 "$GAMES" "$NINETEEN" "$NETWORK" "$ROLLOUT" ;;
+  share | share9 | share19)
+    if [ "$what" != share19 ]; then
+      timed share-9x9-abs20 absolute:20 "$GAMES" "$NINE" "$NETWORK" "$ROLLOUT"
+      timed share-9x9-abs60 absolute:60 "$GAMES" "$NINE" "$NETWORK" "$ROLLOUT"
+      # 1 s periods: an in-process engine has no network lag; 0.1 s covers stopping and scheduling.
+      timed share-9x9-byo5x1 byoyomi:0:1:5 "$GAMES" "$NINE" "$NETWORK,lagBuffer=0.1" "$ROLLOUT,lagBuffer=0.1"
+    fi
+    if [ "$what" != share9 ]; then
+      timed share-19x19-abs300 absolute:300 "$GAMES" "$NINETEEN" "$NETWORK" "$ROLLOUT"
+      timed share-19x19-byo3x10 byoyomi:0:10:3 "$GAMES" "$NINETEEN" "$NETWORK" "$ROLLOUT"
+    fi ;;
   strength)
     OLD=$(old_bin)
     timed strength-rollout-9x9-abs20 absolute:20 "$STRENGTH_GAMES" "$NINE" \
