@@ -7,8 +7,9 @@
 #   games    SP_HOURS hours (default 1) of games into RUN/games/spSIZE-SP_TAG: the teacher plays
 #            from its raw policy and labels every move as it plays it (`tengen selfplay` with
 #            rawPolicy). The folder resumes and grows with each call, up to SP_GAMES games
-#            (default 5000); SP_TAG defaults to today's UTC date and also seeds the games, so each
-#            day's folder holds new games.
+#            (default 5000); SP_TAG defaults to the UTC date and time of the call and also seeds
+#            the games, so every call plays new games into a new folder (a restored folder is
+#            never played into: `tengen selfplay` would drop its records, which have no index).
 #   save     the labelled records and selfplay.json of every spSIZE-* folder, xz-compressed, into
 #            CARRY (default training/carry/distillSIZE): ~2% of the rows' size
 #   restore  every folder of CARRY back into RUN/games, its rows made again from the labels
@@ -25,7 +26,7 @@ T=${TEACHER:-/opt/peers/katago/b10c384h6nbttflrs.bin.gz}
 TG=${TENGEN:-.build/release/tengen}
 GAMES=$RUN/games
 CARRY=${CARRY:-training/carry/distill$SIZE}
-TAG=${SP_TAG:-$(date -u +%Y%m%d)}
+TAG=${SP_TAG:-$(date -u +%Y%m%d-%H%M%S)}
 PREFIX=sp$SIZE
 if [ "$SIZE" = 19 ]; then KOMI=${KOMI:-7.5}; else KOMI=${KOMI:-7}; fi
 mkdir -p "$GAMES"
@@ -41,8 +42,12 @@ save)
   for d in "$GAMES/$PREFIX"-*/; do
     [ -d "$d/sgf" ] && [ -f "$d/selfplay.json" ] || continue
     name=$(basename "$d")
-    tar -C "$GAMES" -cf - "$name/sgf" "$name/selfplay.json" | xz -9 > "$CARRY/$name.tar.xz.tmp"
-    mv "$CARRY/$name.tar.xz.tmp" "$CARRY/$name.tar.xz"
+    # Beside a live run the folder changes as tar reads it (tar's status 1): every record in it
+    # is whole (written to a temporary name, then renamed).
+    tar -C "$GAMES" --warning=no-file-changed -cf "$CARRY/$name.tar.tmp" "$name/sgf" "$name/selfplay.json" \
+      || [ $? -eq 1 ]
+    xz -9 -f "$CARRY/$name.tar.tmp"
+    mv "$CARRY/$name.tar.tmp.xz" "$CARRY/$name.tar.xz"
     echo "saved $name: $(find "$d/sgf" -name '*.sgf' | wc -l) games, $(du -h "$CARRY/$name.tar.xz" | cut -f1)"
   done ;;
 restore)
