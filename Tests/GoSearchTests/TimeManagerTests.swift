@@ -72,9 +72,11 @@ import Testing
     #expect(start.basis == .periods(left: 3) && !start.mayStopEarly)
     #expect(near(start.target, 9.5) && near(start.limit, 9.5))
     #expect(plan(control, ClockState(start: control), size: 19, moves: 150).basis == .periods(left: 3))
-    // Near the end (24.4 own moves left) 2 spare periods may go: an unclear move may think
-    // through the whole next period.
-    let end = plan(control, ClockState(start: control), size: 19, moves: 240)
+    // One spare period is kept against an overrun (bufferPeriods), so one may be spent: not at
+    // 24.4 own moves left (0.05 x 24.4 > 1), but at the end-game floor (18.05) an unclear move
+    // may think through the whole next period.
+    #expect(plan(control, ClockState(start: control), size: 19, moves: 240).basis == .periods(left: 3))
+    let end = plan(control, ClockState(start: control), size: 19, moves: 270)
     #expect(end.basis == .spendablePeriod(left: 3))
     #expect(near(end.target, 9.5) && near(end.limit, 19.5))
     // 9×9, 0 + 5 × 1 s: 4 spare periods for 32 own moves may be spent from the start.
@@ -118,15 +120,25 @@ import Testing
   @Test func aLateClockUpdateIsPlannedFrom() {
     // `time_left` says 4 s are left at move 10 (the engine thought 20): 27.4 own moves.
     #expect(near(plan(.absolute(main: 20), ClockState(mainTime: 4), moves: 10).target, 0.093822993))
-    // In byo-yomi, 3 s left of a 10 s period with 2 periods: this period's rest, and near the
+    // In byo-yomi, 3 s left of a 10 s period with 3 periods: this period's rest, and near the
     // end one more period for an unclear move.
     let control = TimeControl.byoyomi(main: 0, period: 10, periods: 5)
-    let clock = ClockState(mainTime: 0, periodTime: 3, count: 2, inOvertime: true)
+    let clock = ClockState(mainTime: 0, periodTime: 3, count: 3, inOvertime: true)
     let p = plan(control, clock, moves: 50)
-    #expect(p.basis == .spendablePeriod(left: 2))
+    #expect(p.basis == .spendablePeriod(left: 3))
     #expect(near(p.target, 2.5) && near(p.limit, 12.5))
-    // Early in the game one spare period is kept for later.
-    #expect(plan(control, clock).basis == .periods(left: 2))
+    // Early in the game the spare periods are kept for later.
+    #expect(plan(control, clock).basis == .periods(left: 3))
+    // With 2 periods the one spare is the buffer against an overrun: never spent on purpose.
+    let two = ClockState(mainTime: 0, periodTime: 3, count: 2, inOvertime: true)
+    #expect(plan(control, two, moves: 60).basis == .periods(left: 2))
+    var spendAll = TimeParameters()
+    spendAll.bufferPeriods = 0
+    let noBuffer = TimeManager(spendAll).plan(
+      control: control, clock: two,
+      context: PlanningContext(area: 81, movesPlayed: 60, settledShare: nil, keptVisits: 0, visitRate: nil),
+      maxTime: nil, noClockTime: 5)
+    #expect(noBuffer.basis == .spendablePeriod(left: 2))
   }
 
   @Test func noClockAndFixedTimes() {

@@ -121,16 +121,17 @@ public struct TimeManager: Sendable {
   }
 
   /// Japanese byo-yomi: every move uses the current period less the lag buffer (time left
-  /// in a period is lost, so nothing stops early). With spare periods (all but the last) at
-  /// least `periodSpendRate` per own move left, an unclear move may spend one and think
-  /// through the next whole period too.
+  /// in a period is lost, so nothing stops early). With spendable periods (all but the last
+  /// and the `bufferPeriods` kept against an overrun) at least one and at least
+  /// `periodSpendRate` per own move left, an unclear move may spend one and think through the
+  /// next whole period too.
   func periodPlan(current: Double, period: Double, periodsLeft: Int, own: Double, lag: Double) -> TimePlan {
     let use = max(0, current - lag)
     guard periodsLeft > 1 else {
       return TimePlan(seconds: use, basis: .lastPeriod, ownMovesLeft: own, mayStopEarly: false)
     }
-    let spare = Double(periodsLeft - 1)
-    guard spare >= parameters.periodSpendRate * own else {
+    let spendable = Double(periodsLeft - 1 - parameters.bufferPeriods)
+    guard spendable >= max(1, parameters.periodSpendRate * own) else {
       return TimePlan(
         seconds: use, basis: .periods(left: periodsLeft), ownMovesLeft: own, mayStopEarly: false)
     }

@@ -22,6 +22,8 @@ extension TimeParameters {
             doc: "Most of the usable main time one extended move may reach (absolute, Fischer)"),
     .double("periodSpendRate", \.periodSpendRate, in: 0...10,
             doc: "Byo-yomi: spare periods per own move left needed before an unclear move may spend one"),
+    .int("bufferPeriods", \.bufferPeriods, min: 0, max: 100,
+         doc: "Byo-yomi: spare periods never spent on purpose, kept against a move that runs late"),
     .double("earlyStopMargin", \.earlyStopMargin, in: 0...10,
             doc: "Stop early when the runner-up cannot catch up within this many times the visits left (0: never)"),
     .double("unclearTimeFactor", \.unclearTimeFactor, in: 1...10,

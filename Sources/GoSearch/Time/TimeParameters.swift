@@ -29,6 +29,9 @@ public struct TimeParameters: Sendable, Hashable {
   /// spare periods (all but the last) are at least this many per own move left (0: whenever
   /// a spare period is left).
   public var periodSpendRate: Double = 0.05
+  /// Japanese byo-yomi: spare periods never spent on purpose, kept against a move that runs
+  /// late (a spend that overruns costs two periods; with none kept back, that is the game).
+  public var bufferPeriods: Int = 1
   /// Early stop (Leela Zero's and KataGo's rule): stop when the best move leads the runner-up
   /// by more than this many times the visits the rest of the budget would bring (0: never).
   public var earlyStopMargin: Double = 1.0
