@@ -64,7 +64,7 @@ def test_model_none_plays_with_rollouts_and_says_nothing(tmp_path):
 def test_a_missing_or_corrupt_bundled_network_falls_back_to_rollouts_with_one_warning(tmp_path, content):
     if content is not None:
         (tmp_path / "tengen-9x9.bin.gz").write_bytes(content)
-    r = run(["gtp", "--size", "9", "--playouts", "200"], "genmove b\nplay w E5\ngenmove b\nquit\n", tmp_path)
+    r = run(["gtp", "--size", "9", "--playouts", "200"], "play w E5\ngenmove b\ngenmove w\nquit\n", tmp_path)
     assert r.returncode == 0, r.stderr
     warnings = [line for line in r.stderr.splitlines() if line.startswith("warning:")]
     assert len(warnings) == 1, r.stderr
@@ -74,8 +74,9 @@ def test_a_missing_or_corrupt_bundled_network_falls_back_to_rollouts_with_one_wa
     else:
         assert "tengen-9x9.bin.gz" in warnings[0]
     out = replies(r.stdout)
-    assert len(out) == 4 and out[1] == out[3] == "=", out          # play and quit
-    assert out[0].startswith("= ") and out[2].startswith("= ")     # both genmoves answered
+    # play first, so that no generated move can make it illegal; then both genmoves answer
+    assert len(out) == 4 and out[0] == out[3] == "=", out
+    assert out[1].startswith("= ") and out[2].startswith("= ") and out[1] != out[2], out
 
 
 def test_an_explicit_model_that_cannot_load_is_an_error_not_a_fallback(tmp_path):
