@@ -94,7 +94,7 @@ public final class SelfPlayStore: @unchecked Sendable {
     // SGF files of games that were never committed are played (and written) again.
     let sgfs = (try? fm.contentsOfDirectory(atPath: sgfDirectory.path)) ?? []
     for name in sgfs {
-      let index = name.hasPrefix("game_") ? Int(name.dropFirst(5).prefix { $0.isNumber }) : nil
+      let index = Self.gameIndex(sgfName: name)
       if name.hasPrefix(".") || index.map({ !done.contains($0) }) ?? false {
         try? fm.removeItem(at: sgfDirectory.appendingPathComponent(name))
       }
@@ -128,6 +128,15 @@ public final class SelfPlayStore: @unchecked Sendable {
 
   /// `game_0000123.sgf`.
   static func sgfName(_ index: Int) -> String { String(format: "game_%07d.sgf", index) }
+
+  /// The game number in a record's file name, the inverse of `sgfName` (`game_0000123.sgf` ->
+  /// 123; also a temporary `game_0000123.sgf.tmp-…` -> 123); nil for any other name.
+  public static func gameIndex(sgfName name: String) -> Int? {
+    guard name.hasPrefix("game_") else { return nil }
+    let digits = name.dropFirst(5).prefix { $0.isNumber }
+    guard !digits.isEmpty, name.dropFirst(5 + digits.count).hasPrefix(".sgf") else { return nil }
+    return Int(digits)
+  }
 
   /// Writes `data` to a temporary file beside `url`, then renames it over `url`.
   static func writeAtomically(_ data: Data, to url: URL) throws {

@@ -76,6 +76,13 @@ struct RowsCommand: ParsableCommand {
       totalRows += buffer.rows.count
       buffer.removeAll()
     }
+    func append(_ rows: [TrainingRow]) throws {
+      games += 1
+      for row in rows {
+        buffer.append(row)
+        if buffer.rows.count >= rowsPerFile { try flush() }
+      }
+    }
     for file in files {
       let text: String
       do {
@@ -105,15 +112,11 @@ struct RowsCommand: ParsableCommand {
             }
             // A self-play record keeps its game number (game_0000123.sgf) as the rows' game
             // id, as the self-play folder's own rows have it.
-            let index = trees.count == 1 ? Self.selfPlayIndex(file) ?? games : games
+            let name = (file as NSString).lastPathComponent
+            let index = trees.count == 1 ? SelfPlayStore.gameIndex(sgfName: name) ?? games : games
             let id = runTag << 32 | Int64(index)
-            let rows = try FinishedSelfPlayGame(labelled: game, index: index)
-              .rows(posLen: posLen, gameID: id, shortTermFactor: SelfPlaySettings().shortTermValueFactor)
-            games += 1
-            for row in rows {
-              buffer.append(row)
-              if buffer.rows.count >= rowsPerFile { try flush() }
-            }
+            try append(FinishedSelfPlayGame(labelled: game, index: index)
+              .rows(posLen: posLen, gameID: id, shortTermFactor: SelfPlaySettings().shortTermValueFactor))
             continue
           }
           let outcome = try extractor.extract(game, gameID: runTag << 32 | Int64(games))
@@ -122,11 +125,7 @@ struct RowsCommand: ParsableCommand {
             skipped += 1
             continue
           }
-          games += 1
-          for row in outcome.rows {
-            buffer.append(row)
-            if buffer.rows.count >= rowsPerFile { try flush() }
-          }
+          try append(outcome.rows)
         } catch let error as SGFError {
           Self.warn("\(label): \(error); skipped")
           skipped += 1
@@ -150,13 +149,6 @@ struct RowsCommand: ParsableCommand {
     f.timeZone = TimeZone(identifier: "UTC")
     f.dateFormat = "yyyyMMdd-HHmmss"
     return f.string(from: Date())
-  }
-
-  /// The game number in a self-play record's file name (`game_0000123.sgf` -> 123).
-  static func selfPlayIndex(_ path: String) -> Int? {
-    let name = (path as NSString).lastPathComponent
-    guard name.hasPrefix("game_"), name.hasSuffix(".sgf") else { return nil }
-    return Int(name.dropFirst(5).dropLast(4))
   }
 
   /// The `.sgf` files named or found (recursively, sorted) under the folders named.

@@ -106,4 +106,14 @@ import Testing
     try Data("{not json".utf8).write(to: URL(fileURLWithPath: dir + "/rows/rows_00000.json"))
     #expect(throws: SelfPlayError.self) { try SelfPlayStore(directory: dir, header: .object([:])) }
   }
+
+  @Test func aRecordNameAndItsGameNumberRoundTrip() {
+    for index in [0, 7, 123, 9_999_999] {
+      #expect(SelfPlayStore.gameIndex(sgfName: SelfPlayStore.sgfName(index)) == index)
+    }
+    #expect(SelfPlayStore.gameIndex(sgfName: "game_0000042.sgf.tmp-99") == 42)
+    for other in ["game_.sgf", "games_0000001.sgf", "game_12.txt", "rows_00001.npz", "game_3x.sgf"] {
+      #expect(SelfPlayStore.gameIndex(sgfName: other) == nil, "\(other)")
+    }
+  }
 }
