@@ -2,7 +2,12 @@
 # Reproduces networks/tengen-9x9.bin.gz (docs/NETWORKS.md): varied 9x9 games, every position
 # labelled by the teacher network, a b6c96 student trained on them, held out by game.
 #
-#   bash training/scripts/distill_9x9.sh RUN_DIR [games|set NAME|teacher|save|restore|label|train|all]
+#   bash training/scripts/distill_9x9.sh RUN_DIR [games|set NAME|teacher|save|restore|label|train|all|v2]
+#
+#   v2                       the second bundled network: the first (networks/history/
+#                            9x9-v1-distilled.bin.gz) trained further on the teacher's own games
+#                            alone (every sp9-* folder: restore them from the carry first) ->
+#                            RUN/v2/tengen-9x9-v2.bin.gz
 #
 #   teacher, save, restore   more games of the teacher against itself, labelled as it plays them,
 #                            and their carry (training/scripts/teacher_games.sh 9: SP_HOURS,
@@ -15,7 +20,7 @@
 # training continues from its newest checkpoint. Stage "games" runs two lanes at once (2 cores).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-RUN=${1:?usage: distill_9x9.sh RUN_DIR [games|set NAME|teacher|save|restore|label|train|all]}
+RUN=${1:?usage: distill_9x9.sh RUN_DIR [games|set NAME|teacher|save|restore|label|train|all|v2]}
 STAGE=${2:-all}
 T=${TEACHER:-/opt/peers/katago/b10c384h6nbttflrs.bin.gz}
 TG=${TENGEN:-.build/release/tengen}
@@ -71,4 +76,11 @@ if [ "$STAGE" = train ] || [ "$STAGE" = all ]; then
     --out "$RUN/sv" --teacher "$T" --teacher-threads 2 --size 9 --rules chinese \
     --preset b6c96 --steps "${STEPS:-6000}" --batch 128 --lr 0.05 --val-every 500 --threads 2 \
     --export "$RUN/tengen-9x9.bin.gz"
+fi
+if [ "$STAGE" = v2 ]; then
+  # shellcheck disable=SC2046
+  python3 training/scripts/supervised_games.py --games $(ls -d "$GAMES"/sp9-*) \
+    --out "$RUN/v2" --size 9 --rules chinese --preset b6c96 --steps "${STEPS:-4000}" --batch 128 \
+    --lr 0.02 --val-every 500 --threads 2 --init-model networks/history/9x9-v1-distilled.bin.gz \
+    --export "$RUN/v2/tengen-9x9-v2.bin.gz"
 fi
