@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Reproduces networks/tengen-9x9.bin.gz (docs/NETWORKS.md): varied 9x9 games, every position
-# labelled by the teacher network, a b6c96 student trained on them, held out by game.
+# Reproduces the bundled 9x9 networks (docs/NETWORKS.md). v1 (stages games..train, "all"):
+# varied 9x9 games, every position labelled by the teacher network, a b6c96 student trained on
+# them, held out by game. v2 (stage v2): v1 trained further on the teacher's labelled games.
 #
 #   bash training/scripts/distill_9x9.sh RUN_DIR [games|set NAME|teacher|save|restore|label|train|all|v2]
 #

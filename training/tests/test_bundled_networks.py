@@ -76,7 +76,7 @@ def test_a_missing_or_corrupt_bundled_network_falls_back_to_rollouts_with_one_wa
     out = replies(r.stdout)
     # play first, so that no generated move can make it illegal; then both genmoves answer
     assert len(out) == 4 and out[0] == out[3] == "=", out
-    assert out[1].startswith("= ") and out[2].startswith("= ") and out[1] != out[2], out
+    assert out[1].startswith("= ") and out[2].startswith("= "), out
 
 
 def test_an_explicit_model_that_cannot_load_is_an_error_not_a_fallback(tmp_path):
